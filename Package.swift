@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lector",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lector", targets: ["lector"]),
+        .library(name: "Lector", targets: ["LectorCore", "LectorMarkup", "LectorStages", "LectorReport", "LectorCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "LectorCore"),
+        .target(name: "LectorMarkup", dependencies: ["CLibXML2", "LectorCore"]),
+        .target(name: "LectorStages", dependencies: ["LectorCore"], resources: [.copy("Resources")]),
+        .target(
+            name: "LectorReport",
+            dependencies: ["LectorCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        .target(
+            name: "LectorCLI",
+            dependencies: [
+                "LectorCore", "LectorMarkup", "LectorStages", "LectorReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "lector", dependencies: ["LectorCLI"]),
+        .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore"]),
+        .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore"]),
+        .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore"]),
+        .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"]),
+        .testTarget(name: "LectorCLITests", dependencies: ["LectorCLI", "LectorCore", "LectorStages", "LectorMarkup"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

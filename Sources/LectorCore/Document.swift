@@ -1,0 +1,98 @@
+/// One document flowing through a pipeline: its clean text, metadata, and standoff layers.
+///
+/// A value type: each stage gets it `inout`, so lanes never share a document. All annotation ranges
+/// are UTF-8 byte offsets into `text`; a stage that rewrites `text` (only `clean` does) must rebuild
+/// every layer it keeps.
+public struct Document: Sendable {
+    /// Stable identifier: the source path relative to the input root, plus `#n` for items of a feed.
+    public var id: String
+    /// Path of the file the document came from, as given on the command line.
+    public var source: String
+    /// What the reader made of the source: `html`, `xml`, `rss`, `atom`, `nitf`, `text`.
+    public var format: String
+    public var title: String?
+    public var text: String
+    /// Flat string metadata (`lang`, `author`, `published`, `og:title`, …); multi-valued fields
+    /// are joined with "; ".
+    public var metadata: [String: String]
+    public private(set) var layers: [Layer: [Annotation]]
+    public var diagnostics: [Diagnostic]
+    /// Size of the source in bytes (for throughput figures).
+    public var sourceBytes: Int
+
+    public init(
+        id: String, source: String, format: String, title: String? = nil, text: String,
+        metadata: [String: String] = [:], sourceBytes: Int? = nil
+    ) {
+        self.id = id
+        self.source = source
+        self.format = format
+        self.title = title
+        self.text = text
+        self.metadata = metadata
+        self.layers = [:]
+        self.diagnostics = []
+        self.sourceBytes = sourceBytes ?? text.utf8.count
+    }
+
+    /// The annotations of `layer` in text order (empty when the layer is absent).
+    public func annotations(_ layer: Layer) -> [Annotation] { layers[layer] ?? [] }
+
+    /// Whether some stage has set `layer` (possibly to an empty list).
+    public func has(_ layer: Layer) -> Bool { layers[layer] != nil }
+
+    /// Replace `layer` with `annotations`, sorted by range. Ranges must lie inside `text`.
+    public mutating func set(_ annotations: [Annotation], for layer: Layer) {
+        let limit = text.utf8.count
+        var sorted = annotations
+        if !sorted.isSorted(by: { $0.range <= $1.range }) { sorted.sort { $0.range < $1.range } }
+        precondition(
+            sorted.allSatisfy { $0.range.start >= 0 && $0.range.end <= limit },
+            "annotation outside the text of \(id) in layer \(layer)")
+        layers[layer] = sorted
+    }
+
+    /// Append one annotation to `layer`, keeping the layer sorted.
+    public mutating func add(_ annotation: Annotation, to layer: Layer) {
+        var list = layers[layer] ?? []
+        if let last = list.last, annotation.range < last.range {
+            let index = list.firstIndex { annotation.range < $0.range } ?? list.endIndex
+            list.insert(annotation, at: index)
+        } else {
+            list.append(annotation)
+        }
+        set(list, for: layer)
+    }
+
+    /// Drop `layer` entirely.
+    public mutating func remove(_ layer: Layer) { layers[layer] = nil }
+
+    /// Drop every layer (used by stages that rewrite `text`).
+    public mutating func removeAllLayers() { layers = [:] }
+
+    /// The text covered by `range` (UTF-8 offsets; a range that splits a scalar is widened by the
+    /// decoder's repair, never a crash).
+    public func text(in range: TextRange) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.start)
+        let end = utf8.index(start, offsetBy: range.length)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Record a diagnostic.
+    public mutating func note(_ severity: Diagnostic.Severity, origin: String, _ message: String) {
+        diagnostics.append(Diagnostic(severity, origin: origin, message))
+    }
+}
+
+extension Array {
+    @inlinable
+    func isSorted(by areInOrder: (Element, Element) -> Bool) -> Bool {
+        var index = startIndex
+        while index + 1 < endIndex {
+            if !areInOrder(self[index], self[index + 1]) { return false }
+            index += 1
+        }
+        return true
+    }
+}

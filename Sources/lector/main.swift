@@ -1,0 +1,2 @@
+import LectorCLI
+Lector.main()
