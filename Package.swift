@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Lector",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lector", targets: ["lector"]),
         .library(name: "Lector", targets: ["LectorCore", "LectorMarkup", "LectorStages", "LectorReport", "LectorCLI"]),

@@ -1,2 +1,3 @@
 import LectorCLI
-Lector.main()
+
+LectorMain.main()
