@@ -359,7 +359,7 @@ public struct ConfigPath: Decodable, Sendable, Hashable, CustomStringConvertible
         if written.hasPrefix("/") || base == nil {
             self.url = URL(fileURLWithPath: written)
         } else {
-            self.url = URL(fileURLWithPath: written, relativeTo: base).standardizedFileURL
+            self.url = base!.appendingPathComponent(written).standardizedFileURL
         }
     }
 
