@@ -340,7 +340,7 @@ struct NodeSingleValue: SingleValueDecodingContainer {
 
 /// A file or directory path in a pipeline file, resolved against the pipeline file's directory.
 public struct ConfigPath: Decodable, Sendable, Hashable, CustomStringConvertible {
-    static let baseDirectoryKey = CodingUserInfoKey(rawValue: "lector.baseDirectory")!
+    public static let baseDirectoryKey = CodingUserInfoKey(rawValue: "lector.baseDirectory")!
 
     /// The path as written.
     public var written: String
