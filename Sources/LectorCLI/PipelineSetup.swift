@@ -12,6 +12,12 @@ struct PipelineSetup {
     /// The pipeline as JSON (sorted keys), for `run.json`.
     var resolvedConfig: String
 
+    /// Everything that shapes a document's output besides its bytes: cache entries made under another
+    /// fingerprint are never reused.
+    var fingerprint: String { "lector \(LectorVersion.current) codec \(OutcomeCodec.formatVersion) \(stagesConfig)" }
+    /// The `stages:` section as JSON: report and limit settings do not change a document's outcome.
+    var stagesConfig: String
+
     init(path: String, registry: StageRegistry = LectorMain.registry) throws {
         let (config, root) = try PipelineFile.loadWithTree(path)
         self.config = config
@@ -23,6 +29,9 @@ struct PipelineSetup {
         var writer = JSONWriter()
         root.writeJSON(to: &writer)
         self.resolvedConfig = writer.string
+        var stagesWriter = JSONWriter()
+        root["stages"]?.writeJSON(to: &stagesWriter)
+        self.stagesConfig = stagesWriter.string
     }
 }
 

@@ -41,6 +41,22 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "No progress output.")
     var quiet = false
 
+    @Flag(name: .long, help: "Reuse the cache of an earlier (possibly killed) run: only new or changed files are processed.")
+    var resume = false
+
+    @Option(name: .long, help: "The cache directory (default: the report directory's path + '.cache').")
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
+    var noCache = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Process only shard I of N (0-based) and write a shard result for 'lector merge'.",
+            discussion: "I may be 'env': read from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX."))
+    var shard: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
@@ -48,6 +64,8 @@ struct Run: ParsableCommand {
         if let maxFailures, FailureBudget(maxFailures) == nil {
             throw ValidationError("--max-failures expects a count (10) or a percentage (5%), got '\(maxFailures)'")
         }
+        if let shard { _ = try ShardPlan.parse(shard) }
+        if resume && noCache { throw ValidationError("--resume needs the cache; drop --no-cache") }
         if ProgressLine.Style(rawValue: progress) == nil {
             throw ValidationError("--progress must be one of: auto, live, plain, none")
         }
@@ -63,73 +81,143 @@ struct Run: ParsableCommand {
         if let deadline { limits.deadline = deadline }
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
 
-        let reader = FormatReader(options: ReaderOptions(maxBytes: limits.maxBytes))
-        let runner = BatchRunner(
-            pipeline: setup.pipeline, reader: reader, jobs: jobs ?? BatchRunner.activeCores,
-            documentDeadline: limits.deadline)
+        var runner = BatchRunner(
+            pipeline: setup.pipeline, reader: FormatReader(options: ReaderOptions(maxBytes: limits.maxBytes)),
+            jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
+        if !noCache {
+            let directory = URL(fileURLWithPath: cache ?? report + ".cache")
+            let store = try DirectoryOutcomeCache(
+                directory: directory, fingerprint: setup.fingerprint, maxBytes: limits.maxBytes)
+            runner.cache = resume ? store : WriteOnlyCache(store)
+        }
+        let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
+        let reportURL = URL(fileURLWithPath: report)
+
+        if let shard {
+            let (index, count) = try ShardPlan.parse(shard)
+            let plan = ShardPlan(inputs: inputs, index: index, count: count)
+            progressLine.total = plan.items.count
+            let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
+            let statistics = try execute(runner, sources: plan.items, limits: limits, progress: progressLine,
+                transform: { outcomes in ShardLaneResult(outcomes) },
+                write: { try writer.write($0.encoded) }, abandon: writer.abandon)
+            try writer.finish(statistics: statistics)
+            try finish(statistics, progress: progressLine)
+            return
+        }
+
         let runInfo = RunInfo(
             pipelineName: setup.config.name, pipelineFile: pipeline, resolvedConfig: setup.resolvedConfig,
             stageNames: setup.pipeline.stages.map(\.name), lectorVersion: LectorVersion.current, inputs: inputs)
-        let writer = try ReportWriter(
-            directory: URL(fileURLWithPath: report), options: setup.reportOptions, run: runInfo)
-        let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
+        let writer = try ReportWriter(directory: reportURL, options: setup.reportOptions, run: runInfo)
         if progressLine.isShown { progressLine.total = SourceEnumerator(inputs: inputs).reduce(0) { count, _ in count + 1 } }
-
         let reportOptions = setup.reportOptions
+        let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
+            transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
+            write: { try writer.write($0.rendered) }, abandon: writer.abandon)
+        try writer.finish(statistics: statistics)
+        try finish(statistics, progress: progressLine)
+    }
+
+    /// Run the batch, feeding each lane result to `write` in order, with progress and the failure budget.
+    private func execute<Sources: Sequence, Result: CountedLaneResult>(
+        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine,
+        transform: @escaping @Sendable ([DocumentOutcome]) -> Result,
+        write: (Result) throws -> Void, abandon: () -> Void
+    ) throws -> RunStatistics where Sources.Element == SourceItem {
         var seen = 0
         var failed = 0
-        let statistics: RunStatistics
         do {
-            statistics = try runner.run(
-                sources: SourceEnumerator(inputs: inputs),
-                transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
+            return try runner.run(
+                sources: sources, transform: transform,
                 consume: { result in
-                    try writer.write(result.rendered)
+                    try write(result)
                     seen += result.processed + result.failed
                     failed += result.failed
-                    progressLine.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
+                    progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
                     if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
                         throw RunAborted(failed: failed, seen: seen, budget: budget)
                     }
                 })
         } catch let aborted as RunAborted {
-            writer.abandon()
-            progressLine.finish()
+            abandon()
+            progress.finish()
             LectorMain.printError("error: \(aborted)")
             throw LectorExit(code: ExitStatus.fatal)
         } catch {
-            writer.abandon()
+            abandon()
             throw error
         }
-        try writer.finish(statistics: statistics)
-        progressLine.finish()
+    }
+
+    private func finish(_ statistics: RunStatistics, progress: ProgressLine) throws {
+        progress.finish()
         if !quiet {
-            LectorMain.printError(
-                "\(statistics.documentsProcessed) documents processed, \(statistics.documentsFailed) failed, "
-                    + "\(String(format: "%.2f", statistics.wallSeconds)) s; report: \(report)")
+            var line = "\(statistics.documentsProcessed) documents processed"
+            if statistics.documentsFromCache > 0 { line += " (\(statistics.documentsFromCache) from the cache)" }
+            line += ", \(statistics.documentsFailed) failed, \(String(format: "%.2f", statistics.wallSeconds)) s; "
+            line += shard == nil ? "report: \(report)" : "shard result: \(report)"
+            LectorMain.printError(line)
         }
         if statistics.documentsFailed > 0 { throw LectorExit(code: ExitStatus.documentsFailed) }
     }
 }
 
-/// What a lane hands back for one source: the rendered report pieces and the counts for progress.
-struct LaneResult: Sendable {
-    var rendered: RenderedSource
-    var processed = 0
-    var failed = 0
-    var bytes = 0
+/// Counts every lane result carries for progress and the failure budget.
+protocol CountedLaneResult: Sendable {
+    var processed: Int { get }
+    var failed: Int { get }
+    var bytes: Int { get }
+}
 
-    init(_ outcomes: [DocumentOutcome], options: ReportOptions) {
-        rendered = ReportWriter.render(outcomes, options: options)
+extension CountedLaneResult {
+    static func count(_ outcomes: [DocumentOutcome]) -> (processed: Int, failed: Int, bytes: Int) {
+        var counts = (processed: 0, failed: 0, bytes: 0)
         for outcome in outcomes {
             switch outcome {
             case .processed(let document):
-                processed += 1
-                bytes += document.sourceBytes
+                counts.processed += 1
+                counts.bytes += document.sourceBytes
             case .failed:
-                failed += 1
+                counts.failed += 1
             }
         }
+        return counts
+    }
+}
+
+/// A cache that records but never answers: a plain run writes entries that a later `--resume` reads.
+struct WriteOnlyCache: OutcomeCache {
+    let store: DirectoryOutcomeCache
+    init(_ store: DirectoryOutcomeCache) { self.store = store }
+    func key(for source: Source) -> String? { store.key(for: source) }
+    func load(_ key: String) -> [DocumentOutcome]? { nil }
+    func store(_ outcomes: [DocumentOutcome], for key: String) { store.store(outcomes, for: key) }
+}
+
+/// What a lane hands back for one source: the rendered report pieces and the counts for progress.
+struct LaneResult: CountedLaneResult {
+    var rendered: RenderedSource
+    var processed: Int
+    var failed: Int
+    var bytes: Int
+
+    init(_ outcomes: [DocumentOutcome], options: ReportOptions) {
+        rendered = ReportWriter.render(outcomes, options: options)
+        (processed, failed, bytes) = Self.count(outcomes)
+    }
+}
+
+/// A shard's lane result: the outcomes in their lossless form.
+struct ShardLaneResult: CountedLaneResult {
+    var encoded: [UInt8]
+    var processed: Int
+    var failed: Int
+    var bytes: Int
+
+    init(_ outcomes: [DocumentOutcome]) {
+        encoded = OutcomeCodec.encode(outcomes)
+        (processed, failed, bytes) = Self.count(outcomes)
     }
 }
 

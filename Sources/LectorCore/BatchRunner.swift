@@ -21,6 +21,8 @@ public struct BatchRunner: Sendable {
     public var documentDeadline: Double?
     /// Batch statistics handed to stages through `StageContext.corpus`.
     public var corpus: CorpusStatistics?
+    /// Where processed outcomes are kept between runs (nil: no cache).
+    public var cache: (any OutcomeCache)?
 
     public init(
         pipeline: Pipeline, reader: any DocumentReader, jobs: Int = BatchRunner.activeCores, window: Int? = nil,
@@ -91,11 +93,21 @@ public struct BatchRunner: Sendable {
         var timings = [UInt64](repeating: 0, count: pipeline.stages.count)
         while let (index, item) = board.take() {
             var outcomes: [DocumentOutcome]
+            var tally = RunStatistics.Tally()
+            var cacheKey: String?
             switch item {
             case .unreadable(let failure): outcomes = [.failed(failure)]
-            case .file(let source): outcomes = reader.read(source)
+            case .file(let source):
+                cacheKey = cache?.key(for: source)
+                if let cacheKey, let cached = cache?.load(cacheKey) {
+                    tally.processed = cached.count
+                    tally.cached = cached.count
+                    for case .processed(let document) in cached { tally.bytes += document.sourceBytes }
+                    board.put(index: index, output: transform(cached), tally: tally)
+                    continue
+                }
+                outcomes = reader.read(source)
             }
-            var tally = RunStatistics.Tally()
             for position in outcomes.indices {
                 guard case .processed(var document) = outcomes[position] else {
                     tally.failed += 1
@@ -114,6 +126,7 @@ public struct BatchRunner: Sendable {
                     outcomes[position] = .processed(document)
                 }
             }
+            if let cacheKey, tally.failed == 0 { cache?.store(outcomes, for: cacheKey) }
             board.put(index: index, output: transform(outcomes), tally: tally)
         }
         board.addStageTimes(timings)
@@ -126,11 +139,14 @@ public struct RunStatistics: Sendable, Equatable {
         public var processed = 0
         public var failed = 0
         public var bytes = 0
+        public var cached = 0
     }
 
     public var stageNames: [String]
     public var documentsProcessed = 0
     public var documentsFailed = 0
+    /// Documents taken from the cache instead of being processed again (included in `documentsProcessed`).
+    public var documentsFromCache = 0
     public var sourcesRead = 0
     /// Bytes of the sources of processed documents.
     public var bytes = 0
@@ -148,6 +164,7 @@ public struct RunStatistics: Sendable, Equatable {
         documentsProcessed += tally.processed
         documentsFailed += tally.failed
         bytes += tally.bytes
+        documentsFromCache += tally.cached
         sourcesRead += 1
     }
 
