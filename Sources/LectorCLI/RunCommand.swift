@@ -50,6 +50,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("Also write the run's figures as JSON to this file.", visibility: .hidden))
+    var statistics: String?
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -152,6 +155,9 @@ struct Run: ParsableCommand {
 
     private func finish(_ statistics: RunStatistics, progress: ProgressLine) throws {
         progress.finish()
+        if let path = self.statistics {
+            try Data(BenchFigures(statistics).json.utf8).write(to: URL(fileURLWithPath: path))
+        }
         if !quiet {
             var line = "\(statistics.documentsProcessed) documents processed"
             if statistics.documentsFromCache > 0 { line += " (\(statistics.documentsFromCache) from the cache)" }

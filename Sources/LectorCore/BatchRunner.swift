@@ -84,6 +84,7 @@ public struct BatchRunner: Sendable {
         statistics.stageNanoseconds = board.stageNanoseconds
         statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
         statistics.lanes = jobs
+        statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
         return statistics
     }
 
@@ -154,6 +155,15 @@ public struct RunStatistics: Sendable, Equatable {
     public var stageNanoseconds: [UInt64] = []
     public var wallNanoseconds: UInt64 = 0
     public var lanes = 1
+    /// The process's peak resident memory when the run ended (bytes; 0 where unknown).
+    public var peakResidentBytes = 0
+
+    /// Peak resident set size of this process so far, in bytes.
+    public static func currentPeakResidentBytes() -> Int {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024  // Linux reports kilobytes
+    }
 
     public init(stageNames: [String]) {
         self.stageNames = stageNames
@@ -244,3 +254,12 @@ final class WorkBoard<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+    /// Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
+    let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+#else
+    import Darwin
+    let RUSAGE_SELF_WHO = RUSAGE_SELF
+#endif
