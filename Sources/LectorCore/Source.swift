@@ -77,6 +77,9 @@ public struct SourceEnumerator: Sequence {
                 }
                 if isDirectory.boolValue {
                     if let item = enter(url, idPrefix: prefixWithRoot ? rootName : "", display: input) { return item }
+                } else if let kind = FileIdentity.specialKind(path: input) {
+                    return .unreadable(
+                        DocumentFailure(id: rootName, source: input, stage: "read", message: "not a regular file (\(kind))"))
                 } else {
                     return .file(Source(url: url, id: rootName, displayPath: input))
                 }
@@ -92,6 +95,10 @@ public struct SourceEnumerator: Sequence {
                 return .unreadable(DocumentFailure(id: id, source: display, stage: "read", message: "file vanished or is a broken link"))
             }
             if isDirectory.boolValue { return enter(url, idPrefix: id, display: display) }
+            if let kind = FileIdentity.specialKind(path: url.path) {
+                // Reading a FIFO would block a lane forever; devices and sockets are not documents.
+                return .unreadable(DocumentFailure(id: id, source: display, stage: "read", message: "not a regular file (\(kind))"))
+            }
             return .file(Source(url: url, id: id, displayPath: display))
         }
 
@@ -124,6 +131,18 @@ public struct SourceEnumerator: Sequence {
 struct FileIdentity: Hashable {
     var device: UInt64
     var inode: UInt64
+
+    /// "fifo", "socket", "device" for special files; nil for regular files and directories.
+    static func specialKind(path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "fifo"
+        case S_IFSOCK: return "socket"
+        case S_IFCHR, S_IFBLK: return "device"
+        default: return nil
+        }
+    }
 
     init?(path: String) {
         var info = stat()
