@@ -85,7 +85,7 @@ struct Run: ParsableCommand {
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
 
         var runner = BatchRunner(
-            pipeline: setup.pipeline, reader: FormatReader(options: ReaderOptions(maxBytes: limits.maxBytes)),
+            pipeline: setup.pipeline, reader: defaultReader(maxBytes: limits.maxBytes),
             jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
         if !noCache {
             let directory = URL(fileURLWithPath: cache ?? report + ".cache")
@@ -199,6 +199,11 @@ struct WriteOnlyCache: OutcomeCache {
     func key(for source: Source) -> String? { store.key(for: source) }
     func load(_ key: String) -> [DocumentOutcome]? { nil }
     func store(_ outcomes: [DocumentOutcome], for key: String) { store.store(outcomes, for: key) }
+}
+
+/// The reader `run` uses: every format Lector knows, files up to `maxBytes`.
+func defaultReader(maxBytes: Int) -> any DocumentReader {
+    FormatReader(options: ReaderOptions(maxBytes: maxBytes))
 }
 
 /// What a lane hands back for one source: the rendered report pieces and the counts for progress.
