@@ -102,8 +102,12 @@ struct BlockTextBuilder {
             }
             switch role {
             case .dropped:
-                index = Int(node.end)
-                continue
+                // An unclosed <noscript> swallows the rest of the page in libxml2's tree: only small
+                // ones (tracking pixels, "enable JavaScript") are dropped.
+                if node.name != "noscript" || Int(node.end) - index < 100 {
+                    index = Int(node.end)
+                    continue
+                }
             case .lineBreak:
                 if buffer.endsWithLineBreak {
                     flush()

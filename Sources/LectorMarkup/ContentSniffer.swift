@@ -18,14 +18,15 @@ enum ContentSniffer {
     ]
 
     /// Why `bytes` is not text, or nil when it looks like text.
-    static func binaryReason(_ bytes: [UInt8]) -> String? {
+    /// `lenient` (for files named as HTML/XML) tolerates stray NUL bytes and judges by the ratio alone.
+    static func binaryReason(_ bytes: [UInt8], lenient: Bool = false) -> String? {
         for magic in magicNumbers where bytes.starts(with: magic.bytes) { return magic.name }
         let bom = TextDecoder.byteOrderMark(bytes)
         if let bom, bom.encoding != "utf-8" { return nil }  // UTF-16/32 text holds NUL bytes by nature
         let sample = bytes.prefix(window)
         var controls = 0
         for byte in sample {
-            if byte == 0 { return "binary data: NUL bytes" }
+            if byte == 0 && !lenient { return "binary data: NUL bytes" }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
                 controls += 1
             }

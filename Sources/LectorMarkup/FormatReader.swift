@@ -55,10 +55,11 @@ public struct FormatReader: DocumentReader {
             return [context.failure("document too large (\(bytes.count) bytes; the limit is \(options.maxBytes))")]
         }
         if bytes.allSatisfy({ $0 <= 0x20 }) { return [context.failure("empty document")] }
-        if let reason = ContentSniffer.binaryReason(bytes) {
+        let hint = formatHint.map { $0.lowercased().hasPrefix(".") ? String($0.lowercased().dropFirst()) : $0.lowercased() }
+        let markupHint = ["html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "nitf", "rdf"].contains(hint ?? "")
+        if let reason = ContentSniffer.binaryReason(bytes, lenient: markupHint) {
             return [context.failure("not a text document (\(reason))")]
         }
-        let hint = formatHint.map { $0.lowercased().hasPrefix(".") ? String($0.lowercased().dropFirst()) : $0.lowercased() }
         let sniffed = ContentSniffer.markupKind(bytes)
         switch hint {
         case "html", "htm", "xhtml", "shtml":

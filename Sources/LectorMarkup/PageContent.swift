@@ -10,7 +10,10 @@ struct PageContent: Sendable {
     /// The page's content in the given mode.
     static func extract(from tree: MarkupTree, options: ReaderOptions) -> PageContent {
         let metadata = HTMLMetadataCollector.collect(tree)
-        let blocks = BlockTextBuilder().blocks(of: tree)
+        var blocks = BlockTextBuilder().blocks(of: tree)
+        if options.htmlMode == .article {
+            blocks = ArticleExtractor(bias: options.bias).extract(tree: tree, blocks: blocks)
+        }
         let title = metadata["og:title"] ?? metadata["title"]
         return PageContent(title: title, blocks: blocks, metadata: metadata)
     }

@@ -1,0 +1,199 @@
+/// Chooses the main content of an HTML page and drops the furniture around it.
+///
+/// Works on the full page's blocks (each knows its element and its link text) and the tree:
+/// 1. Structured cue: an `itemprop="articleBody"` element with enough text is the region.
+/// 2. Otherwise each paragraph-like block scores its container and, less, the container's ancestors
+///    (1 + commas + length, a readability-style score); a candidate's score is scaled by its link
+///    density and shifted by class/id/tag cues; the best candidate is the region, with siblings
+///    whose score or prose quality is close enough.
+/// 3. Inside the region, furniture subtrees (share bars, related links, hidden elements…) are
+///    dropped, then link-heavy blocks and headings left without text after them.
+/// 4. When that leaves too little, the page's best prose blocks are taken instead.
+///
+/// All walks are loops over the pre-order array: no recursion.
+struct ArticleExtractor {
+    var bias: ReaderOptions.ExtractionBias
+
+    private var maxLinkDensity: Double {
+        switch bias {
+        case .precision: 0.33
+        case .balanced: 0.5
+        case .recall: 0.66
+        }
+    }
+
+    private var siblingThreshold: Double {
+        switch bias {
+        case .precision: 0.3
+        case .balanced: 0.2
+        case .recall: 0.1
+        }
+    }
+
+    func extract(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let nodes = tree.nodes
+        guard !blocks.isEmpty else { return [] }
+        let region = chooseRegion(tree: tree, blocks: blocks)
+        guard !region.isEmpty else { return fallback(tree: tree, blocks: blocks) }
+
+        // Elements inside the region that are furniture (checked once per element).
+        var furnitureCache: [Int: Bool] = [:]
+        func isFurniture(_ index: Int) -> Bool {
+            if let known = furnitureCache[index] { return known }
+            let value = BoilerplateCues.isFurniture(nodes[index], strict: bias == .precision)
+            furnitureCache[index] = value
+            return value
+        }
+        var kept: [TextBlock] = []
+        for block in blocks {
+            guard block.node >= 0 else { continue }
+            // Walk up to a region root, failing on furniture.
+            var index = block.node
+            var inside = false
+            var dropped = false
+            while index >= 0 {
+                if region.contains(index) {
+                    inside = true
+                    break
+                }
+                if isFurniture(index) {
+                    dropped = true
+                    break
+                }
+                index = Int(nodes[index].parent)
+            }
+            guard inside && !dropped else { continue }
+            let density = Double(block.linkBytes) / Double(max(block.bytes.count, 1))
+            if density > maxLinkDensity { continue }
+            if block.label == "heading" && density > 0.3 { continue }
+            kept.append(block)
+        }
+        kept = dropOrphanHeadings(kept)
+        let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
+        if keptBytes < 250 {
+            let alternative = fallback(tree: tree, blocks: blocks)
+            if alternative.reduce(0, { $0 + $1.bytes.count }) > keptBytes * 2 { return alternative }
+        }
+        return kept
+    }
+
+    /// A heading followed by another heading of the same or higher rank, or by nothing, is a section
+    /// title whose content was removed ("Related articles").
+    private func dropOrphanHeadings(_ blocks: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        result.reserveCapacity(blocks.count)
+        for (position, block) in blocks.enumerated() {
+            if block.label == "heading" {
+                let next = position + 1 < blocks.count ? blocks[position + 1] : nil
+                if next == nil || next?.label == "heading" { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Whether a block reads as prose: long enough, not mostly links.
+    private func isProse(_ block: TextBlock, minimum: Int) -> Bool {
+        guard block.label != "heading", block.bytes.count >= minimum else { return false }
+        return Double(block.linkBytes) / Double(max(block.bytes.count, 1)) < 0.3
+    }
+
+    /// The region roots (element indices) holding the article, or empty when nothing qualifies.
+    private func chooseRegion(tree: MarkupTree, blocks: [TextBlock]) -> Set<Int> {
+        let nodes = tree.nodes
+        // 1. itemprop=articleBody with real text.
+        var textBytes = [Int: Int]()
+        var linkBytes = [Int: Int]()
+        var scores = [Int: Double]()
+        for block in blocks where block.node >= 0 {
+            var index = block.node
+            var level = 0
+            let prose = isProse(block, minimum: 25)
+            var blockScore = 0.0
+            if prose {
+                let commas = block.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                blockScore = 1 + Double(commas) + min(Double(block.bytes.count) / 100, 3)
+            }
+            // The block's own element counts as its container when it is a generic block (div with
+            // text); a paragraph's container is its parent.
+            let name = nodes[index].name
+            let isParagraph = name == "p" || name == "li" || name == "blockquote" || name == "pre" || name.first == "h"
+                || name == "td" || name == "dd" || name == "dt"
+            var scoreLevel = isParagraph ? -1 : 0
+            while index >= 0 {
+                textBytes[index, default: 0] += block.bytes.count
+                linkBytes[index, default: 0] += block.linkBytes
+                if prose && scoreLevel >= 0 && scoreLevel <= 2 {
+                    let divisor = scoreLevel == 0 ? 1.0 : scoreLevel == 1 ? 2.0 : Double(scoreLevel * 3)
+                    scores[index, default: 0] += blockScore / divisor
+                }
+                scoreLevel += 1
+                level += 1
+                index = Int(nodes[index].parent)
+            }
+        }
+        for (index, bytes) in textBytes where bytes >= 250 {
+            if nodes[index].attribute("itemprop")?.lowercased() == "articlebody" {
+                // The largest such element wins (pages sometimes mark each paragraph).
+                let best = textBytes.filter { nodes[$0.key].attribute("itemprop")?.lowercased() == "articlebody" }
+                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+                return best.map { [$0.key] } ?? [index]
+            }
+        }
+        // 2. Score candidates.
+        var best = -1
+        var bestScore = -Double.infinity
+        var finalScores = [Int: Double]()
+        for (index, score) in scores {
+            let node = nodes[index]
+            if node.name == "body" || node.name == "html" { continue }
+            let density = Double(linkBytes[index] ?? 0) / Double(max(textBytes[index] ?? 0, 1))
+            let final = score * (1 - density) + Double(BoilerplateCues.weight(of: node))
+            finalScores[index] = final
+            if final > bestScore || (final == bestScore && index < best) {
+                bestScore = final
+                best = index
+            }
+        }
+        guard best >= 0, bestScore > 0 else { return [] }
+        // Prefer an ancestor when the candidate holds only a small part of the ancestor's prose and
+        // the ancestor is not furniture (content split over several sibling containers).
+        var region: Set<Int> = [best]
+        let parent = Int(nodes[best].parent)
+        if parent >= 0 {
+            let threshold = max(10, bestScore * siblingThreshold)
+            for sibling in tree.elementChildren(of: parent) where sibling != best {
+                if let score = finalScores[sibling], score >= threshold {
+                    region.insert(sibling)
+                    continue
+                }
+                // A plain paragraph beside the content.
+                let bytes = textBytes[sibling] ?? 0
+                let density = Double(linkBytes[sibling] ?? 0) / Double(max(bytes, 1))
+                if nodes[sibling].name == "p" && BoilerplateCues.weight(of: nodes[sibling]) >= 0 {
+                    if bytes > 80 && density < 0.25 { region.insert(sibling) }
+                }
+            }
+        }
+        return region
+    }
+
+    /// The page's prose blocks outside furniture, for pages without a clear region.
+    private func fallback(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let nodes = tree.nodes
+        var result: [TextBlock] = []
+        for block in blocks where isProse(block, minimum: 60) || (block.label == "heading" && block.linkBytes == 0) {
+            var index = block.node
+            var furniture = false
+            while index >= 0 {
+                if BoilerplateCues.isFurniture(nodes[index], strict: false) {
+                    furniture = true
+                    break
+                }
+                index = Int(nodes[index].parent)
+            }
+            if !furniture { result.append(block) }
+        }
+        return dropOrphanHeadings(result)
+    }
+}

@@ -1,0 +1,97 @@
+/// Class, id, role and tag cues that say whether an element is article content or page furniture.
+///
+/// Class and id values are split into words at spaces, `-` and `_` and matched word by word, so
+/// `article-share-bar` counts as "share" while `shadow` does not count as "ad".
+enum BoilerplateCues {
+    private static let negativeWords: Set<String> = [
+        "comment", "comments", "share", "sharing", "social", "related", "recommended", "recommendations", "newsletter",
+        "subscribe", "subscription", "ad", "ads", "advert", "advertisement", "adsense", "banner", "cookie", "cookies",
+        "consent", "gdpr", "popup", "modal", "promo", "sidebar", "widget", "widgets", "breadcrumb", "breadcrumbs",
+        "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
+        "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
+        "sponsored", "teaser", "teasers", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
+        "sharedaddy", "yarpp", "addthis", "shariff", "socials", "print", "rating", "more", "author", "bio", "meta",
+        "byline", "dateline", "date", "caption", "credit", "copyright", "disclaimer", "partner", "aside", "rail",
+        "recirc", "feedback", "alert", "jump", "mostread", "newsticker", "ticker", "cta", "paywall", "donate",
+    ]
+
+    private static let positiveWords: Set<String> = [
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "blog", "news", "prose",
+        "richtext", "rte", "storybody", "postbody", "entrycontent", "articletext", "page", "single", "detail",
+    ]
+
+    /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
+    private static let weakNegativeWords: Set<String> = [
+        "author", "bio", "meta", "byline", "dateline", "date", "caption", "credit", "more", "print", "rating", "hidden",
+    ]
+
+    private static let negativeRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+    ]
+
+    private static let furnitureTags: Set<String> = ["nav", "aside", "footer", "menu", "dialog", "form"]
+
+    /// How an element's markup leans: positive for content cues, negative for furniture cues.
+    static func weight(of node: MarkupTree.Node) -> Int {
+        var weight = 0
+        if furnitureTags.contains(node.name) { weight -= 25 }
+        if node.name == "article" || node.name == "main" { weight += 15 }
+        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { weight -= 25 }
+        if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" || prop == "text" { weight += 50 }
+        for name in ["class", "id"] {
+            guard let value = node.attribute(name), !value.isEmpty else { continue }
+            var negative = false
+            var weak = false
+            var positive = false
+            for word in words(value) {
+                if negativeWords.contains(word) {
+                    if weakNegativeWords.contains(word) { weak = true } else { negative = true }
+                }
+                if positiveWords.contains(word) { positive = true }
+            }
+            if negative { weight -= 25 } else if weak { weight -= 10 }
+            if positive && !negative { weight += 25 }
+        }
+        return weight
+    }
+
+    /// Whether an element inside the article region is furniture to drop with its subtree.
+    static func isFurniture(_ node: MarkupTree.Node, strict: Bool) -> Bool {
+        if furnitureTags.contains(node.name) && node.name != "form" { return true }
+        if node.attribute("hidden") != nil { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        if let style = node.attribute("style") {
+            let compact = style.lowercased().filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
+        if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
+        for name in ["class", "id"] {
+            guard let value = node.attribute(name), !value.isEmpty else { continue }
+            var positive = false
+            var negative = false
+            for word in words(value) {
+                if negativeWords.contains(word) && (strict || !weakNegativeWords.contains(word)) { negative = true }
+                if positiveWords.contains(word) { positive = true }
+            }
+            if negative && !(positive && !strict) { return true }
+        }
+        return false
+    }
+
+    /// Lowercase words of a class or id value, split at spaces, `-`, `_` and camel-case is not split.
+    static func words(_ value: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in value.utf8 {
+            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x3A {
+                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        return result
+    }
+}
