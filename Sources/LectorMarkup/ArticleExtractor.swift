@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the main content of an HTML page and drops the furniture around it.
 ///
 /// Works on the full page's blocks (each knows its element and its link text) and the tree:
@@ -12,6 +14,7 @@
 ///
 /// All walks are loops over the pre-order array: no recursion.
 struct ArticleExtractor {
+    static let experiment = getenv("LECTOR_EXPERIMENT").map { String(cString: $0) } ?? ""
     var bias: ReaderOptions.ExtractionBias
 
     private var maxLinkDensity: Double {
@@ -19,6 +22,16 @@ struct ArticleExtractor {
         case .precision: 0.33
         case .balanced: 0.5
         case .recall: 0.66
+        }
+    }
+
+    /// A candidate is replaced by its parent when it holds less than this share of the parent's prose.
+    private var climbRatio: Double {
+        if let value = Double(Self.experiment) { return value }
+        switch bias {
+        case .precision: return 0.6
+        case .balanced: return 0.75
+        case .recall: return 0.85
         }
     }
 
@@ -33,7 +46,8 @@ struct ArticleExtractor {
     func extract(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
         let nodes = tree.nodes
         guard !blocks.isEmpty else { return [] }
-        let region = chooseRegion(tree: tree, blocks: blocks)
+        var region = chooseRegion(tree: tree, blocks: blocks)
+        if Self.experiment == "body", let body = tree.firstElement(named: "body") { region = [body] }
         guard !region.isEmpty else { return fallback(tree: tree, blocks: blocks) }
 
         // Elements inside the region that are furniture (checked once per element).
@@ -66,6 +80,7 @@ struct ArticleExtractor {
             let density = Double(block.linkBytes) / Double(max(block.bytes.count, 1))
             if density > maxLinkDensity { continue }
             if block.label == "heading" && density > 0.3 { continue }
+            if block.label == "caption" && bias != .recall && Self.experiment != "cap" { continue }
             kept.append(block)
         }
         kept = dropOrphanHeadings(kept)
@@ -99,12 +114,13 @@ struct ArticleExtractor {
     }
 
     /// The region roots (element indices) holding the article, or empty when nothing qualifies.
-    private func chooseRegion(tree: MarkupTree, blocks: [TextBlock]) -> Set<Int> {
+    func chooseRegion(tree: MarkupTree, blocks: [TextBlock]) -> Set<Int> {
         let nodes = tree.nodes
         // 1. itemprop=articleBody with real text.
         var textBytes = [Int: Int]()
         var linkBytes = [Int: Int]()
         var scores = [Int: Double]()
+        var proseBytes = [Int: Int]()
         for block in blocks where block.node >= 0 {
             var index = block.node
             var level = 0
@@ -122,6 +138,7 @@ struct ArticleExtractor {
             var scoreLevel = isParagraph ? -1 : 0
             while index >= 0 {
                 textBytes[index, default: 0] += block.bytes.count
+                if prose { proseBytes[index, default: 0] += block.bytes.count }
                 linkBytes[index, default: 0] += block.linkBytes
                 if prose && scoreLevel >= 0 && scoreLevel <= 2 {
                     let divisor = scoreLevel == 0 ? 1.0 : scoreLevel == 1 ? 2.0 : Double(scoreLevel * 3)
@@ -156,6 +173,18 @@ struct ArticleExtractor {
             }
         }
         guard best >= 0, bestScore > 0 else { return [] }
+        // Climb while the parent holds clearly more prose (content split over sibling containers).
+        while true {
+            let parent = Int(nodes[best].parent)
+            guard parent >= 0, nodes[parent].name != "body", nodes[parent].name != "html",
+                BoilerplateCues.weight(of: nodes[parent]) >= 0
+            else { break }
+            let own = Double(proseBytes[best] ?? 0)
+            let parentProse = Double(proseBytes[parent] ?? 0)
+            guard own < climbRatio * parentProse else { break }
+            best = parent
+            bestScore = finalScores[parent] ?? bestScore
+        }
         // Prefer an ancestor when the candidate holds only a small part of the ancestor's prose and
         // the ancestor is not furniture (content split over several sibling containers).
         var region: Set<Int> = [best]
@@ -175,7 +204,44 @@ struct ArticleExtractor {
                 }
             }
         }
+        // Lead paragraphs, standfirsts and headlines often sit in containers just before the body:
+        // take preceding (and, more strictly, following) siblings until furniture or links.
+        var anchor = best
+        for level in 0..<extendLevels {
+            let parentIndex = Int(nodes[anchor].parent)
+            guard parentIndex >= 0 else { break }
+            let siblings = tree.elementChildren(of: parentIndex)
+            guard let position = siblings.firstIndex(of: anchor) else { break }
+            for sibling in siblings[..<position].reversed() {
+                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else { break }
+                region.insert(sibling)
+            }
+            if level == 0 {
+                for sibling in siblings[(position + 1)...] {
+                    guard accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else { break }
+                    if (proseBytes[sibling] ?? 0) > 0 || (textBytes[sibling] ?? 0) == 0 { region.insert(sibling) } else { break }
+                }
+            }
+            anchor = parentIndex
+            if nodes[anchor].name == "body" { break }
+        }
         return region
+    }
+
+    private var extendLevels: Int {
+        if Self.experiment.hasPrefix("L"), let value = Int(Self.experiment.dropFirst()) { return value }
+        return 6
+    }
+
+    /// Whether a neighbour of the region joins it: not furniture, not link-heavy.
+    private func accepts(
+        _ index: Int, maxDensity: Double, nodes: [MarkupTree.Node], textBytes: [Int: Int], linkBytes: [Int: Int]
+    ) -> Bool {
+        let node = nodes[index]
+        if BoilerplateCues.isFurniture(node, strict: false) || BoilerplateCues.weight(of: node) < 0 { return false }
+        let bytes = textBytes[index] ?? 0
+        if bytes == 0 { return true }
+        return Double(linkBytes[index] ?? 0) / Double(bytes) <= maxDensity
     }
 
     /// The page's prose blocks outside furniture, for pages without a clear region.

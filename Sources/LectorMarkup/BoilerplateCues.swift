@@ -6,19 +6,35 @@ enum BoilerplateCues {
     private static let negativeWords: Set<String> = [
         "comment", "comments", "share", "sharing", "social", "related", "recommended", "recommendations", "newsletter",
         "subscribe", "subscription", "ad", "ads", "advert", "advertisement", "adsense", "banner", "cookie", "cookies",
-        "consent", "gdpr", "popup", "modal", "promo", "sidebar", "widget", "widgets", "breadcrumb", "breadcrumbs",
+        "consent", "gdpr", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
-        "sponsored", "teaser", "teasers", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
+        "sponsored", "teasers", "kommentare", "utility", "license", "relacionados", "correlati", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
         "sharedaddy", "yarpp", "addthis", "shariff", "socials", "print", "rating", "more", "author", "bio", "meta",
         "byline", "dateline", "date", "caption", "credit", "copyright", "disclaimer", "partner", "aside", "rail",
-        "recirc", "feedback", "alert", "jump", "mostread", "newsticker", "ticker", "cta", "paywall", "donate",
+        "recirc", "feedback", "alert", "jump", "mostread", "newsticker", "ticker", "cta", "donate",
     ]
 
     private static let positiveWords: Set<String> = [
         "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "blog", "news", "prose",
         "richtext", "rte", "storybody", "postbody", "entrycontent", "articletext", "page", "single", "detail",
     ]
+
+    /// Stems that mark furniture even inside compound words (`commentform`, `relatedposts`).
+    private static let negativeStems: [String] = [
+        "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo", "sidebar", "kommentar",
+        "breadcrumb", "cookie", "advert", "sponsor", "recommend", "navigation", "footer", "metadata",
+    ]
+
+    private static func hasNegativeStem(_ word: String) -> Bool {
+        guard word.utf8.count > 5 else { return false }
+        for stem in negativeStems where word.contains(stem) {
+            if stem == "comment" && word.contains("commentar") { continue }
+            if stem == "promo" && word.hasPrefix("promoted") { continue }
+            return true
+        }
+        return false
+    }
 
     /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
     private static let weakNegativeWords: Set<String> = [
@@ -46,6 +62,8 @@ enum BoilerplateCues {
             for word in words(value) {
                 if negativeWords.contains(word) {
                     if weakNegativeWords.contains(word) { weak = true } else { negative = true }
+                } else if hasNegativeStem(word) {
+                    negative = true
                 }
                 if positiveWords.contains(word) { positive = true }
             }
@@ -57,6 +75,7 @@ enum BoilerplateCues {
 
     /// Whether an element inside the article region is furniture to drop with its subtree.
     static func isFurniture(_ node: MarkupTree.Node, strict: Bool) -> Bool {
+        if node.name == "body" || node.name == "html" || node.name == "main" { return false }
         if furnitureTags.contains(node.name) && node.name != "form" { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden") == "true" { return true }
@@ -68,30 +87,33 @@ enum BoilerplateCues {
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
-            var positive = false
             var negative = false
             for word in words(value) {
                 if negativeWords.contains(word) && (strict || !weakNegativeWords.contains(word)) { negative = true }
-                if positiveWords.contains(word) { positive = true }
+                if !negative && hasNegativeStem(word) { negative = true }
             }
-            if negative && !(positive && !strict) { return true }
+            if negative && node.name != "article" { return true }
         }
         return false
     }
 
-    /// Lowercase words of a class or id value, split at spaces, `-`, `_` and camel-case is not split.
+    /// Class tokens that describe the page's state or taxonomy, not the element (`has-sidebar`,
+    /// `category-social`, `tag-sharing`): skipped.
+    private static let descriptivePrefixes = [
+        "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "category-", "tag-", "tags-", "postid-", "page-id",
+        "format-", "type-", "status-", "single-", "layout-", "theme-", "js-",
+    ]
+
+    /// Lowercase words of a class or id value: tokens split at whitespace, then at `-`, `_` and `:`.
     static func words(_ value: String) -> [String] {
         var result: [String] = []
-        var current: [UInt8] = []
-        for byte in value.utf8 {
-            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x3A {
-                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let lower = token.lowercased()
+            if descriptivePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" }) {
+                result.append(String(word))
             }
         }
-        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
     }
 }
