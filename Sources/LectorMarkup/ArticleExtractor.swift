@@ -84,12 +84,49 @@ struct ArticleExtractor {
             kept.append(block)
         }
         kept = dropOrphanHeadings(kept)
+        if Self.experiment != "notail" { kept = trimTail(kept) }
         let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
         if keptBytes < 250 {
             let alternative = fallback(tree: tree, blocks: blocks)
             if alternative.reduce(0, { $0 + $1.bytes.count }) > keptBytes * 2 { return alternative }
         }
         return kept
+    }
+
+    /// Short lines after the last paragraph of prose are sign-offs, calls to action and labels.
+    private func trimTail(_ blocks: [TextBlock]) -> [TextBlock] {
+        var end = blocks.count
+        while end > 1 {
+            let block = blocks[end - 1]
+            guard block.bytes.count < tailLimit, !endsSentence(block.bytes) else { break }
+            end -= 1
+        }
+        return Array(blocks[..<end])
+    }
+
+    private var tailLimit: Int {
+        if Self.experiment.hasPrefix("T"), let value = Int(Self.experiment.dropFirst()) { return value }
+        return 40
+    }
+
+    /// Whether text ends like a sentence (. ! ? … or a closing quote after one).
+    private func endsSentence(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        // Skip closing quotes and brackets: " ' ) ” ’ » (the last two are multi-byte).
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == 0x22 || byte == 0x27 || byte == 0x29 { end -= 1; continue }
+            if end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && (byte == 0x9D || byte == 0x99) { end -= 3; continue }
+            if end >= 2 && bytes[end - 2] == 0xC2 && byte == 0xBB { end -= 2; continue }
+            break
+        }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return true }
+        // … (E2 80 A6) and CJK full stop (E3 80 82)
+        if end >= 3 && ((bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && last == 0xA6)
+            || (bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && last == 0x82)) { return true }
+        return false
     }
 
     /// A heading followed by another heading of the same or higher rank, or by nothing, is a section
@@ -213,12 +250,16 @@ struct ArticleExtractor {
             let siblings = tree.elementChildren(of: parentIndex)
             guard let position = siblings.firstIndex(of: anchor) else { break }
             for sibling in siblings[..<position].reversed() {
-                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else { break }
+                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
+                    continue
+                }
                 region.insert(sibling)
             }
             if level == 0 {
                 for sibling in siblings[(position + 1)...] {
-                    guard accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else { break }
+                    guard accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
+                        break
+                    }
                     if (proseBytes[sibling] ?? 0) > 0 || (textBytes[sibling] ?? 0) == 0 { region.insert(sibling) } else { break }
                 }
             }

@@ -9,7 +9,8 @@ enum BoilerplateCues {
         "consent", "gdpr", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
-        "sponsored", "teasers", "kommentare", "utility", "license", "relacionados", "correlati", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
+        "sponsored", "teasers", "kommentare", "utility", "license", "tweet", "twitter", "instagram",
+        "tiktok", "facebook", "popmake", "pum", "player", "imagedescription", "legend", "wpcaption", "relacionados", "correlati", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
         "sharedaddy", "yarpp", "addthis", "shariff", "socials", "print", "rating", "more", "author", "bio", "meta",
         "byline", "dateline", "date", "caption", "credit", "copyright", "disclaimer", "partner", "aside", "rail",
         "recirc", "feedback", "alert", "jump", "mostread", "newsticker", "ticker", "cta", "donate",
@@ -38,7 +39,7 @@ enum BoilerplateCues {
 
     /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
     private static let weakNegativeWords: Set<String> = [
-        "author", "bio", "meta", "byline", "dateline", "date", "caption", "credit", "more", "print", "rating", "hidden",
+        "author", "meta", "byline", "dateline", "date", "more", "print", "rating", "hidden",
     ]
 
     private static let negativeRoles: Set<String> = [
