@@ -194,13 +194,26 @@ struct ArticleExtractor {
                 return best.map { [$0.key] } ?? [index]
             }
         }
-        // 2. Score candidates.
+        // 2. Score candidates, inside the page's main <article> (or <main>) when it holds a fair share
+        // of the prose: teaser lists and comment threads outside it then cannot win.
+        let totalProse = blocks.reduce(0) { $0 + (isProse($1, minimum: 25) ? $1.bytes.count : 0) }
+        var scope = 0..<nodes.count
+        if Self.experiment != "noscope" {
+            for name in ["article", "main"] {
+                let best = proseBytes.filter { nodes[$0.key].name == name }
+                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+                if let best, Double(best.value) >= scopeShare * Double(totalProse) {
+                    scope = best.key..<Int(nodes[best.key].end)
+                    break
+                }
+            }
+        }
         var best = -1
         var bestScore = -Double.infinity
         var finalScores = [Int: Double]()
         for (index, score) in scores {
             let node = nodes[index]
-            if node.name == "body" || node.name == "html" { continue }
+            if node.name == "body" || node.name == "html" || !scope.contains(index) { continue }
             let density = Double(linkBytes[index] ?? 0) / Double(max(textBytes[index] ?? 0, 1))
             let final = score * (1 - density) + Double(BoilerplateCues.weight(of: node))
             finalScores[index] = final
@@ -255,18 +268,21 @@ struct ArticleExtractor {
                 }
                 region.insert(sibling)
             }
-            if level == 0 {
-                for sibling in siblings[(position + 1)...] {
-                    guard accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
-                        break
-                    }
-                    if (proseBytes[sibling] ?? 0) > 0 || (textBytes[sibling] ?? 0) == 0 { region.insert(sibling) } else { break }
-                }
+            // Following siblings: prose-bearing, link-poor containers, up to the first furniture.
+            for sibling in siblings[(position + 1)...] {
+                if BoilerplateCues.isFurniture(nodes[sibling], strict: false) { break }
+                let accepted = accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes)
+                if accepted && (proseBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
             }
             anchor = parentIndex
             if nodes[anchor].name == "body" { break }
         }
         return region
+    }
+
+    private var scopeShare: Double {
+        if Self.experiment.hasPrefix("S"), let value = Double(Self.experiment.dropFirst()) { return value }
+        return 0.3
     }
 
     private var extendLevels: Int {
