@@ -54,7 +54,7 @@ struct ArticleExtractor {
         var furnitureCache: [Int: Bool] = [:]
         func isFurniture(_ index: Int) -> Bool {
             if let known = furnitureCache[index] { return known }
-            let value = BoilerplateCues.isFurniture(nodes[index], strict: bias == .precision)
+            let value = BoilerplateCues.isFurniture(nodes[index], strict: bias != .recall)
             furnitureCache[index] = value
             return value
         }
@@ -257,7 +257,7 @@ struct ArticleExtractor {
         // Lead paragraphs, standfirsts and headlines often sit in containers just before the body:
         // take preceding (and, more strictly, following) siblings until furniture or links.
         var anchor = best
-        for level in 0..<extendLevels {
+        for _ in 0..<extendLevels {
             let parentIndex = Int(nodes[anchor].parent)
             guard parentIndex >= 0 else { break }
             let siblings = tree.elementChildren(of: parentIndex)

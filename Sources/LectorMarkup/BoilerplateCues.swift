@@ -23,7 +23,7 @@ enum BoilerplateCues {
 
     /// Stems that mark furniture even inside compound words (`commentform`, `relatedposts`).
     private static let negativeStems: [String] = [
-        "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo", "sidebar", "kommentar",
+        "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo", "sidebar", "kommentar", "teaser",
         "breadcrumb", "cookie", "advert", "sponsor", "recommend", "navigation", "footer", "metadata",
     ]
 
@@ -108,10 +108,14 @@ enum BoilerplateCues {
     /// Lowercase words of a class or id value: tokens split at whitespace, then at `-`, `_` and `:`.
     static func words(_ value: String) -> [String] {
         var result: [String] = []
+        // "teaser-text", "lead teaser" name an article's standfirst, not a teaser for another page.
+        let lower = value.lowercased()
+        let standfirst = lower.contains("text") || lower.contains("lead") || lower.contains("intro")
         for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             let lower = token.lowercased()
             if descriptivePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
             for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" }) {
+                if standfirst && word.contains("teaser") { continue }
                 result.append(String(word))
             }
         }
