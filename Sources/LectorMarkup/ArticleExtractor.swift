@@ -18,10 +18,11 @@ struct ArticleExtractor {
     var bias: ReaderOptions.ExtractionBias
 
     private var maxLinkDensity: Double {
+        if Self.experiment.hasPrefix("D"), let value = Double(Self.experiment.dropFirst()) { return value }
         switch bias {
-        case .precision: 0.33
-        case .balanced: 0.5
-        case .recall: 0.66
+        case .precision: return 0.33
+        case .balanced: return 0.5
+        case .recall: return 0.66
         }
     }
 
@@ -84,7 +85,8 @@ struct ArticleExtractor {
             kept.append(block)
         }
         kept = dropOrphanHeadings(kept)
-        if Self.experiment != "notail" { kept = trimTail(kept) }
+        kept = trimTail(kept)
+        kept = trimHead(kept)
         let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
         if keptBytes < 250 {
             let alternative = fallback(tree: tree, blocks: blocks)
@@ -102,6 +104,23 @@ struct ArticleExtractor {
             end -= 1
         }
         return Array(blocks[..<end])
+    }
+
+    /// Short label lines (dates, categories, bylines) before the first paragraph of prose.
+    private func trimHead(_ blocks: [TextBlock]) -> [TextBlock] {
+        guard let firstProse = blocks.firstIndex(where: { isProse($0, minimum: 100) }) else { return blocks }
+        var result: [TextBlock] = []
+        for (position, block) in blocks.enumerated() {
+            if position < firstProse && block.label != "heading" && block.bytes.count < headLimit && !endsSentence(block.bytes) {
+                continue
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    private var headLimit: Int {
+        80
     }
 
     private var tailLimit: Int {
