@@ -9,12 +9,20 @@ struct PageContent: Sendable {
 
     /// The page's content in the given mode.
     static func extract(from tree: MarkupTree, options: ReaderOptions) -> PageContent {
-        let metadata = HTMLMetadataCollector.collect(tree)
-        var blocks = BlockTextBuilder().blocks(of: tree)
+        let raw = HTMLMetadataCollector.collect(tree)
+        let structured = PageMetadataExtractor.structuredData(tree)
+        let fullBlocks = BlockTextBuilder().blocks(of: tree)
+        var blocks = fullBlocks
         if options.htmlMode == .article {
-            blocks = ArticleExtractor(bias: options.bias).extract(tree: tree, blocks: blocks)
+            blocks = ArticleExtractor(bias: options.bias).extract(tree: tree, blocks: fullBlocks)
+            // Structured data carries the body when the markup hides it (script-rendered pages).
+            let extracted = blocks.reduce(0) { $0 + $1.bytes.count }
+            if let body = structured.articleBody, extracted < 200, body.utf8.count > max(extracted * 2, 200) {
+                blocks = PlainTextReader.blocks(of: body, markdown: false)
+            }
         }
-        let title = metadata["og:title"] ?? metadata["title"]
-        return PageContent(title: title, blocks: blocks, metadata: metadata)
+        let sample = blocks.prefix(40).map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: " ")
+        let metadata = PageMetadataExtractor.normalize(raw, tree: tree, structured: structured, text: sample)
+        return PageContent(title: metadata["title"], blocks: blocks, metadata: metadata)
     }
 }

@@ -63,7 +63,7 @@ import Testing
             <meta property="article:published_time" content="2024-03-05T10:00:00Z"></head><body><p>Text.</p></body></html>
             """
         let document = try #require(readDocument(html, hint: "html"))
-        #expect(document.metadata["lang"] == "en-GB")
+        #expect(document.metadata["lang"] == "en")
         #expect(document.metadata["description"] == "Evening crossings resume.")
         #expect(document.metadata["author"] == "Ines Marlow")
         #expect(document.metadata["keywords"] == "ferry, island")
