@@ -49,13 +49,21 @@ struct ArticleExtractor {
         guard !blocks.isEmpty else { return [] }
         var region = chooseRegion(tree: tree, blocks: blocks)
         if Self.experiment == "body", let body = tree.firstElement(named: "body") { region = [body] }
-        guard !region.isEmpty else { return fallback(tree: tree, blocks: blocks) }
+        guard !region.isEmpty else {
+            let alternative = fallback(tree: tree, blocks: blocks)
+            return alternative.isEmpty ? blocks.filter { isProse($0, minimum: 40) } : alternative
+        }
 
         // Elements inside the region that are furniture (checked once per element).
         var furnitureCache: [Int: Bool] = [:]
         func isFurniture(_ index: Int) -> Bool {
             if let known = furnitureCache[index] { return known }
-            let value = BoilerplateCues.isFurniture(nodes[index], strict: bias != .recall)
+            var value: Bool
+            switch BoilerplateCues.verdict(nodes[index], strict: bias != .recall) {
+            case .content: value = false
+            case .furniture: value = true
+            case .furnitureIfSmall: value = subtreeTextBytes(tree, index, limit: smallLimit) < smallLimit
+            }
             furnitureCache[index] = value
             return value
         }
@@ -90,9 +98,31 @@ struct ArticleExtractor {
         let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
         if keptBytes < 250 {
             let alternative = fallback(tree: tree, blocks: blocks)
-            if alternative.reduce(0, { $0 + $1.bytes.count }) > keptBytes * 2 { return alternative }
+            if alternative.reduce(0, { $0 + $1.bytes.count }) > keptBytes * 2 { kept = alternative }
+        }
+        if kept.isEmpty {
+            // Better some prose than nothing: the page's prose blocks, else all of it.
+            kept = blocks.filter { isProse($0, minimum: 40) }
+            if kept.isEmpty { kept = blocks }
         }
         return kept
+    }
+
+    private var smallLimit: Int {
+        if Self.experiment.hasPrefix("M"), let value = Int(Self.experiment.dropFirst()) { return value }
+        return 300
+    }
+
+    /// Bytes of character data under `index`, counting stops at `limit`.
+    private func subtreeTextBytes(_ tree: MarkupTree, _ index: Int, limit: Int) -> Int {
+        var total = 0
+        var position = index + 1
+        let end = Int(tree.nodes[index].end)
+        while position < end && total < limit {
+            if tree.nodes[position].kind == .text { total += tree.nodes[position].text.utf8.count }
+            position += 1
+        }
+        return total
     }
 
     /// Short lines after the last paragraph of prose are sign-offs, calls to action and labels.

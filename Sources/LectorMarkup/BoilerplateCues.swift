@@ -10,8 +10,8 @@ enum BoilerplateCues {
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
         "sponsored", "teasers", "kommentare", "utility", "license", "tweet", "twitter", "instagram",
-        "tiktok", "facebook", "popmake", "pum", "player", "imagedescription", "legend", "wpcaption", "relacionados", "correlati", "follow", "toolbar", "hidden", "sronly", "offscreen", "relatedposts",
-        "sharedaddy", "yarpp", "addthis", "shariff", "socials", "print", "rating", "more", "author", "bio", "meta",
+        "tiktok", "facebook", "popmake", "pum", "player", "imagedescription", "legend", "wpcaption", "relacionados", "correlati", "follow", "toolbar", "sronly", "offscreen", "relatedposts",
+        "sharedaddy", "yarpp", "addthis", "shariff", "socials", "rating", "author", "bio", "meta",
         "byline", "dateline", "date", "caption", "credit", "copyright", "disclaimer", "partner", "aside", "rail",
         "recirc", "feedback", "alert", "jump", "mostread", "newsticker", "ticker", "cta", "donate",
     ]
@@ -39,7 +39,7 @@ enum BoilerplateCues {
 
     /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
     private static let weakNegativeWords: Set<String> = [
-        "author", "meta", "byline", "dateline", "date", "more", "print", "rating", "hidden",
+        "author", "meta", "byline", "dateline", "date", "rating",
     ]
 
     private static let negativeRoles: Set<String> = [
@@ -74,7 +74,33 @@ enum BoilerplateCues {
         return weight
     }
 
-    /// Whether an element inside the article region is furniture to drop with its subtree.
+    /// Whole class tokens that hide an element.
+    private static let hidingTokens: Set<String> = [
+        "hidden", "d-none", "hide", "visually-hidden", "sr-only", "screen-reader-text", "screenreader", "invisible",
+    ]
+
+    /// Verdict on an element inside the article region.
+    enum Verdict {
+        case content
+        case furniture
+        /// Furniture only when small (bylines, dates, meta lines): weak cues on a big container mean
+        /// nothing.
+        case furnitureIfSmall
+    }
+
+    /// Whether an element inside the article region is furniture to drop with its subtree; weak
+    /// cues only in `strict` mode and only for small elements (the caller checks the size).
+    static func verdict(_ node: MarkupTree.Node, strict: Bool) -> Verdict {
+        if isFurniture(node, strict: false) { return .furniture }
+        guard strict, node.name != "article" else { return .content }
+        for name in ["class", "id"] {
+            guard let value = node.attribute(name), !value.isEmpty else { continue }
+            if words(value).contains(where: { weakNegativeWords.contains($0) }) { return .furnitureIfSmall }
+        }
+        return .content
+    }
+
+    /// Whether an element is furniture by strong cues (and, when `strict`, weak ones).
     static func isFurniture(_ node: MarkupTree.Node, strict: Bool) -> Bool {
         if node.name == "body" || node.name == "html" || node.name == "main" { return false }
         if furnitureTags.contains(node.name) && node.name != "form" { return true }
@@ -86,6 +112,11 @@ enum BoilerplateCues {
         }
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
+        if let classes = node.attribute("class"),
+            classes.lowercased().split(separator: " ").contains(where: { hidingTokens.contains(String($0)) })
+        {
+            return true
+        }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
             var negative = false
