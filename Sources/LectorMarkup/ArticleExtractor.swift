@@ -94,6 +94,7 @@ struct ArticleExtractor {
         }
         kept = dropOrphanHeadings(kept)
         kept = trimTail(kept)
+        kept = dropCallsToAction(kept)
         kept = trimHead(kept)
         let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
         if keptBytes < 250 {
@@ -106,6 +107,30 @@ struct ArticleExtractor {
             if kept.isEmpty { kept = blocks }
         }
         return kept
+    }
+
+    /// Phrases of subscription pleas, social-media calls, copyright and advertising notices (lowercase).
+    private static let callToActionCues: [String] = [
+        "subscribe", "subscription", "newsletter", "follow us", "follow the", "on twitter", "on facebook", "instagram",
+        "whatsapp", "telegram", "all rights reserved", "©", "copyright", "advertise", "sign up", "abonn", "suscr",
+        "síguenos", "folgen sie", "werbung", "derechos reservados", "tous droits", "alle rechte", "hazte miembro",
+        "newsletter", "podcast", "app store", "google play", "cookie",
+    ]
+
+    /// Short blocks in the last quarter that plead, advertise or claim copyright.
+    private func dropCallsToAction(_ blocks: [TextBlock]) -> [TextBlock] {
+        guard Self.experiment != "nocta" else { return blocks }
+        let start = blocks.count * 3 / 4
+        var result: [TextBlock] = []
+        result.reserveCapacity(blocks.count)
+        for (position, block) in blocks.enumerated() {
+            if position >= start || position >= blocks.count - 2, block.bytes.count < 400, block.label != "heading" {
+                let lower = String(decoding: block.bytes, as: UTF8.self).lowercased()
+                if Self.callToActionCues.contains(where: { lower.contains($0) }) { continue }
+            }
+            result.append(block)
+        }
+        return result
     }
 
     private var smallLimit: Int {

@@ -9,7 +9,7 @@ enum BoilerplateCues {
         "consent", "gdpr", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
-        "sponsored", "teasers", "kommentare", "utility", "license",
+        "sponsored", "teasers", "kommentare", "utility", "license", "textwidget",
         "popmake", "pum", "player", "imagedescription", "legend", "wpcaption", "relacionados", "correlati", "follow", "toolbar", "sronly", "offscreen", "relatedposts",
         "sharedaddy", "yarpp", "addthis", "shariff", "socials", "rating", "author", "bio", "meta",
         "byline", "dateline", "date", "caption", "credit", "copyright", "disclaimer", "partner", "aside", "rail",
@@ -133,7 +133,7 @@ enum BoilerplateCues {
     /// `category-social`, `tag-sharing`): skipped.
     private static let descriptivePrefixes = [
         "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "category-", "tag-", "tags-", "postid-", "page-id",
-        "format-", "type-", "status-", "single-", "layout-", "theme-", "js-",
+        "format-", "type-", "status-", "single-", "layout-", "theme-", "js-", "elementor", "et_pb", "wp-block-columns",
     ]
 
     /// Lowercase words of a class or id value: tokens split at whitespace, then at `-`, `_` and `:`.
