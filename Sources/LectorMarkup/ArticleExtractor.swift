@@ -20,9 +20,9 @@ struct ArticleExtractor {
     private var maxLinkDensity: Double {
         if Self.experiment.hasPrefix("D"), let value = Double(Self.experiment.dropFirst()) { return value }
         switch bias {
-        case .precision: return 0.33
-        case .balanced: return 0.5
-        case .recall: return 0.66
+        case .precision: return 0.25
+        case .balanced: return 0.33
+        case .recall: return 0.5
         }
     }
 
@@ -87,7 +87,12 @@ struct ArticleExtractor {
             }
             guard inside && !dropped else { continue }
             let density = Double(block.linkBytes) / Double(max(block.bytes.count, 1))
-            if density > maxLinkDensity { continue }
+            if density > maxLinkDensity {
+                // A long, sentence-shaped block made of links is still prose (glossaries, link-rich
+                // paragraphs); a list of headlines is not.
+                let keep = bias != .precision && block.bytes.count >= 150 && endsSentence(block.bytes)
+                if !keep { continue }
+            }
             if block.label == "heading" && density > 0.3 { continue }
             if block.label == "caption" && bias != .recall && Self.experiment != "cap" { continue }
             kept.append(block)
