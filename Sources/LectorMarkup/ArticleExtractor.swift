@@ -140,7 +140,7 @@ struct ArticleExtractor {
 
     private var smallLimit: Int {
         if Self.experiment.hasPrefix("M"), let value = Int(Self.experiment.dropFirst()) { return value }
-        return 300
+        return 500
     }
 
     /// Bytes of character data under `index`, counting stops at `limit`.
@@ -366,7 +366,7 @@ struct ArticleExtractor {
 
     private var extendLevels: Int {
         if Self.experiment.hasPrefix("L"), let value = Int(Self.experiment.dropFirst()) { return value }
-        return 6
+        return 9
     }
 
     /// Whether a neighbour of the region joins it: not furniture, not link-heavy.
