@@ -1,5 +1,3 @@
-import Foundation
-
 /// Chooses the main content of an HTML page and drops the furniture around it.
 ///
 /// Works on the full page's blocks (each knows its element and its link text) and the tree:
@@ -14,11 +12,9 @@ import Foundation
 ///
 /// All walks are loops over the pre-order array: no recursion.
 struct ArticleExtractor {
-    static let experiment = getenv("LECTOR_EXPERIMENT").map { String(cString: $0) } ?? ""
     var bias: ReaderOptions.ExtractionBias
 
     private var maxLinkDensity: Double {
-        if Self.experiment.hasPrefix("D"), let value = Double(Self.experiment.dropFirst()) { return value }
         switch bias {
         case .precision: return 0.25
         case .balanced: return 0.33
@@ -28,7 +24,6 @@ struct ArticleExtractor {
 
     /// A candidate is replaced by its parent when it holds less than this share of the parent's prose.
     private var climbRatio: Double {
-        if let value = Double(Self.experiment) { return value }
         switch bias {
         case .precision: return 0.6
         case .balanced: return 0.75
@@ -47,8 +42,7 @@ struct ArticleExtractor {
     func extract(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
         let nodes = tree.nodes
         guard !blocks.isEmpty else { return [] }
-        var region = chooseRegion(tree: tree, blocks: blocks)
-        if Self.experiment == "body", let body = tree.firstElement(named: "body") { region = [body] }
+        let region = chooseRegion(tree: tree, blocks: blocks)
         guard !region.isEmpty else {
             let alternative = fallback(tree: tree, blocks: blocks)
             return alternative.isEmpty ? blocks.filter { isProse($0, minimum: 40) } : alternative
@@ -94,7 +88,7 @@ struct ArticleExtractor {
                 if !keep { continue }
             }
             if block.label == "heading" && density > 0.3 { continue }
-            if block.label == "caption" && bias != .recall && Self.experiment != "cap" { continue }
+            if block.label == "caption" && bias != .recall { continue }
             kept.append(block)
         }
         kept = dropOrphanHeadings(kept)
@@ -124,7 +118,6 @@ struct ArticleExtractor {
 
     /// Short blocks in the last quarter that plead, advertise or claim copyright.
     private func dropCallsToAction(_ blocks: [TextBlock]) -> [TextBlock] {
-        guard Self.experiment != "nocta" else { return blocks }
         let start = blocks.count * 3 / 4
         var result: [TextBlock] = []
         result.reserveCapacity(blocks.count)
@@ -138,10 +131,8 @@ struct ArticleExtractor {
         return result
     }
 
-    private var smallLimit: Int {
-        if Self.experiment.hasPrefix("M"), let value = Int(Self.experiment.dropFirst()) { return value }
-        return 500
-    }
+    /// Elements with weak furniture cues (byline, date, meta) are dropped only below this many bytes.
+    private var smallLimit: Int { 500 }
 
     /// Bytes of character data under `index`, counting stops at `limit`.
     private func subtreeTextBytes(_ tree: MarkupTree, _ index: Int, limit: Int) -> Int {
@@ -179,14 +170,11 @@ struct ArticleExtractor {
         return result
     }
 
-    private var headLimit: Int {
-        80
-    }
+    /// Label lines before the first paragraph are dropped below this many bytes.
+    private var headLimit: Int { 80 }
 
-    private var tailLimit: Int {
-        if Self.experiment.hasPrefix("T"), let value = Int(Self.experiment.dropFirst()) { return value }
-        return 40
-    }
+    /// Lines after the last sentence-shaped block are dropped below this many bytes.
+    private var tailLimit: Int { 40 }
 
     /// Whether text ends like a sentence (. ! ? … or a closing quote after one).
     private func endsSentence(_ bytes: [UInt8]) -> Bool {
@@ -232,14 +220,13 @@ struct ArticleExtractor {
     /// The region roots (element indices) holding the article, or empty when nothing qualifies.
     func chooseRegion(tree: MarkupTree, blocks: [TextBlock]) -> Set<Int> {
         let nodes = tree.nodes
-        // 1. itemprop=articleBody with real text.
+        // Per element: text, prose and link bytes of its blocks, and the readability-style score.
         var textBytes = [Int: Int]()
         var linkBytes = [Int: Int]()
         var scores = [Int: Double]()
         var proseBytes = [Int: Int]()
         for block in blocks where block.node >= 0 {
             var index = block.node
-            var level = 0
             let prose = isProse(block, minimum: 25)
             var blockScore = 0.0
             if prose {
@@ -261,10 +248,10 @@ struct ArticleExtractor {
                     scores[index, default: 0] += blockScore / divisor
                 }
                 scoreLevel += 1
-                level += 1
                 index = Int(nodes[index].parent)
             }
         }
+        // 1. itemprop=articleBody with real text.
         for (index, bytes) in textBytes where bytes >= 250 {
             if nodes[index].attribute("itemprop")?.lowercased() == "articlebody" {
                 // The largest such element wins (pages sometimes mark each paragraph).
@@ -277,14 +264,12 @@ struct ArticleExtractor {
         // of the prose: teaser lists and comment threads outside it then cannot win.
         let totalProse = blocks.reduce(0) { $0 + (isProse($1, minimum: 25) ? $1.bytes.count : 0) }
         var scope = 0..<nodes.count
-        if Self.experiment != "noscope" {
-            for name in ["article", "main"] {
-                let best = proseBytes.filter { nodes[$0.key].name == name }
-                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-                if let best, Double(best.value) >= scopeShare * Double(totalProse) {
-                    scope = best.key..<Int(nodes[best.key].end)
-                    break
-                }
+        for name in ["article", "main"] {
+            let best = proseBytes.filter { nodes[$0.key].name == name }
+                .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+            if let best, Double(best.value) >= scopeShare * Double(totalProse) {
+                scope = best.key..<Int(nodes[best.key].end)
+                break
             }
         }
         var best = -1
@@ -359,15 +344,11 @@ struct ArticleExtractor {
         return region
     }
 
-    private var scopeShare: Double {
-        if Self.experiment.hasPrefix("S"), let value = Double(Self.experiment.dropFirst()) { return value }
-        return 0.3
-    }
+    /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
+    private var scopeShare: Double { 0.3 }
 
-    private var extendLevels: Int {
-        if Self.experiment.hasPrefix("L"), let value = Int(Self.experiment.dropFirst()) { return value }
-        return 9
-    }
+    /// How many ancestor levels the region grows by neighbouring siblings.
+    private var extendLevels: Int { 9 }
 
     /// Whether a neighbour of the region joins it: not furniture, not link-heavy.
     private func accepts(

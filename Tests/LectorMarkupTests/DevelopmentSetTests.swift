@@ -50,9 +50,10 @@ struct DevelopmentSetTests {
             }
             tally.add(text: text, with: page.with, without: page.without)
         }
-        // Measured 0.915 F1 / 0.915 accuracy when this floor was set; trafilatura 2.3.1 scores 0.926.
-        #expect(tally.f1 >= 0.90)
-        #expect(tally.accuracy >= 0.90)
+        // Measured 0.923 F1 / 0.923 accuracy when this floor was set (trafilatura 2.3.1 under the same
+        // scorer: 0.921 / 0.919).
+        #expect(tally.f1 >= 0.915)
+        #expect(tally.accuracy >= 0.915)
     }
 
     @Test func mutatedAndTruncatedPagesNeverCrash() throws {
