@@ -60,6 +60,12 @@ enum MarkupParser {
     /// Parse XML bytes in recover mode. A fatal entity error (an entity loop or amplification) fails
     /// the parse instead of returning a partial tree.
     static func parseXML(_ bytes: [UInt8]) -> Result<MarkupTree, Failure> {
+        parseXML(bytes, xpaths: []).map(\.tree)
+    }
+
+    /// Parse XML and evaluate `xpaths` on the parsed document; each expression's matches are
+    /// returned in document order (an empty expression matches nothing).
+    static func parseXML(_ bytes: [UInt8], xpaths: [String]) -> Result<(tree: MarkupTree, matches: [[XPathMatch]]), Failure> {
         _ = initialised
         lector_silenceErrors()
         guard let context = xmlNewParserCtxt() else { return .failure(Failure(message: "out of memory")) }
@@ -80,10 +86,62 @@ enum MarkupParser {
         }
         guard let document else { return .failure(Failure(message: lastError(context) ?? "XML parser gave no tree")) }
         defer { xmlFreeDoc(document) }
-        var tree = copyTree(document, html: false)
+        var positions: [UnsafeMutableRawPointer: Int] = [:]
+        var tree: MarkupTree
+        if xpaths.contains(where: { !$0.isEmpty }) {
+            tree = withUnsafeMutablePointer(to: &positions) { copyTree(document, html: false, positions: $0) }
+        } else {
+            tree = copyTree(document, html: false)
+        }
         tree.depthCapped = tree.depthCapped || hitDepthLimit(context)
             || tree.nodes.contains { $0.depth >= Int32(parserDepthLimit - 2) }
-        return .success(tree)
+        let matches = xpaths.map { evaluate($0, in: document, tree: tree, positions: positions) }
+        return .success((tree, matches))
+    }
+
+    /// Whether `xpath` compiles (used to reject a bad profile before any document is read).
+    static func compiles(xpath: String) -> Bool {
+        _ = initialised
+        lector_silenceErrors()
+        guard let compiled = xmlXPathCompile(xpath) else { return false }
+        xmlXPathFreeCompExpr(compiled)
+        return true
+    }
+
+    private static func evaluate(
+        _ xpath: String, in document: xmlDocPtr, tree: MarkupTree, positions: [UnsafeMutableRawPointer: Int]
+    ) -> [XPathMatch] {
+        guard !xpath.isEmpty, let context = xmlXPathNewContext(document) else { return [] }
+        defer { xmlXPathFreeContext(context) }
+        context.pointee.error = lector_ignoreStructuredError
+        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        switch result.pointee.type {
+        case XPATH_NODESET:
+            guard let set = result.pointee.nodesetval, let table = set.pointee.nodeTab else { return [] }
+            var matches: [XPathMatch] = []
+            for position in 0..<Int(max(set.pointee.nodeNr, 0)) {
+                guard let node = table[position] else { continue }
+                if let index = positions[UnsafeMutableRawPointer(node)] {
+                    matches.append(.node(index))
+                } else if node.pointee.type == XML_ATTRIBUTE_NODE {
+                    var value = ""
+                    var child = node.pointee.children
+                    while let text = child {
+                        if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content { value += String(cString: content) }
+                        child = text.pointee.next
+                    }
+                    matches.append(.text(value))
+                }
+            }
+            return matches
+        case XPATH_STRING:
+            return result.pointee.stringval.map { [.text(String(cString: $0))] } ?? []
+        case XPATH_NUMBER:
+            return [.text(String(result.pointee.floatval))]
+        default:
+            return []
+        }
     }
 
     private static func isEntityAttack(_ code: Int32) -> Bool {
@@ -104,7 +162,9 @@ enum MarkupParser {
     }
 
     /// Copy the document's nodes into a `MarkupTree` with an iterative pre-order walk.
-    private static func copyTree(_ document: xmlDocPtr, html: Bool) -> MarkupTree {
+    private static func copyTree(
+        _ document: xmlDocPtr, html: Bool, positions: UnsafeMutablePointer<[UnsafeMutableRawPointer: Int]>? = nil
+    ) -> MarkupTree {
         var tree = MarkupTree()
         tree.nodes.reserveCapacity(1024)
         // Swift indices of the open (copied) elements; C depth may exceed it when capped.
@@ -124,6 +184,7 @@ enum MarkupParser {
                             text: "", attributes: attributes(node, html: html), parent: parent, end: 0,
                             depth: Int32(open.count)))
                     open.append(Int32(tree.nodes.count - 1))
+                    positions?.pointee[UnsafeMutableRawPointer(node)] = tree.nodes.count - 1
                 } else {
                     tree.depthCapped = true
                 }
@@ -137,6 +198,7 @@ enum MarkupParser {
                         MarkupTree.Node(
                             kind: .text, name: "", prefix: "", text: String(cString: content), attributes: [],
                             parent: open.last ?? -1, end: Int32(tree.nodes.count + 1), depth: Int32(open.count)))
+                    positions?.pointee[UnsafeMutableRawPointer(node)] = tree.nodes.count - 1
                 }
             default:
                 // Comments, processing instructions, DTDs and entity references are skipped: entity

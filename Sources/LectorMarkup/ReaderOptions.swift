@@ -24,10 +24,17 @@ public struct ReaderOptions: Sendable, Hashable {
     public var htmlMode: HTMLMode
     /// Precision/recall trade-off of article extraction.
     public var bias: ExtractionBias
+    /// XPath locations of body, title, date and author for XML that is not a feed or NITF (nil: the
+    /// generic element-structure reading).
+    public var xmlProfile: XMLProfile?
 
-    public init(maxBytes: Int = 64 << 20, htmlMode: HTMLMode = .article, bias: ExtractionBias = .balanced) {
+    public init(
+        maxBytes: Int = 64 << 20, htmlMode: HTMLMode = .article, bias: ExtractionBias = .balanced,
+        xmlProfile: XMLProfile? = nil
+    ) {
         self.maxBytes = maxBytes
         self.htmlMode = htmlMode
         self.bias = bias
+        self.xmlProfile = xmlProfile
     }
 }

@@ -12,8 +12,11 @@ enum XMLDocumentReader {
             diagnostics.append(Diagnostic(.warning, origin: "read", "not valid UTF-8; decoded as Windows-1252"))
         }
         let tree: MarkupTree
-        switch MarkupParser.parseXML(input) {
-        case .success(let parsed): tree = parsed
+        var matches: [[XPathMatch]] = []
+        switch MarkupParser.parseXML(input, xpaths: context.options.xmlProfile?.expressions ?? []) {
+        case .success(let parsed):
+            tree = parsed.tree
+            matches = parsed.matches
         case .failure(let failure): return [context.failure("XML parse failed: \(failure.message)")]
         }
         if tree.depthCapped {
@@ -33,8 +36,41 @@ enum XMLDocumentReader {
         case "html":
             return [HTMLPageReader.document(from: tree, context: context, format: "html", diagnostics: diagnostics)]
         default:
+            if context.options.xmlProfile != nil, matches.count == 4 {
+                return [profileDocument(tree, root: root, matches: matches, context: context, diagnostics: diagnostics)]
+            }
             return [genericDocument(tree, root: root, context: context, diagnostics: diagnostics)]
         }
+    }
+
+    /// XML read through a profile: body blocks from the matched elements, metadata from the others.
+    static func profileDocument(
+        _ tree: MarkupTree, root: Int, matches: [[XPathMatch]], context: ReadContext, diagnostics: [Diagnostic]
+    ) -> DocumentOutcome {
+        func text(_ match: XPathMatch) -> String {
+            switch match {
+            case .node(let index): tree.collapsedText(of: index)
+            case .text(let value): WhitespaceCollapser.collapse(value)
+            }
+        }
+        var blocks: [TextBlock] = []
+        for match in matches[0] {
+            switch match {
+            case .node(let index):
+                blocks += BlockTextBuilder(vocabulary: .generic).blocks(of: tree, root: index)
+            case .text(let value):
+                blocks += PlainTextReader.blocks(of: value, markdown: false)
+            }
+        }
+        var metadata = ["root": tree.nodes[root].name]
+        let title = matches[1].map(text).first { !$0.isEmpty }
+        if let title { metadata["title"] = title }
+        if let date = matches[2].map(text).first(where: { !$0.isEmpty }) {
+            metadata["date"] = DateNormalizer.normalize(date) ?? date
+        }
+        let authors = matches[3].map(text).filter { !$0.isEmpty }
+        if !authors.isEmpty { metadata["authors"] = authors.joined(separator: "; ") }
+        return context.document(format: "xml", title: title, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
     }
 
     private static func hasEncodingDeclaration(_ bytes: [UInt8]) -> Bool {

@@ -128,3 +128,32 @@ import Testing
         #expect(message == "feed has no items")
     }
 }
+
+@Suite struct XMLProfileTests {
+    static let xml = """
+        <?xml version="1.0"?><story id="s1"><meta><headline>Harbour reopens</headline><when>2024-03-05</when>
+        <by>Ines Marlow</by><by>Tom Reyes</by></meta><navigation>Home | News</navigation>
+        <content><para>First paragraph.</para><para>Second paragraph.</para></content></story>
+        """
+
+    @Test func profileSelectsBodyAndMetadataByXPath() throws {
+        let profile = XMLProfile(body: "/story/content", title: "//headline", date: "//when/text()", author: "//by")
+        let options = ReaderOptions(xmlProfile: profile)
+        let document = try #require(readDocument(Self.xml, hint: "xml", options: options))
+        #expect(blocks(document) == ["First paragraph.", "Second paragraph."])
+        #expect(document.title == "Harbour reopens")
+        #expect(document.metadata["date"] == "2024-03-05")
+        #expect(document.metadata["authors"] == "Ines Marlow; Tom Reyes")
+    }
+
+    @Test func profileAttributesAreText() throws {
+        let profile = XMLProfile(body: "//content", title: "/story/@id")
+        let document = try #require(readDocument(Self.xml, hint: "xml", options: ReaderOptions(xmlProfile: profile)))
+        #expect(document.title == "s1")
+    }
+
+    @Test func invalidXPathIsReportedBeforeReading() {
+        #expect(XMLProfile(body: "//content[").validationError() == "body: invalid XPath expression '//content['")
+        #expect(XMLProfile(body: "//content", title: "//headline").validationError() == nil)
+    }
+}
