@@ -124,7 +124,7 @@ struct ArticleExtractor {
         for (position, block) in blocks.enumerated() {
             if position >= start || position >= blocks.count - 2, block.bytes.count < 400, block.label != "heading" {
                 let lower = String(decoding: block.bytes, as: UTF8.self).lowercased()
-                if Self.callToActionCues.contains(where: { lower.contains($0) }) { continue }
+                if Self.callToActionCues.contains(where: { lower.containsBytes($0) }) { continue }
             }
             result.append(block)
         }

@@ -29,8 +29,8 @@ enum BoilerplateCues {
 
     private static func hasNegativeStem(_ word: String) -> Bool {
         guard word.utf8.count > 5 else { return false }
-        for stem in negativeStems where word.contains(stem) {
-            if stem == "comment" && word.contains("commentar") { continue }
+        for stem in negativeStems where word.containsBytes(stem) {
+            if stem == "comment" && word.containsBytes("commentar") { continue }
             if stem == "promo" && word.hasPrefix("promoted") { continue }
             return true
         }
@@ -108,7 +108,7 @@ enum BoilerplateCues {
         if node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style") {
             let compact = style.lowercased().filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+            if compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden") { return true }
         }
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
@@ -141,12 +141,12 @@ enum BoilerplateCues {
         var result: [String] = []
         // "teaser-text", "lead teaser" name an article's standfirst, not a teaser for another page.
         let lower = value.lowercased()
-        let standfirst = lower.contains("text") || lower.contains("lead") || lower.contains("intro")
+        let standfirst = lower.containsBytes("text") || lower.containsBytes("lead") || lower.containsBytes("intro")
         for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             let lower = token.lowercased()
             if descriptivePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
             for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" }) {
-                if standfirst && word.contains("teaser") { continue }
+                if standfirst && String(word).containsBytes("teaser") { continue }
                 result.append(String(word))
             }
         }

@@ -60,11 +60,11 @@ enum ContentSniffer {
         while start < head.count, head[start] <= 0x20 { start += 1 }
         guard start < head.count, head[start] == UInt8(ascii: "<") else { return .text }
         let lower = String(decoding: head[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        for marker in ["<rss", "<feed", "<rdf:rdf", "<nitf"] where lower.contains(marker) { return .xml }
-        if lower.contains("<!doctype html") || lower.contains("<html") { return .html }
+        for marker in ["<rss", "<feed", "<rdf:rdf", "<nitf"] where lower.containsBytes(marker) { return .xml }
+        if lower.containsBytes("<!doctype html") || lower.containsBytes("<html") { return .html }
         if lower.hasPrefix("<?xml") { return .xml }
         for marker in ["<head", "<body", "<div", "<p>", "<p ", "<meta", "<title", "<table", "<article", "<h1"]
-        where lower.contains(marker) {
+        where lower.containsBytes(marker) {
             return .html
         }
         return .xml

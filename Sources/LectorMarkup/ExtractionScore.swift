@@ -18,10 +18,10 @@ public struct SnippetTally: Sendable, Hashable {
     public mutating func add(text: String, with: [String], without: [String]) {
         let haystack = WhitespaceCollapser.collapse(text)
         for snippet in with {
-            if haystack.contains(WhitespaceCollapser.collapse(snippet)) { truePositives += 1 } else { falseNegatives += 1 }
+            if haystack.containsBytes(WhitespaceCollapser.collapse(snippet)) { truePositives += 1 } else { falseNegatives += 1 }
         }
         for snippet in without {
-            if haystack.contains(WhitespaceCollapser.collapse(snippet)) { falsePositives += 1 } else { trueNegatives += 1 }
+            if haystack.containsBytes(WhitespaceCollapser.collapse(snippet)) { falsePositives += 1 } else { trueNegatives += 1 }
         }
     }
 

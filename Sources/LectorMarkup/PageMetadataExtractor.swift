@@ -34,7 +34,7 @@ enum PageMetadataExtractor {
         var data = StructuredData()
         var bestRank = Int.max
         for (index, node) in tree.nodes.enumerated() where node.kind == .element && node.name == "script" {
-            guard node.attribute("type")?.lowercased().contains("ld+json") == true else { continue }
+            guard node.attribute("type")?.lowercased().containsBytes("ld+json") == true else { continue }
             let raw = tree.rawText(of: index)
             guard raw.utf8.count < 2_000_000,
                 let json = try? JSONSerialization.jsonObject(with: Data(raw.utf8), options: [.fragmentsAllowed])
