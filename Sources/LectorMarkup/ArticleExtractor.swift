@@ -131,6 +131,26 @@ struct ArticleExtractor {
         return result
     }
 
+    /// Commas, including the ideographic "、" and full-width "，" (CJK prose has no ASCII commas).
+    static func commaCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") {
+                count += 1
+            } else if index + 2 < bytes.count
+                && ((byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C)
+                    || (byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81))
+            {
+                count += 1
+                index += 2
+            }
+            index += 1
+        }
+        return count
+    }
+
     /// Elements with weak furniture cues (byline, date, meta) are dropped only below this many bytes.
     private var smallLimit: Int { 500 }
 
@@ -230,7 +250,7 @@ struct ArticleExtractor {
             let prose = isProse(block, minimum: 25)
             var blockScore = 0.0
             if prose {
-                let commas = block.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                let commas = Self.commaCount(block.bytes)
                 blockScore = 1 + Double(commas) + min(Double(block.bytes.count) / 100, 3)
             }
             // The block's own element counts as its container when it is a generic block (div with
