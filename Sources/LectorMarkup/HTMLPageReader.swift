@@ -6,8 +6,22 @@ enum HTMLPageReader {
         var diagnostics: [Diagnostic] = []
         let encoding = CharsetDecision.forHTML(bytes)
         if let note = encoding.note { diagnostics.append(Diagnostic(.warning, origin: "read", note)) }
+        // Transcode the cases libxml2 handles badly ourselves: Windows-1252 (its converter stops at
+        // the five undefined bytes) and UTF-8 with a few broken sequences (replaced by U+FFFD).
+        // NUL bytes end libxml2's HTML parse early: they become spaces.
+        var input = bytes
+        var inputEncoding = encoding.name
+        if encoding.name == "windows-1252" {
+            input = Array(TextDecoder.windows1252(bytes[...]).utf8)
+            inputEncoding = "UTF-8"
+        } else if encoding.name == "UTF-8" && encoding.repair {
+            input = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        if inputEncoding == "UTF-8" && input.contains(0) {
+            input = input.map { $0 == 0 ? 0x20 : $0 }
+        }
         let tree: MarkupTree
-        switch MarkupParser.parseHTML(bytes, encoding: encoding.name) {
+        switch MarkupParser.parseHTML(input, encoding: inputEncoding) {
         case .success(let parsed): tree = parsed
         case .failure(let failure): return context.failure("HTML parse failed: \(failure.message)")
         }
@@ -36,11 +50,16 @@ struct CharsetDecision: Sendable {
     var name: String?
     /// A diagnostic to attach, when the decision was a guess.
     var note: String?
+    /// UTF-8 with a few invalid sequences, to be replaced by U+FFFD before parsing.
+    var repair = false
 
     static func forHTML(_ bytes: [UInt8]) -> CharsetDecision {
         if TextDecoder.byteOrderMark(bytes) != nil { return CharsetDecision(name: nil, note: nil) }
         let declared = declaredCharset(bytes)
         let valid = TextDecoder.isValidUTF8(bytes)
+        if !valid && mostlyUTF8(bytes) && (declared == nil || declared == "utf-8" || declared == "utf8") {
+            return CharsetDecision(name: "UTF-8", note: "invalid UTF-8 sequences replaced by U+FFFD", repair: true)
+        }
         guard let declared else {
             return valid ? CharsetDecision(name: "UTF-8", note: nil)
                 : CharsetDecision(name: "windows-1252", note: "no charset declared and not valid UTF-8; decoded as Windows-1252")
@@ -56,6 +75,19 @@ struct CharsetDecision: Sendable {
         // Latin-1 labels mean Windows-1252 on the web (curly quotes in 0x80–0x9F).
         if latin.contains(declared) { return CharsetDecision(name: "windows-1252", note: nil) }
         return CharsetDecision(name: nil, note: nil)
+    }
+
+    /// Whether `bytes` is UTF-8 apart from a few broken sequences (at most 3, or 1 % of the non-ASCII
+    /// characters, with ten good ones per broken one): a truncated character, not another encoding.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var replaced = 0
+        var nonASCII = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 {
+            nonASCII += 1
+            if scalar == "\u{FFFD}" { replaced += 1 }
+        }
+        // Real UTF-8 evidence is needed too: ten good characters per broken one.
+        return replaced <= max(3, nonASCII / 100) && nonASCII - replaced >= 10 * replaced
     }
 
     /// The charset named by `<meta charset>`, a content-type meta or an XML declaration in the first

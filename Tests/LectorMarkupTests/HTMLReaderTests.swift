@@ -119,3 +119,28 @@ import Testing
         #expect(document.text == "Sniffed")
     }
 }
+
+@Suite struct HTMLEncodingRepairTests {
+    @Test func utf8WithOneBrokenSequenceStaysUTF8() throws {
+        var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>Łódź, Gdańsk, Kraków, Wrocław, Poznań, Białystok. Łódź, Gdańsk, Kraków, Wrocław.".utf8)
+        bytes += [0xC3]  // a truncated character
+        bytes += Array(" Koniec.</p></body></html>".utf8)
+        let document = try #require(readDocument(bytes, hint: "html"))
+        #expect(document.text.hasPrefix("Łódź, Gdańsk"))
+        #expect(document.text.hasSuffix("Koniec."))
+    }
+
+    @Test func windows1252UndefinedBytesDoNotStopTheParse() throws {
+        var bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>Before ".utf8)
+        bytes += [0x81, 0x8D, 0x93]
+        bytes += Array("after.</p><p>Second block.</p></body></html>".utf8)
+        let document = try #require(readDocument(bytes, hint: "html"))
+        #expect(document.text.hasSuffix("Second block."))
+    }
+
+    @Test func nulBytesInHTMLDoNotEndTheParse() throws {
+        let bytes = Array("<html><body><p>One</p>".utf8) + [0] + Array("<p>Two</p></body></html>".utf8)
+        let document = try #require(readDocument(bytes, hint: "html"))
+        #expect(document.text == "One\n\nTwo")
+    }
+}
