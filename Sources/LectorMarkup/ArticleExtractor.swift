@@ -1,0 +1,402 @@
+/// Chooses the main content of an HTML page and drops the furniture around it.
+///
+/// Works on the full page's blocks (each knows its element and its link text) and the tree:
+/// 1. Structured cue: an `itemprop="articleBody"` element with enough text is the region.
+/// 2. Otherwise each paragraph-like block scores its container and, less, the container's ancestors
+///    (1 + commas + length, a readability-style score); a candidate's score is scaled by its link
+///    density and shifted by class/id/tag cues; the best candidate is the region, with siblings
+///    whose score or prose quality is close enough.
+/// 3. Inside the region, furniture subtrees (share bars, related links, hidden elements…) are
+///    dropped, then link-heavy blocks and headings left without text after them.
+/// 4. When that leaves too little, the page's best prose blocks are taken instead.
+///
+/// All walks are loops over the pre-order array: no recursion.
+struct ArticleExtractor {
+    var bias: ReaderOptions.ExtractionBias
+
+    private var maxLinkDensity: Double {
+        switch bias {
+        case .precision: return 0.25
+        case .balanced: return 0.33
+        case .recall: return 0.5
+        }
+    }
+
+    /// A candidate is replaced by its parent when it holds less than this share of the parent's prose.
+    private var climbRatio: Double {
+        switch bias {
+        case .precision: return 0.6
+        case .balanced: return 0.75
+        case .recall: return 0.85
+        }
+    }
+
+    private var siblingThreshold: Double {
+        switch bias {
+        case .precision: 0.3
+        case .balanced: 0.2
+        case .recall: 0.1
+        }
+    }
+
+    func extract(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let nodes = tree.nodes
+        guard !blocks.isEmpty else { return [] }
+        let region = chooseRegion(tree: tree, blocks: blocks)
+        guard !region.isEmpty else {
+            let alternative = fallback(tree: tree, blocks: blocks)
+            return alternative.isEmpty ? blocks.filter { isProse($0, minimum: 40) } : alternative
+        }
+
+        // Elements inside the region that are furniture (checked once per element).
+        var furnitureCache: [Int: Bool] = [:]
+        func isFurniture(_ index: Int) -> Bool {
+            if let known = furnitureCache[index] { return known }
+            var value: Bool
+            switch BoilerplateCues.verdict(nodes[index], strict: bias != .recall) {
+            case .content: value = false
+            case .furniture: value = true
+            case .furnitureIfSmall: value = subtreeTextBytes(tree, index, limit: smallLimit) < smallLimit
+            }
+            furnitureCache[index] = value
+            return value
+        }
+        var kept: [TextBlock] = []
+        for block in blocks {
+            guard block.node >= 0 else { continue }
+            // Walk up to a region root, failing on furniture.
+            var index = block.node
+            var inside = false
+            var dropped = false
+            while index >= 0 {
+                if region.contains(index) {
+                    inside = true
+                    break
+                }
+                if isFurniture(index) {
+                    dropped = true
+                    break
+                }
+                index = Int(nodes[index].parent)
+            }
+            guard inside && !dropped else { continue }
+            let density = Double(block.linkBytes) / Double(max(block.bytes.count, 1))
+            if density > maxLinkDensity {
+                // A long, sentence-shaped block made of links is still prose (glossaries, link-rich
+                // paragraphs); a list of headlines is not.
+                let keep = bias != .precision && block.bytes.count >= 150 && endsSentence(block.bytes)
+                if !keep { continue }
+            }
+            if block.label == "heading" && density > 0.3 { continue }
+            if block.label == "caption" && bias != .recall { continue }
+            kept.append(block)
+        }
+        kept = dropOrphanHeadings(kept)
+        kept = trimTail(kept)
+        kept = dropCallsToAction(kept)
+        kept = trimHead(kept)
+        let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
+        if keptBytes < 250 {
+            let alternative = fallback(tree: tree, blocks: blocks)
+            if alternative.reduce(0, { $0 + $1.bytes.count }) > keptBytes * 2 { kept = alternative }
+        }
+        if kept.isEmpty {
+            // Better some prose than nothing: the page's prose blocks, else all of it.
+            kept = blocks.filter { isProse($0, minimum: 40) }
+            if kept.isEmpty { kept = blocks }
+        }
+        return kept
+    }
+
+    /// Phrases of subscription pleas, social-media calls, copyright and advertising notices (lowercase).
+    private static let callToActionCues: [String] = [
+        "subscribe", "subscription", "newsletter", "follow us", "follow the", "on twitter", "on facebook", "instagram",
+        "whatsapp", "telegram", "all rights reserved", "©", "copyright", "advertise", "sign up", "abonn", "suscr",
+        "síguenos", "folgen sie", "werbung", "derechos reservados", "tous droits", "alle rechte", "hazte miembro",
+        "newsletter", "podcast", "app store", "google play", "cookie",
+    ]
+
+    /// Short blocks in the last quarter that plead, advertise or claim copyright.
+    private func dropCallsToAction(_ blocks: [TextBlock]) -> [TextBlock] {
+        let start = blocks.count * 3 / 4
+        var result: [TextBlock] = []
+        result.reserveCapacity(blocks.count)
+        for (position, block) in blocks.enumerated() {
+            if position >= start || position >= blocks.count - 2, block.bytes.count < 400, block.label != "heading" {
+                let lower = String(decoding: block.bytes, as: UTF8.self).lowercased()
+                if Self.callToActionCues.contains(where: { lower.containsBytes($0) }) { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Commas, including the ideographic "、" and full-width "，" (CJK prose has no ASCII commas).
+    static func commaCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") {
+                count += 1
+            } else if index + 2 < bytes.count
+                && ((byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C)
+                    || (byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81))
+            {
+                count += 1
+                index += 2
+            }
+            index += 1
+        }
+        return count
+    }
+
+    /// Elements with weak furniture cues (byline, date, meta) are dropped only below this many bytes.
+    private var smallLimit: Int { 500 }
+
+    /// Bytes of character data under `index`, counting stops at `limit`.
+    private func subtreeTextBytes(_ tree: MarkupTree, _ index: Int, limit: Int) -> Int {
+        var total = 0
+        var position = index + 1
+        let end = Int(tree.nodes[index].end)
+        while position < end && total < limit {
+            if tree.nodes[position].kind == .text { total += tree.nodes[position].text.utf8.count }
+            position += 1
+        }
+        return total
+    }
+
+    /// Short lines after the last paragraph of prose are sign-offs, calls to action and labels.
+    private func trimTail(_ blocks: [TextBlock]) -> [TextBlock] {
+        var end = blocks.count
+        while end > 1 {
+            let block = blocks[end - 1]
+            guard block.bytes.count < tailLimit, !endsSentence(block.bytes) else { break }
+            end -= 1
+        }
+        return Array(blocks[..<end])
+    }
+
+    /// Short label lines (dates, categories, bylines) before the first paragraph of prose.
+    private func trimHead(_ blocks: [TextBlock]) -> [TextBlock] {
+        guard let firstProse = blocks.firstIndex(where: { isProse($0, minimum: 100) }) else { return blocks }
+        var result: [TextBlock] = []
+        for (position, block) in blocks.enumerated() {
+            if position < firstProse && block.label != "heading" && block.bytes.count < headLimit && !endsSentence(block.bytes) {
+                continue
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Label lines before the first paragraph are dropped below this many bytes.
+    private var headLimit: Int { 80 }
+
+    /// Lines after the last sentence-shaped block are dropped below this many bytes.
+    private var tailLimit: Int { 40 }
+
+    /// Whether text ends like a sentence (. ! ? … or a closing quote after one).
+    private func endsSentence(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        // Skip closing quotes and brackets: " ' ) ” ’ » (the last two are multi-byte).
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == 0x22 || byte == 0x27 || byte == 0x29 { end -= 1; continue }
+            if end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && (byte == 0x9D || byte == 0x99) { end -= 3; continue }
+            if end >= 2 && bytes[end - 2] == 0xC2 && byte == 0xBB { end -= 2; continue }
+            break
+        }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return true }
+        // … (E2 80 A6) and CJK full stop (E3 80 82)
+        if end >= 3 && ((bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && last == 0xA6)
+            || (bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && last == 0x82)) { return true }
+        return false
+    }
+
+    /// A heading followed by another heading of the same or higher rank, or by nothing, is a section
+    /// title whose content was removed ("Related articles").
+    private func dropOrphanHeadings(_ blocks: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        result.reserveCapacity(blocks.count)
+        for (position, block) in blocks.enumerated() {
+            if block.label == "heading" {
+                let next = position + 1 < blocks.count ? blocks[position + 1] : nil
+                if next == nil || next?.label == "heading" { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Whether a block reads as prose: long enough, not mostly links.
+    private func isProse(_ block: TextBlock, minimum: Int) -> Bool {
+        guard block.label != "heading", block.bytes.count >= minimum else { return false }
+        return Double(block.linkBytes) / Double(max(block.bytes.count, 1)) < 0.3
+    }
+
+    /// The region roots (element indices) holding the article, or empty when nothing qualifies.
+    func chooseRegion(tree: MarkupTree, blocks: [TextBlock]) -> Set<Int> {
+        let nodes = tree.nodes
+        // Per element: text, prose and link bytes of its blocks, and the readability-style score.
+        var textBytes = [Int: Int]()
+        var linkBytes = [Int: Int]()
+        var scores = [Int: Double]()
+        var proseBytes = [Int: Int]()
+        for block in blocks where block.node >= 0 {
+            var index = block.node
+            let prose = isProse(block, minimum: 25)
+            var blockScore = 0.0
+            if prose {
+                let commas = Self.commaCount(block.bytes)
+                blockScore = 1 + Double(commas) + min(Double(block.bytes.count) / 100, 3)
+            }
+            // The block's own element counts as its container when it is a generic block (div with
+            // text); a paragraph's container is its parent.
+            let name = nodes[index].name
+            let isParagraph = name == "p" || name == "li" || name == "blockquote" || name == "pre" || name.first == "h"
+                || name == "td" || name == "dd" || name == "dt"
+            var scoreLevel = isParagraph ? -1 : 0
+            while index >= 0 {
+                textBytes[index, default: 0] += block.bytes.count
+                if prose { proseBytes[index, default: 0] += block.bytes.count }
+                linkBytes[index, default: 0] += block.linkBytes
+                if prose && scoreLevel >= 0 && scoreLevel <= 2 {
+                    let divisor = scoreLevel == 0 ? 1.0 : scoreLevel == 1 ? 2.0 : Double(scoreLevel * 3)
+                    scores[index, default: 0] += blockScore / divisor
+                }
+                scoreLevel += 1
+                index = Int(nodes[index].parent)
+            }
+        }
+        // 1. itemprop=articleBody with real text.
+        for (index, bytes) in textBytes where bytes >= 250 {
+            if nodes[index].attribute("itemprop")?.lowercased() == "articlebody" {
+                // The largest such element wins (pages sometimes mark each paragraph).
+                let best = textBytes.filter { nodes[$0.key].attribute("itemprop")?.lowercased() == "articlebody" }
+                    .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+                return best.map { [$0.key] } ?? [index]
+            }
+        }
+        // 2. Score candidates, inside the page's main <article> (or <main>) when it holds a fair share
+        // of the prose: teaser lists and comment threads outside it then cannot win.
+        let totalProse = blocks.reduce(0) { $0 + (isProse($1, minimum: 25) ? $1.bytes.count : 0) }
+        var scope = 0..<nodes.count
+        for name in ["article", "main"] {
+            let best = proseBytes.filter { nodes[$0.key].name == name }
+                .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+            if let best, Double(best.value) >= scopeShare * Double(totalProse) {
+                scope = best.key..<Int(nodes[best.key].end)
+                break
+            }
+        }
+        var best = -1
+        var bestScore = -Double.infinity
+        var finalScores = [Int: Double]()
+        for (index, score) in scores {
+            let node = nodes[index]
+            if node.name == "body" || node.name == "html" || !scope.contains(index) { continue }
+            let density = Double(linkBytes[index] ?? 0) / Double(max(textBytes[index] ?? 0, 1))
+            let final = score * (1 - density) + Double(BoilerplateCues.weight(of: node))
+            finalScores[index] = final
+            if final > bestScore || (final == bestScore && index < best) {
+                bestScore = final
+                best = index
+            }
+        }
+        guard best >= 0, bestScore > 0 else { return [] }
+        // Climb while the parent holds clearly more prose (content split over sibling containers).
+        while true {
+            let parent = Int(nodes[best].parent)
+            guard parent >= 0, nodes[parent].name != "body", nodes[parent].name != "html",
+                BoilerplateCues.weight(of: nodes[parent]) >= 0
+            else { break }
+            let own = Double(proseBytes[best] ?? 0)
+            let parentProse = Double(proseBytes[parent] ?? 0)
+            guard own < climbRatio * parentProse else { break }
+            best = parent
+            bestScore = finalScores[parent] ?? bestScore
+        }
+        // Prefer an ancestor when the candidate holds only a small part of the ancestor's prose and
+        // the ancestor is not furniture (content split over several sibling containers).
+        var region: Set<Int> = [best]
+        let parent = Int(nodes[best].parent)
+        if parent >= 0 {
+            let threshold = max(10, bestScore * siblingThreshold)
+            for sibling in tree.elementChildren(of: parent) where sibling != best {
+                if let score = finalScores[sibling], score >= threshold {
+                    region.insert(sibling)
+                    continue
+                }
+                // A plain paragraph beside the content.
+                let bytes = textBytes[sibling] ?? 0
+                let density = Double(linkBytes[sibling] ?? 0) / Double(max(bytes, 1))
+                if nodes[sibling].name == "p" && BoilerplateCues.weight(of: nodes[sibling]) >= 0 {
+                    if bytes > 80 && density < 0.25 { region.insert(sibling) }
+                }
+            }
+        }
+        // Lead paragraphs, standfirsts and headlines often sit in containers just before the body:
+        // take preceding (and, more strictly, following) siblings until furniture or links.
+        var anchor = best
+        for _ in 0..<extendLevels {
+            let parentIndex = Int(nodes[anchor].parent)
+            guard parentIndex >= 0 else { break }
+            let siblings = tree.elementChildren(of: parentIndex)
+            guard let position = siblings.firstIndex(of: anchor) else { break }
+            for sibling in siblings[..<position].reversed() {
+                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
+                    continue
+                }
+                region.insert(sibling)
+            }
+            // Following siblings: prose-bearing, link-poor containers, up to the first furniture.
+            for sibling in siblings[(position + 1)...] {
+                if BoilerplateCues.isFurniture(nodes[sibling], strict: false) { break }
+                let accepted = accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes)
+                if accepted && (proseBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
+            }
+            anchor = parentIndex
+            if nodes[anchor].name == "body" { break }
+        }
+        return region
+    }
+
+    /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
+    private var scopeShare: Double { 0.3 }
+
+    /// How many ancestor levels the region grows by neighbouring siblings.
+    private var extendLevels: Int { 9 }
+
+    /// Whether a neighbour of the region joins it: not furniture, not link-heavy.
+    private func accepts(
+        _ index: Int, maxDensity: Double, nodes: [MarkupTree.Node], textBytes: [Int: Int], linkBytes: [Int: Int]
+    ) -> Bool {
+        let node = nodes[index]
+        if BoilerplateCues.isFurniture(node, strict: false) || BoilerplateCues.weight(of: node) < 0 { return false }
+        let bytes = textBytes[index] ?? 0
+        if bytes == 0 { return true }
+        return Double(linkBytes[index] ?? 0) / Double(bytes) <= maxDensity
+    }
+
+    /// The page's prose blocks outside furniture, for pages without a clear region.
+    private func fallback(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let nodes = tree.nodes
+        var result: [TextBlock] = []
+        for block in blocks where isProse(block, minimum: 60) || (block.label == "heading" && block.linkBytes == 0) {
+            var index = block.node
+            var furniture = false
+            while index >= 0 {
+                if BoilerplateCues.isFurniture(nodes[index], strict: false) {
+                    furniture = true
+                    break
+                }
+                index = Int(nodes[index].parent)
+            }
+            if !furniture { result.append(block) }
+        }
+        return dropOrphanHeadings(result)
+    }
+}
