@@ -5,7 +5,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage against gold data and print JSON.",
         subcommands: [
-            // One line per evaluation command, e.g. EvalSentences.self,
+            EvalSentences.self,
         ]
     )
 }

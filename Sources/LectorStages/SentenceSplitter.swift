@@ -1,0 +1,457 @@
+/// Splits paragraphs into sentences by rules over UTF-8 bytes, consulting a `SentenceModel` where
+/// rules run out (abbreviations, initials, sentence starters, orthographic evidence).
+///
+/// A candidate end is a run of `.` `!` `?` `…` followed by closing quotes or brackets (and an optional
+/// footnote marker such as ` [12]`) and then whitespace. Whether it ends the sentence depends on the
+/// word before it and the word after it. Line breaks inside a paragraph end sentences unless the
+/// paragraph looks like hard-wrapped prose (see `LineBreaks`). Sentences never cross a paragraph.
+///
+/// Immutable and `Sendable`; `split` allocates only its output.
+public struct SentenceSplitter: Sendable {
+    /// What a line break inside a paragraph means.
+    public enum LineBreaks: String, Sendable, CaseIterable {
+        /// A boundary, unless the paragraph looks hard-wrapped or the next line starts in lower case.
+        case auto
+        /// Always a boundary.
+        case boundary
+        /// Never a boundary by itself (plain whitespace).
+        case space
+    }
+
+    public let model: SentenceModel
+    public let lineBreaks: LineBreaks
+
+    public init(model: SentenceModel = .english, lineBreaks: LineBreaks = .auto) {
+        self.model = model
+        self.lineBreaks = lineBreaks
+    }
+
+    /// Sentences of `text`, treating blank lines as paragraph breaks (UTF-8 offsets, end exclusive).
+    public func split(_ text: String) -> [Range<Int>] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var sentences: [Range<Int>] = []
+            var blockStart = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                if bytes[index] == 0x0A, index + 1 < count, bytes[index + 1] == 0x0A {
+                    split(bytes, paragraph: blockStart..<index, into: &sentences)
+                    index += 2
+                    blockStart = index
+                } else {
+                    index += 1
+                }
+            }
+            split(bytes, paragraph: blockStart..<count, into: &sentences)
+            return sentences
+        }
+    }
+
+    /// Append the sentences of `bytes[paragraph]` to `sentences`; leading and trailing whitespace is
+    /// left out of every sentence and empty sentences are skipped.
+    public func split(_ bytes: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>, into sentences: inout [Range<Int>]) {
+        let limit = min(max(paragraph.upperBound, 0), bytes.count)
+        let lower = min(max(paragraph.lowerBound, 0), limit)
+        var start = skipSpaces(bytes, from: lower, limit: limit)
+        let newlineEnds: Bool
+        switch lineBreaks {
+        case .boundary: newlineEnds = true
+        case .space: newlineEnds = false
+        case .auto: newlineEnds = !looksHardWrapped(bytes, lower..<limit)
+        }
+        var index = start
+        while index < limit {
+            let byte = bytes[index]
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F
+                || (byte == 0xE2 && UTF8Scanning.isEllipsis(bytes, at: index, limit: limit))
+            {
+                let candidate = examine(bytes, at: index, sentenceStart: start, limit: limit)
+                if let end = candidate.end {
+                    emit(bytes, start..<end, into: &sentences)
+                    start = candidate.resume
+                }
+                index = max(candidate.resume, index + 1)
+            } else if byte == 0x0A {
+                let next = skipSpaces(bytes, from: index + 1, limit: limit)
+                if newlineEnds, next < limit, !startsLowercase(bytes, at: next, limit: limit) {
+                    emit(bytes, start..<index, into: &sentences)
+                    start = next
+                }
+                index = max(next, index + 1)
+            } else if byte == 0x4D || byte == 0x2F || Self.isRuleByte(byte) {
+                // Web and e-mail layout: "08/16/2000 12:05 PM", "=====", "*****".
+                if let layout = layoutBoundary(bytes, at: index, sentenceStart: start, limit: limit) {
+                    emit(bytes, start..<layout.end, into: &sentences)
+                    start = layout.resume
+                    index = max(layout.resume, index + 1)
+                } else {
+                    index += 1
+                }
+            } else {
+                index += 1
+            }
+        }
+        emit(bytes, start..<limit, into: &sentences)
+    }
+
+    // MARK: - Layout boundaries
+
+    @inline(__always)
+    private static func isRuleByte(_ byte: UInt8) -> Bool {
+        byte == 0x2A || byte == 0x3D || byte == 0x5F || byte == 0x7E || byte == 0x23 || byte == 0x2D
+    }
+
+    /// Boundaries that text layout marks without punctuation: after a clock time with AM/PM, before a
+    /// date followed by a time (e-mail headers), and around rule lines of four or more `*=_~#-`.
+    private func layoutBoundary(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, sentenceStart: Int, limit: Int)
+        -> (end: Int, resume: Int)?
+    {
+        let byte = bytes[index]
+        if byte == 0x4D {
+            // "12:05 PM Next": M of AM/PM after a time, then a capitalised word.
+            guard index >= 4, bytes[index - 1] == 0x41 || bytes[index - 1] == 0x50,
+                index + 1 < limit, UTF8Scanning.isSpace(bytes[index + 1])
+            else { return nil }
+            var cursor = index - 2
+            if bytes[cursor] == 0x20 { cursor -= 1 }
+            guard cursor >= 2, UTF8Scanning.isDigit(bytes[cursor]), UTF8Scanning.isDigit(bytes[cursor - 1]),
+                bytes[cursor - 2] == 0x3A
+            else { return nil }
+            let next = skipSpaces(bytes, from: index + 1, limit: limit)
+            guard next < limit else { return nil }
+            let word = NextWord(bytes, at: next, limit: limit)
+            guard word.shape == .upper || word.opened else { return nil }
+            return (index + 1, next)
+        }
+        if byte == 0x2F {
+            // " 08/16/2000 12:05": a boundary before the date.
+            var dateStart = index
+            while dateStart > sentenceStart, index - dateStart < 2, UTF8Scanning.isDigit(bytes[dateStart - 1]) {
+                dateStart -= 1
+            }
+            guard dateStart < index, dateStart - 1 > sentenceStart, bytes[dateStart - 1] == 0x20,
+                matchesDateTime(bytes, from: dateStart, limit: limit)
+            else { return nil }
+            return (dateStart - 1, dateStart)
+        }
+        // A rule line: four or more of the same character, standing alone.
+        guard index == 0 || bytes[index - 1] != byte else { return nil }
+        var end = index
+        while end < limit, bytes[end] == byte { end += 1 }
+        guard end - index >= 4, index == 0 || UTF8Scanning.isSpace(bytes[index - 1]),
+            end == limit || UTF8Scanning.isSpace(bytes[end])
+        else { return nil }
+        if index > sentenceStart {
+            return (index, index)
+        }
+        let next = skipSpaces(bytes, from: end, limit: limit)
+        guard next < limit else { return nil }
+        return (end, next)
+    }
+
+    /// `d{1,2}/d{1,2}/d{2,4} d{1,2}:dd` at `start`.
+    private func matchesDateTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Bool {
+        var cursor = start
+        func digits(_ minimum: Int, _ maximum: Int) -> Bool {
+            let first = cursor
+            while cursor < limit, cursor - first < maximum, UTF8Scanning.isDigit(bytes[cursor]) { cursor += 1 }
+            return cursor - first >= minimum
+        }
+        func literal(_ byte: UInt8) -> Bool {
+            guard cursor < limit, bytes[cursor] == byte else { return false }
+            cursor += 1
+            return true
+        }
+        return digits(1, 2) && literal(0x2F) && digits(1, 2) && literal(0x2F) && digits(2, 4) && literal(0x20)
+            && digits(1, 2) && literal(0x3A) && digits(2, 2)
+    }
+
+    // MARK: - Candidates
+
+    private struct Candidate {
+        /// Where the sentence ends, when the candidate is a boundary.
+        var end: Int?
+        /// Where scanning goes on (the next sentence's start when `end` is set).
+        var resume: Int
+    }
+
+    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, sentenceStart: Int, limit: Int)
+        -> Candidate
+    {
+        var index = start
+        var dots = 0
+        var exclaims = false
+        var ellipsis = false
+        while index < limit {
+            let byte = bytes[index]
+            if byte == 0x2E {
+                dots += 1
+                index += 1
+            } else if byte == 0x21 || byte == 0x3F {
+                exclaims = true
+                index += 1
+            } else if UTF8Scanning.isEllipsis(bytes, at: index, limit: limit) {
+                ellipsis = true
+                index += 3
+            } else if byte == 0x20, dots > 0, index + 1 < limit, bytes[index + 1] == 0x2E {
+                index += 1  // spaced ellipsis ". . ."
+            } else {
+                break
+            }
+        }
+        if dots >= 2 { ellipsis = true }
+        let terminalEnd = index
+        while true {
+            let length = UTF8Scanning.closerLength(in: bytes, at: index, limit: limit)
+            if length == 0 { break }
+            index += length
+        }
+        index = footnoteEnd(bytes, from: index, limit: limit)
+        let end = index
+        guard end < limit, UTF8Scanning.isSpace(bytes[end]) else {
+            // Glued to what follows (3.5, U.S.A., example.com, "Hi!", he said): not an end here.
+            return Candidate(end: nil, resume: terminalEnd)
+        }
+        let next = skipSpaces(bytes, from: end, limit: limit)
+        guard next < limit else { return Candidate(end: nil, resume: next) }
+        let following = NextWord(bytes, at: next, limit: limit)
+        let isEnd = decide(
+            bytes, terminal: start..<terminalEnd, dots: dots, exclaims: exclaims, ellipsis: ellipsis,
+            closed: end > terminalEnd, sentenceStart: sentenceStart, next: following)
+        return isEnd ? Candidate(end: end, resume: next) : Candidate(end: nil, resume: next)
+    }
+
+    /// `[12]` or ` [12]` after a sentence end belongs to that sentence (a footnote reference).
+    private func footnoteEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
+        var cursor = index
+        if cursor < limit, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor < limit, bytes[cursor] == 0x5B else { return index }
+        cursor += 1
+        let digitsStart = cursor
+        while cursor < limit, UTF8Scanning.isDigit(bytes[cursor]), cursor - digitsStart < 4 { cursor += 1 }
+        guard cursor > digitsStart, cursor < limit, bytes[cursor] == 0x5D else { return index }
+        return cursor + 1
+    }
+
+    // MARK: - Decisions
+
+    private func decide(
+        _ bytes: UnsafeBufferPointer<UInt8>, terminal: Range<Int>, dots: Int, exclaims: Bool, ellipsis: Bool,
+        closed: Bool, sentenceStart: Int, next: NextWord
+    ) -> Bool {
+        if exclaims {
+            // "Why?" he asked: a quote closed the question and the sentence goes on in lower case.
+            return next.shape != .lower || !closed
+        }
+        if ellipsis { return next.shape == .upper || next.opened }
+        let lowerNext = next.shape == .lower
+        // A single period: look at the word it closes.
+        var wordStart = terminal.lowerBound
+        while wordStart > sentenceStart, !UTF8Scanning.isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
+        while wordStart < terminal.lowerBound {
+            let length = UTF8Scanning.openerLength(in: bytes, at: wordStart, limit: terminal.lowerBound)
+            if length == 0 { break }
+            wordStart += length
+        }
+        let wordRange = wordStart..<terminal.lowerBound
+        if wordRange.isEmpty { return !lowerNext }
+        let isFirstWord = wordStart == sentenceStart
+            || (wordStart > 0 && skipSpaces(bytes, from: sentenceStart, limit: wordStart) == wordStart)
+        let shape = WordShape(bytes, wordRange)
+        switch shape {
+        case .number(let digits):
+            // "1. Introduction", "12. The end": a numbered point opening its line.
+            if lowerNext || isFirstWord && digits <= 2 && !next.opened { return false }
+            return true
+        case .initial:
+            if isFirstWord || lowerNext { return false }  // "A. Introduction", "B. The second option" as a list label
+            return next.shape == .upper && isLikelyStart(next, bytes: bytes)
+        case .dotted:
+            if next.shape == .digit || lowerNext { return false }
+            let word = UTF8Scanning.lowercased(bytes, wordRange)
+            if model.connectives.contains(word) { return false }
+            return next.opened || isLikelyStart(next, bytes: bytes)
+        case .word:
+            let word = UTF8Scanning.lowercased(bytes, wordRange)
+            if model.titles.contains(word) { return false }
+            if model.connectives.contains(word) { return false }
+            if SentenceModel.numberAbbreviations.contains(word), next.shape == .digit { return false }
+            if model.abbreviations.contains(word) {
+                if next.shape == .digit || lowerNext { return false }
+                return next.opened || isLikelyStart(next, bytes: bytes)
+            }
+            // Informal text starts sentences in lower case ("call them. they haven't"); an ordinary
+            // word before the period makes that the likelier reading, unless a closer intervened.
+            return !lowerNext || (!closed && wordRange.count >= 2)
+        case .other:
+            return !lowerNext
+        }
+    }
+
+    /// Orthographic and starter evidence that a capitalised word opens a sentence.
+    private func isLikelyStart(_ next: NextWord, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard next.shape == .upper, !next.word.isEmpty else { return false }
+        let word = UTF8Scanning.lowercased(bytes, next.word)
+        return model.sentenceStarters.contains(word) || model.lowercaseWords.contains(word)
+    }
+
+    // MARK: - Helpers
+
+    private func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sentences: inout [Range<Int>]) {
+        var end = range.upperBound
+        while end > range.lowerBound, UTF8Scanning.isSpace(bytes[end - 1]) { end -= 1 }
+        let start = skipSpaces(bytes, from: range.lowerBound, limit: end)
+        if start < end { sentences.append(start..<end) }
+    }
+
+    private func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
+        var cursor = index
+        while cursor < limit, UTF8Scanning.isSpace(bytes[cursor]) { cursor += 1 }
+        return cursor
+    }
+
+    private func startsLowercase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        NextWord(bytes, at: index, limit: limit).shape == .lower
+    }
+
+    /// Hard-wrapped prose: several lines, most of them long and of similar length.
+    private func looksHardWrapped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var lines = 0
+        var longLines = 0
+        var lineStart = range.lowerBound
+        for index in range where bytes[index] == 0x0A {
+            lines += 1
+            if index - lineStart >= 40 && index - lineStart <= 100 { longLines += 1 }
+            lineStart = index + 1
+        }
+        guard lines >= 1 else { return false }
+        return longLines * 4 >= lines * 3
+    }
+}
+
+/// The shape of the word before a period.
+enum WordShape: Equatable {
+    /// Digits with optional separators; `digits` counts the digits.
+    case number(digits: Int)
+    /// One letter (`J`, `B`).
+    case initial
+    /// Letters with internal periods and short parts (`U.S`, `e.g`, `Ph.D`).
+    case dotted
+    /// Letters (and apostrophes or hyphens) only.
+    case word
+    /// Anything else (`$5m`, `(see`, `:-`).
+    case other
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var letters = 0
+        var digits = 0
+        var periods = 0
+        var others = 0
+        var nonASCIILetters = 0
+        var longestPart = 0
+        var part = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if UTF8Scanning.isLetter(byte) {
+                letters += 1
+                part += 1
+            } else if UTF8Scanning.isDigit(byte) {
+                digits += 1
+            } else if byte == 0x2E {
+                periods += 1
+                longestPart = max(longestPart, part)
+                part = 0
+            } else if byte == 0x2C {
+                if letters > 0 { others += 1 }  // a comma belongs in numbers only (5,000)
+            } else if byte == 0x2D || byte == 0x27 {
+                // hyphens and apostrophes stay inside words and numbers
+            } else if byte >= 0x80 {
+                let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: index, limit: range.upperBound)
+                if scalar.properties.isAlphabetic {
+                    nonASCIILetters += 1
+                    part += 1
+                } else if scalar.value == 0x2019 {
+                    // apostrophe inside a word
+                } else {
+                    others += 1
+                }
+                index += length
+                continue
+            } else {
+                others += 1
+            }
+            index += 1
+        }
+        longestPart = max(longestPart, part)
+        let allLetters = letters + nonASCIILetters
+        if others > 0 {
+            self = .other
+        } else if allLetters == 0 && digits > 0 {
+            self = .number(digits: digits)
+        } else if digits > 0 {
+            self = .other
+        } else if allLetters == 1 && periods == 0 {
+            self = .initial
+        } else if periods > 0 && allLetters > 0 {
+            self = longestPart <= 3 ? .dotted : .other
+        } else if allLetters > 0 {
+            self = .word
+        } else {
+            self = .other
+        }
+    }
+}
+
+/// The word after a candidate sentence end: its shape and where its letters are.
+struct NextWord {
+    enum Shape { case upper, lower, digit, other }
+
+    var shape: Shape
+    /// Whether opening quotes or brackets come first (`"The`, `(See`).
+    var opened: Bool
+    /// The word's bytes (letters, digits, apostrophes, hyphens), after any openers.
+    var word: Range<Int>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) {
+        var index = start
+        var opened = false
+        while true {
+            let length = UTF8Scanning.openerLength(in: bytes, at: index, limit: limit)
+            if length == 0 { break }
+            opened = true
+            index += length
+        }
+        self.opened = opened
+        let (scalar, _) = UTF8Scanning.scalar(in: bytes, at: index, limit: limit)
+        if index >= limit {
+            shape = .other
+        } else if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            shape =
+                UTF8Scanning.isUpper(byte)
+                ? .upper : UTF8Scanning.isLower(byte) ? .lower : UTF8Scanning.isDigit(byte) ? .digit : .other
+        } else if scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter {
+            shape = .upper
+        } else if scalar.properties.isLowercase {
+            shape = .lower
+        } else {
+            shape = .other
+        }
+        var end = index
+        while end < limit {
+            let byte = bytes[end]
+            if UTF8Scanning.isAlphanumeric(byte) || byte == 0x27 || byte == 0x2D {
+                end += 1
+            } else if byte >= 0x80 {
+                let (next, length) = UTF8Scanning.scalar(in: bytes, at: end, limit: limit)
+                guard next.properties.isAlphabetic || next.value == 0x2019 else { break }
+                end += length
+            } else {
+                break
+            }
+        }
+        word = index..<end
+    }
+}
