@@ -133,6 +133,14 @@ public struct SentenceSplitter: Sendable {
             guard dateStart < index, dateStart - 1 > sentenceStart, bytes[dateStart - 1] == 0x20,
                 matchesDateTime(bytes, from: dateStart, limit: limit)
             else { return nil }
+            // "sent on 08/16/2000 12:05": a lower-case word before the date carries the sentence on.
+            var wordStart = dateStart - 1
+            while wordStart > sentenceStart, UTF8Scanning.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            if wordStart < dateStart - 1, UTF8Scanning.isLower(bytes[wordStart]),
+                wordStart == sentenceStart || UTF8Scanning.isSpace(bytes[wordStart - 1])
+            {
+                return nil
+            }
             return (dateStart - 1, dateStart)
         }
         // A rule line: four or more of the same character, standing alone.
@@ -208,6 +216,7 @@ public struct SentenceSplitter: Sendable {
             index += length
         }
         index = footnoteEnd(bytes, from: index, limit: limit)
+        index = emoticonEnd(bytes, from: index, limit: limit)
         let end = index
         guard end < limit, UTF8Scanning.isSpace(bytes[end]) else {
             // Glued to what follows (3.5, U.S.A., example.com, "Hi!", he said): not an end here.
@@ -232,6 +241,21 @@ public struct SentenceSplitter: Sendable {
         while cursor < limit, UTF8Scanning.isDigit(bytes[cursor]), cursor - digitsStart < 4 { cursor += 1 }
         guard cursor > digitsStart, cursor < limit, bytes[cursor] == 0x5D else { return index }
         return cursor + 1
+    }
+
+    /// ` :)` or ` :-(` after a sentence end belongs to that sentence.
+    private func emoticonEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
+        var cursor = index
+        if cursor < limit, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor + 1 < limit, bytes[cursor] == 0x3A || bytes[cursor] == 0x3B else { return index }
+        cursor += 1
+        if bytes[cursor] == 0x2D, cursor + 1 < limit { cursor += 1 }
+        switch bytes[cursor] {
+        case 0x29, 0x28, 0x44, 0x50, 0x70: cursor += 1
+        default: return index
+        }
+        guard cursor == limit || UTF8Scanning.isSpace(bytes[cursor]) else { return index }
+        return cursor
     }
 
     // MARK: - Decisions
@@ -271,7 +295,7 @@ public struct SentenceSplitter: Sendable {
             if next.shape == .digit || lowerNext { return false }
             let word = UTF8Scanning.lowercased(bytes, wordRange)
             if model.connectives.contains(word) { return false }
-            return next.opened || isLikelyStart(next, bytes: bytes)
+            return isLikelyStart(next, bytes: bytes)
         case .word:
             let word = UTF8Scanning.lowercased(bytes, wordRange)
             if model.titles.contains(word) { return false }
@@ -279,7 +303,7 @@ public struct SentenceSplitter: Sendable {
             if SentenceModel.numberAbbreviations.contains(word), next.shape == .digit { return false }
             if model.abbreviations.contains(word) {
                 if next.shape == .digit || lowerNext { return false }
-                return next.opened || isLikelyStart(next, bytes: bytes)
+                return isLikelyStart(next, bytes: bytes)
             }
             // Informal text starts sentences in lower case ("call them. they haven't"); an ordinary
             // word before the period makes that the likelier reading, unless a closer intervened.
