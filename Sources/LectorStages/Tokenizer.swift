@@ -21,7 +21,7 @@
 public struct Tokenizer: Sendable {
     /// Token kinds: the labels of the `.token` layer.
     public enum Kind: String, Sendable, CaseIterable {
-        case word, number, punct, symbol, url, email, emoji, emoticon
+        case word, number, punct, symbol, url, email, emoji, emoticon, hashtag, mention
     }
 
     /// One token: a UTF-8 byte range and its kind.
@@ -179,6 +179,15 @@ public struct Tokenizer: Sendable {
             let nextIsWord = isWordByte(bytes, at: index + 1, limit: limit)
             switch byte {
             case 0x2E:  // .
+                if !nextIsWord, !email {
+                    // "franz371...@gmail.com": an address shortened by a mailing-list archive.
+                    var cursor = index
+                    while cursor < limit, bytes[cursor] == 0x2E { cursor += 1 }
+                    guard cursor < limit, bytes[cursor] == 0x40, isWordByte(bytes, at: cursor + 1, limit: limit)
+                    else { break scan }
+                    index = cursor
+                    continue scan
+                }
                 guard nextIsWord else { break scan }
                 dottedParts += 1
                 longestDottedPart = max(longestDottedPart, index - segmentStart)
@@ -217,7 +226,13 @@ public struct Tokenizer: Sendable {
                 guard nextIsWord else { break scan }
                 index += 1
             case 0x2D:  // -
-                guard nextIsWord else { break scan }
+                guard nextIsWord else {
+                    // A cut-off word keeps its hyphen ("re- elected", "I kn- know").
+                    if letters > 0, digits == 0, index + 1 == limit || UTF8Scanning.isSpace(bytes[index + 1]) {
+                        index += 1
+                    }
+                    break scan
+                }
                 if email || dottedParts > 0 && letters > 0 {
                     index += 1
                 } else if hyphens == .keep {
@@ -261,7 +276,9 @@ public struct Tokenizer: Sendable {
             kind = .word
         }
         // A trailing period belongs to abbreviations (U.S., Mr., e.g., J.).
+        // At the end of a sentence the period is the sentence's own token (UD: `U.S` `.`).
         if kind == .word, end < limit, bytes[end] == 0x2E, !(end + 1 < limit && bytes[end + 1] == 0x2E),
+            !Self.endsSpan(bytes, after: end + 1, limit: limit),
             keepsPeriod(bytes, start..<end, dottedParts: dottedParts, limit: limit)
         {
             end += 1
@@ -279,11 +296,10 @@ public struct Tokenizer: Sendable {
                 }
             }
         }
-        if kind == .word, splitClitics, digits == 0, end - start == 5 || end - start == 6 {
-            let lowered = UTF8Scanning.lowercased(bytes, start..<end)
-            let cut: Int? =
-                lowered == "cannot" ? 3 : (lowered == "gonna" || lowered == "wanna" || lowered == "gotta") ? 3 : nil
-            if let cut {
+        if kind == .word, splitClitics, digits == 0, end - start >= 2, end - start <= 8,
+            let packed = Self.packed(bytes, start..<end)
+        {
+            if let cut = Self.fusedForms[packed] {
                 tokens.append(Token(range: start..<(start + cut), kind: .word))
                 tokens.append(Token(range: (start + cut)..<end, kind: .word))
                 return end
@@ -322,6 +338,56 @@ public struct Tokenizer: Sendable {
         }
         return .continueAt(after)
     }
+
+    /// Whether only closing quotes, brackets and spaces follow `index` up to `limit`.
+    private static func endsSpan(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, limit: Int) -> Bool {
+        var cursor = index
+        while cursor < limit {
+            let length = UTF8Scanning.closerLength(in: bytes, at: cursor, limit: limit)
+            if length > 0 {
+                cursor += length
+            } else if UTF8Scanning.isSpace(bytes[cursor]) {
+                cursor += 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Up to 8 ASCII letters, lower-cased and packed into an integer (nil otherwise): an
+    /// allocation-free dictionary key for short words.
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard range.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = bytes[index]
+            guard UTF8Scanning.isLetter(byte) else { return nil }
+            value = value << 8 | UInt64(byte | 0x20)
+        }
+        return value
+    }
+
+    static func packed(_ word: String) -> UInt64 {
+        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Fused forms split into their syntactic words, as UD English does: `cannot` → `can` `not`,
+    /// `gonna` → `gon` `na`, and apostrophe-less clitics of informal text (`dont` → `do` `nt`,
+    /// `im` → `i` `m`). Ambiguous spellings (`its`, `ill`, `wont`, `lets`, `id`) are left whole.
+    static let fusedForms: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        let words: [(String, Int)] = [
+            ("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3), ("outta", 3), ("alot", 1),
+            ("dont", 2), ("cant", 2), ("didnt", 3), ("doesnt", 4), ("isnt", 2), ("wasnt", 3), ("havent", 4),
+            ("hasnt", 3), ("hadnt", 3), ("couldnt", 5), ("wouldnt", 5), ("shouldnt", 6), ("arent", 3),
+            ("werent", 4), ("aint", 2), ("im", 1), ("ive", 1), ("thats", 4), ("whats", 4), ("theyre", 4),
+            ("youre", 3), ("youve", 3), ("theyve", 4), ("weve", 2), ("hes", 2), ("shes", 3), ("theres", 5),
+            ("heres", 4), ("wheres", 5), ("whos", 3), ("youll", 3), ("theyll", 4), ("itll", 2),
+        ]
+        for (word, cut) in words { table[packed(word)] = cut }
+        return table
+    }()
 
     /// Whether the word in `range`, followed by a period, keeps that period.
     private func keepsPeriod(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, dottedParts: Int, limit: Int)
@@ -455,16 +521,29 @@ public struct Tokenizer: Sendable {
     ) -> Int {
         let byte = bytes[start]
         var end = start + 1
+        if byte == 0x23 || byte == 0x40, isWordByte(bytes, at: end, limit: limit),
+            start == 0 || UTF8Scanning.isSpace(bytes[start - 1])
+        {
+            // #hashtag, @mention
+            while isWordByte(bytes, at: end, limit: limit) || end < limit && bytes[end] == 0x5F {
+                end += bytes[end] < 0x80 ? 1 : UTF8Scanning.scalar(in: bytes, at: end, limit: limit).1
+            }
+            tokens.append(Token(range: start..<end, kind: byte == 0x23 ? .hashtag : .mention))
+            return end
+        }
         switch byte {
-        case 0x2E, 0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23:  // runs: ... -- ** == __ ~~ ##
-            while end < limit, bytes[end] == byte { end += 1 }
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27, 0x2C:
+            break  // brackets, quotes and commas are one token each
+        case 0x2D, 0x3D:
+            // -- and rule lines such as ==----
+            while end < limit, bytes[end] == 0x2D || bytes[end] == 0x3D { end += 1 }
             if byte == 0x2D || byte == 0x3D {  // mixed rule lines: ==----
                 while end < limit, bytes[end] == 0x2D || bytes[end] == 0x3D { end += 1 }
             }
         case 0x21, 0x3F:  // !!! ?! ?!?
             while end < limit, bytes[end] == 0x21 || bytes[end] == 0x3F { end += 1 }
         default:
-            break
+            while end < limit, bytes[end] == byte { end += 1 }  // ... ** __ ~~ << >> $$$
         }
         tokens.append(Token(range: start..<end, kind: Self.asciiKind(byte)))
         return end
