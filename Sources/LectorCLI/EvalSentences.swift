@@ -27,6 +27,9 @@ struct EvalSentences: ParsableCommand {
     @Option(name: .long, help: "Time sentences + tokens over the gold text this many times; report MB/s.")
     var benchmark: Int = 0
 
+    @Option(name: .long, help: "Time on this text instead (.jsonl: its 'text' or 'article' fields; else plain text).")
+    var benchmarkInput: String?
+
     @Flag(name: .long, help: "Print each wrongly split case or boundary to standard error.")
     var showErrors = false
 
@@ -42,8 +45,7 @@ struct EvalSentences: ParsableCommand {
         } catch {
             throw ValidationError("cannot read gold file \(gold): \(error.localizedDescription)")
         }
-        var writer = JSONWriter()
-        writer.beginObject()
+        var fields = EvalFields()
         let text: String
         if url.pathExtension.lowercased() == "jsonl" {
             let cases = try SentenceCase.parse(jsonl: content)
@@ -63,36 +65,39 @@ struct EvalSentences: ParsableCommand {
                         Data("case \(number + 1)\n  gold: \(show(item.sentences))\n  got:  \(show(predicted))\n".utf8))
                 }
             }
-            writer.field("cases", cases.count)
-            writer.field("exact", exact)
-            Self.write(score, into: &writer)
+            fields["cases"] = .int(cases.count)
+            fields["exact"] = .int(exact)
+            fields.add(score)
             text = cases.map(\.text).joined(separator: "\n\n")
         } else {
             let corpus = CoNLLUCorpus(parsing: content)
             let evaluator = SegmentationEvaluator(splitter: splitter)
             let (score, _) = evaluator.evaluate(corpus)
             if showErrors { Self.printErrors(corpus, evaluator) }
-            writer.field("documents", corpus.documents.count)
-            Self.write(score, into: &writer)
+            fields["documents"] = .int(corpus.documents.count)
+            fields.add(score)
             text = corpus.documents.map(\.text).joined(separator: "\n\n")
         }
-        writer.field("gold", url.lastPathComponent)
+        fields["gold_file"] = .string(url.lastPathComponent)
         if benchmark > 0 {
-            writer.field("bytes", text.utf8.count)
-            writer.field(
-                "mb_per_s", SegmentationBenchmark.megabytesPerSecond(text: text, splitter: splitter, repeats: benchmark))
+            let text = try benchmarkInput.map(Self.benchmarkText(from:)) ?? text
+            fields["benchmark_bytes"] = .int(text.utf8.count)
+            fields["mb_per_s"] = .double(
+                SegmentationBenchmark.megabytesPerSecond(text: text, splitter: splitter, repeats: benchmark))
         }
-        writer.endObject()
-        print(writer.string)
+        print(fields.json)
     }
 
-    static func write(_ score: BoundaryScore, into writer: inout JSONWriter) {
-        writer.field("f1", score.f1)
-        writer.field("gold_boundaries", score.gold)
-        writer.field("precision", score.precision)
-        writer.field("predicted_boundaries", score.predicted)
-        writer.field("recall", score.recall)
-        writer.field("true_positives", score.truePositives)
+    /// Plain text, or the `text`/`article` fields of a JSONL file joined by blank lines.
+    static func benchmarkText(from path: String) throws -> String {
+        let content = try String(contentsOfFile: path, encoding: .utf8)
+        guard path.lowercased().hasSuffix(".jsonl") else { return content }
+        var articles: [String] = []
+        for line in content.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            if let text = (object["text"] ?? object["article"]) as? String { articles.append(text) }
+        }
+        return articles.joined(separator: "\n\n")
     }
 
     static func slice(_ text: String, _ range: Range<Int>) -> String {
@@ -117,5 +122,46 @@ struct EvalSentences: ParsableCommand {
             }
         }
         FileHandle.standardError.write(Data(output.utf8))
+    }
+}
+
+/// Named figures printed as one JSON object with sorted keys.
+struct EvalFields {
+    enum Value {
+        case int(Int)
+        case double(Double)
+        case string(String)
+    }
+
+    private var values: [String: Value] = [:]
+
+    subscript(key: String) -> Value? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    /// Precision, recall, F1 and the counts behind them.
+    mutating func add(_ score: BoundaryScore, prefix: String = "") {
+        values[prefix + "f1"] = .double(score.f1)
+        values[prefix + "precision"] = .double(score.precision)
+        values[prefix + "recall"] = .double(score.recall)
+        values[prefix + "gold_count"] = .int(score.gold)
+        values[prefix + "predicted_count"] = .int(score.predicted)
+        values[prefix + "true_positives"] = .int(score.truePositives)
+    }
+
+    var json: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        for key in values.keys.sorted() {
+            switch values[key] {
+            case .int(let number): writer.field(key, number)
+            case .double(let number): writer.field(key, number)
+            case .string(let text): writer.field(key, text)
+            case nil: break
+            }
+        }
+        writer.endObject()
+        return writer.string
     }
 }

@@ -42,27 +42,19 @@ struct EvalTokens: ParsableCommand {
         let evaluator = SegmentationEvaluator(tokenizer: Tokenizer(hyphens: hyphenMode))
         let (sentences, tokens) = evaluator.evaluate(corpus)
         if showErrors > 0 { printErrors(corpus, evaluator) }
-        var writer = JSONWriter()
-        writer.beginObject()
+        var fields = EvalFields()
         if benchmark > 0 {
             let text = corpus.documents.map(\.text).joined(separator: "\n\n")
-            writer.field("bytes", text.utf8.count)
-            writer.field(
-                "mb_per_s",
+            fields["benchmark_bytes"] = .int(text.utf8.count)
+            fields["mb_per_s"] = .double(
                 SegmentationBenchmark.megabytesPerSecond(text: text, splitter: evaluator.splitter, repeats: benchmark))
         }
-        writer.field("documents", corpus.documents.count)
-        writer.field("f1", tokens.f1)
-        writer.field("gold", URL(fileURLWithPath: gold).lastPathComponent)
-        writer.field("gold_tokens", tokens.gold)
-        writer.field("precision", tokens.precision)
-        writer.field("predicted_tokens", tokens.predicted)
-        writer.field("recall", tokens.recall)
-        writer.field("sentence_f1", sentences.f1)
-        writer.field("true_positives", tokens.truePositives)
-        writer.field("unaligned_gold_tokens", corpus.unalignedTokens)
-        writer.endObject()
-        print(writer.string)
+        fields["documents"] = .int(corpus.documents.count)
+        fields["gold_file"] = .string(URL(fileURLWithPath: gold).lastPathComponent)
+        fields.add(tokens)
+        fields.add(sentences, prefix: "sentence_")
+        fields["unaligned_gold_tokens"] = .int(corpus.unalignedTokens)
+        print(fields.json)
     }
 
     /// Gold and predicted tokens of sentences that differ, `|`-separated.
