@@ -265,8 +265,16 @@ public struct SentenceSplitter: Sendable {
         closed: Bool, sentenceStart: Int, next: NextWord
     ) -> Bool {
         if exclaims {
+            guard next.shape == .lower else { return true }
             // "Why?" he asked: a quote closed the question and the sentence goes on in lower case.
-            return next.shape != .lower || !closed
+            if closed { return false }
+            // "Yahoo! said", "Mamma Mia! opens": one `!` after a capitalised word is part of a name.
+            if dots == 0, terminal.count == 1, bytes[terminal.lowerBound] == 0x21,
+                startsCapitalisedWord(bytes, before: terminal.lowerBound, sentenceStart: sentenceStart)
+            {
+                return false
+            }
+            return true
         }
         if ellipsis { return next.shape == .upper || next.opened }
         let lowerNext = next.shape == .lower
@@ -313,9 +321,22 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// Whether the word ending at `end` starts with a capital letter.
+    private func startsCapitalisedWord(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, sentenceStart: Int)
+        -> Bool
+    {
+        var start = end
+        while start > sentenceStart, !UTF8Scanning.isSpace(bytes[start - 1]) { start -= 1 }
+        return start < end && UTF8Scanning.isUpper(bytes[start])
+    }
+
     /// Orthographic and starter evidence that a capitalised word opens a sentence.
     private func isLikelyStart(_ next: NextWord, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard next.shape == .upper, !next.word.isEmpty else { return false }
+        // "A. A. Milne": another initial continues the name.
+        if next.word.count == 1, next.word.upperBound < bytes.count, bytes[next.word.upperBound] == 0x2E {
+            return false
+        }
         let word = UTF8Scanning.lowercased(bytes, next.word)
         return model.sentenceStarters.contains(word) || model.lowercaseWords.contains(word)
     }
