@@ -409,11 +409,14 @@ public struct Tokenizer: Sendable {
         var index = start
         let byte = bytes[index]
         var expectsT = false
+        // The previous byte ends a word: an ASCII letter or the last byte of a non-ASCII letter.
+        let previous = index > 0 ? bytes[index - 1] : 0
+        let afterWord = UTF8Scanning.isLetter(previous) || previous >= 0x80
         if byte == 0x6E || byte == 0x4E {  // n't
-            guard index > 0, UTF8Scanning.isLetter(bytes[index - 1]) else { return nil }
+            guard afterWord else { return nil }
             expectsT = true
             index += 1
-        } else if index > 0, !UTF8Scanning.isLetter(bytes[index - 1]) {
+        } else if !afterWord {
             return nil
         }
         guard index < limit else { return nil }
