@@ -60,8 +60,23 @@ public struct SentenceSplitter: Sendable {
         case .space: newlineEnds = false
         case .auto: newlineEnds = !looksHardWrapped(bytes, lower..<limit)
         }
+        // An inline list ("1) flour 2) eggs", "a. red b. blue") breaks before its next marker.
+        var listBreak = nextListMarker(bytes, sentenceStart: start, limit: limit)
+        func begin(_ next: Int) {
+            start = next
+            listBreak = nextListMarker(bytes, sentenceStart: next, limit: limit)
+        }
         var index = start
         while index < limit {
+            if index >= listBreak {
+                if listBreak > start {
+                    emit(bytes, start..<listBreak, into: &sentences)
+                    begin(listBreak)
+                } else {
+                    listBreak = Int.max
+                }
+                continue
+            }
             let byte = bytes[index]
             if byte == 0x2E || byte == 0x21 || byte == 0x3F
                 || (byte == 0xE2 && UTF8Scanning.isEllipsis(bytes, at: index, limit: limit))
@@ -69,30 +84,104 @@ public struct SentenceSplitter: Sendable {
                 let candidate = examine(bytes, at: index, sentenceStart: start, limit: limit)
                 if let end = candidate.end {
                     emit(bytes, start..<end, into: &sentences)
-                    start = candidate.resume
+                    begin(candidate.resume)
                 }
                 index = max(candidate.resume, index + 1)
             } else if byte == 0x0A {
                 let next = skipSpaces(bytes, from: index + 1, limit: limit)
                 if newlineEnds, next < limit, !startsLowercase(bytes, at: next, limit: limit) {
                     emit(bytes, start..<index, into: &sentences)
-                    start = next
+                    begin(next)
                 }
                 index = max(next, index + 1)
             } else if byte == 0x4D || byte == 0x2F || Self.isRuleByte(byte) {
                 // Web and e-mail layout: "08/16/2000 12:05 PM", "=====", "*****".
                 if let layout = layoutBoundary(bytes, at: index, sentenceStart: start, limit: limit) {
                     emit(bytes, start..<layout.end, into: &sentences)
-                    start = layout.resume
+                    begin(layout.resume)
                     index = max(layout.resume, index + 1)
                 } else {
                     index += 1
                 }
+            } else if byte == 0xE2, index > start, UTF8Scanning.isSpace(bytes[index - 1]),
+                Self.isBullet(bytes, at: index, limit: limit)
+            {
+                // "• first item • second item": each bullet opens an item.
+                emit(bytes, start..<index, into: &sentences)
+                begin(index)
+                index += 3
             } else {
                 index += 1
             }
         }
         emit(bytes, start..<limit, into: &sentences)
+    }
+
+    // MARK: - Lists
+
+    /// `•` `◦` `▪` `⁃` (three-byte bullets).
+    private static func isBullet(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        guard index + 2 < limit, bytes[index] == 0xE2 else { return false }
+        switch (bytes[index + 1], bytes[index + 2]) {
+        case (0x80, 0xA2), (0x97, 0xA6), (0x96, 0xAA), (0x81, 0x83): return true
+        default: return false
+        }
+    }
+
+    /// A list marker at `index`: one or two digits or one lower-case letter, then `.`, `)` or `.)`,
+    /// then a space. Returns its value (letters count from 1) and the bytes of its punctuation.
+    private func listMarker(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+        -> (value: Int, isLetter: Bool, style: (UInt8, UInt8))?
+    {
+        var cursor = index
+        var value = 0
+        var isLetter = false
+        if cursor < limit, UTF8Scanning.isLower(bytes[cursor]) {
+            value = Int(bytes[cursor] - 0x60)
+            isLetter = true
+            cursor += 1
+        } else {
+            while cursor < limit, cursor - index < 2, UTF8Scanning.isDigit(bytes[cursor]) {
+                value = value * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+            }
+            guard cursor > index, cursor == limit || !UTF8Scanning.isDigit(bytes[cursor]) else { return nil }
+        }
+        guard cursor < limit else { return nil }
+        var style: (UInt8, UInt8) = (0, 0)
+        if bytes[cursor] == 0x2E, cursor + 1 < limit, bytes[cursor + 1] == 0x29 {
+            style = (0x2E, 0x29)
+            cursor += 2
+        } else if bytes[cursor] == 0x2E || bytes[cursor] == 0x29 {
+            style = (bytes[cursor], 0)
+            cursor += 1
+        } else {
+            return nil
+        }
+        guard cursor < limit, bytes[cursor] == 0x20 else { return nil }
+        return (value, isLetter, style)
+    }
+
+    /// Where the next marker of a list opened at `sentenceStart` begins (`Int.max` when none): the
+    /// successor in the same style, after a space, within the next 1,000 bytes.
+    private func nextListMarker(_ bytes: UnsafeBufferPointer<UInt8>, sentenceStart: Int, limit: Int) -> Int {
+        var markerStart = sentenceStart
+        // "• 9. first item": a bullet may come before the marker.
+        if Self.isBullet(bytes, at: markerStart, limit: limit) {
+            markerStart = skipSpaces(bytes, from: markerStart + 3, limit: limit)
+        }
+        guard let marker = listMarker(bytes, at: markerStart, limit: limit) else { return Int.max }
+        let window = min(limit, sentenceStart + 1_000)
+        var index = markerStart + 2
+        while index < window {
+            if bytes[index] == 0x20, let next = listMarker(bytes, at: index + 1, limit: limit),
+                next.value == marker.value + 1, next.isLetter == marker.isLetter, next.style == marker.style
+            {
+                return index + 1
+            }
+            index += 1
+        }
+        return Int.max
     }
 
     // MARK: - Layout boundaries
@@ -276,20 +365,34 @@ public struct SentenceSplitter: Sendable {
             }
             return true
         }
-        if ellipsis { return next.shape == .upper || next.opened }
+        if ellipsis {
+            guard next.shape == .upper || next.opened else { return false }
+            // "the thing is . . . I didn't": a spaced omission mark (". . .", set off by spaces) before
+            // "I" is a pause; unspaced "..." before a capital ends the sentence.
+            let spacedBefore = terminal.lowerBound > sentenceStart && UTF8Scanning.isSpace(bytes[terminal.lowerBound - 1])
+            let spacedDots = dots == 3 && terminal.count == 5
+            if spacedBefore, spacedDots, next.word.count == 1, bytes[next.word.lowerBound] == 0x49 {
+                return false
+            }
+            return true
+        }
         let lowerNext = next.shape == .lower
         // A single period: look at the word it closes.
         var wordStart = terminal.lowerBound
         while wordStart > sentenceStart, !UTF8Scanning.isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
         while wordStart < terminal.lowerBound {
-            let length = UTF8Scanning.openerLength(in: bytes, at: wordStart, limit: terminal.lowerBound)
+            var length = UTF8Scanning.openerLength(in: bytes, at: wordStart, limit: terminal.lowerBound)
+            if length == 0, Self.isBullet(bytes, at: wordStart, limit: terminal.lowerBound) { length = 3 }
             if length == 0 { break }
             wordStart += length
         }
         let wordRange = wordStart..<terminal.lowerBound
         if wordRange.isEmpty { return !lowerNext }
-        let isFirstWord = wordStart == sentenceStart
-            || (wordStart > 0 && skipSpaces(bytes, from: sentenceStart, limit: wordStart) == wordStart)
+        var firstWordStart = skipSpaces(bytes, from: sentenceStart, limit: wordStart)
+        if Self.isBullet(bytes, at: firstWordStart, limit: wordStart) {
+            firstWordStart = skipSpaces(bytes, from: firstWordStart + 3, limit: wordStart)
+        }
+        let isFirstWord = firstWordStart == wordStart
         let shape = WordShape(bytes, wordRange)
         switch shape {
         case .number(let digits):
@@ -303,7 +406,17 @@ public struct SentenceSplitter: Sendable {
             if next.shape == .digit || lowerNext { return false }
             let word = UTF8Scanning.lowercased(bytes, wordRange)
             if model.connectives.contains(word) { return false }
-            return isLikelyStart(next, bytes: bytes)
+            // "at 6 p.m. Mr. Lee left": a title after a clock time ends a sentence that already has
+            // its clause ("He left at 6 p.m."), not a fronted time phrase ("At 5 a.m. Mr. Lee left").
+            if word == "a.m" || word == "p.m", next.shape == .upper,
+                model.titles.contains(UTF8Scanning.lowercased(bytes, next.word))
+            {
+                var words = 0
+                for index in sentenceStart..<terminal.lowerBound where bytes[index] == 0x20 { words += 1 }
+                return words >= 4
+            }
+            // "the U.S. Government": after dotted abbreviations only a typical sentence opener counts.
+            return isLikelyStart(next, bytes: bytes, startersOnly: true)
         case .word:
             let word = UTF8Scanning.lowercased(bytes, wordRange)
             if model.titles.contains(word) { return false }
@@ -317,6 +430,11 @@ public struct SentenceSplitter: Sendable {
             // word before the period makes that the likelier reading, unless a closer intervened.
             return !lowerNext || (!closed && wordRange.count >= 2)
         case .other:
+            if next.shape == .digit {
+                // "N°. 5", "Nº. 12"
+                let word = UTF8Scanning.lowercased(bytes, wordRange)
+                if word == "n°" || word == "nº" { return false }
+            }
             return !lowerNext
         }
     }
@@ -331,14 +449,16 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Orthographic and starter evidence that a capitalised word opens a sentence.
-    private func isLikelyStart(_ next: NextWord, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isLikelyStart(_ next: NextWord, bytes: UnsafeBufferPointer<UInt8>, startersOnly: Bool = false)
+        -> Bool
+    {
         guard next.shape == .upper, !next.word.isEmpty else { return false }
         // "A. A. Milne": another initial continues the name.
         if next.word.count == 1, next.word.upperBound < bytes.count, bytes[next.word.upperBound] == 0x2E {
             return false
         }
         let word = UTF8Scanning.lowercased(bytes, next.word)
-        return model.sentenceStarters.contains(word) || model.lowercaseWords.contains(word)
+        return model.sentenceStarters.contains(word) || (!startersOnly && model.lowercaseWords.contains(word))
     }
 
     // MARK: - Helpers

@@ -72,14 +72,34 @@ import Testing
         SplitCase("The chair, Prof. T. Nakamura, opened.", ["The chair, Prof. T. Nakamura, opened."]),
         SplitCase("Pres. Lincoln wrote it. Gen. Grant read it.", ["Pres. Lincoln wrote it.", "Gen. Grant read it."]),
         SplitCase("It was written by A. A. Milne.", ["It was written by A. A. Milne."]),
+        // 53–56: lower- and upper-case company abbreviations mid-sentence and at the end
+        SplitCase("Was Omar and co. at the dinner?", ["Was Omar and co. at the dinner?"]),
+        SplitCase("Ask Omar and co. They will know.", ["Ask Omar and co.", "They will know."]),
+        SplitCase("They signed with Hale, Ward & Co. It took a year.", ["They signed with Hale, Ward & Co.", "It took a year."]),
+        SplitCase("This is Sam Ortiz Jr.'s boat.", ["This is Sam Ortiz Jr.'s boat."]),
+        // 57–59: dotted abbreviations before capitals
+        SplitCase("She joined the U.S. Navy in 2001.", ["She joined the U.S. Navy in 2001."]),
+        SplitCase("We flew to the E.U. How was yours?", ["We flew to the E.U.", "How was yours?"]),
+        SplitCase("At 7 a.m. Dr. Park began. She stopped at 9 P.M. Dr. Park then slept.", ["At 7 a.m. Dr. Park began.", "She stopped at 9 P.M.", "Dr. Park then slept."]),
+        // 60–65: inline lists
+        SplitCase("1.) Buy milk 2.) Buy bread", ["1.) Buy milk", "2.) Buy bread"]),
+        SplitCase("1) Buy milk. 2) Buy bread.", ["1) Buy milk.", "2) Buy bread."]),
+        SplitCase("1. Buy milk 2. Buy bread", ["1. Buy milk", "2. Buy bread"]),
+        SplitCase("a. Buy milk b. Buy bread c. Buy eggs", ["a. Buy milk", "b. Buy bread", "c. Buy eggs"]),
+        SplitCase("• 4. Buy milk • 5. Buy bread", ["• 4. Buy milk", "• 5. Buy bread"]),
+        SplitCase("⁃3. Buy milk ⁃4. Buy bread", ["⁃3. Buy milk", "⁃4. Buy bread"]),
+        // 66–68: "I" as pronoun and initial, numbers after N°, spaced omissions
+        SplitCase("It was just you and I. Did you meet Carl I. Berg?", ["It was just you and I.", "Did you meet Carl I. Berg?"]),
+        SplitCase("The chest is at N°. 12.345.678. Nobody knows.", ["The chest is at N°. 12.345.678.", "Nobody knows."]),
+        SplitCase("I was not really ... well, I mean...look . . . the point is . . . I lied.", ["I was not really ... well, I mean...look . . . the point is . . . I lied."]),
     ]
 
     @Test(arguments: rules) func goldenRule(_ item: SplitCase) {
         #expect(Segmentation.sentences(item.text) == item.expected)
     }
 
-    @Test func atLeastFortySevenOfTheListPass() {
+    @Test func nearlyAllOfTheListPasses() {
         let passed = Self.rules.filter { Segmentation.sentences($0.text) == $0.expected }.count
-        #expect(passed >= 47, "\(passed) of \(Self.rules.count) golden rules pass")
+        #expect(passed >= Self.rules.count - 1, "\(passed) of \(Self.rules.count) golden rules pass")
     }
 }

@@ -106,7 +106,8 @@ import Testing
         SplitCase("Steps:\n1. Open the box.\n2. Remove the tray.", ["Steps:", "1. Open the box.", "2. Remove the tray."]),
         SplitCase("- first item\n- second item", ["- first item", "- second item"]),
         SplitCase("• Apples\n• Pears", ["• Apples", "• Pears"]),
-        SplitCase("a) one thing b) another", ["a) one thing b) another"]),
+        SplitCase("a) one thing b) another", ["a) one thing", "b) another"]),
+        SplitCase("Pick a) one thing or c) another", ["Pick a) one thing or c) another"]),
     ]
 
     static let headlinesAndDatelines: [SplitCase] = [
