@@ -36,7 +36,8 @@ struct EvalSentences: ParsableCommand {
     func run() throws {
         var splitter = SentenceSplitter()
         if let model {
-            splitter = SentenceSplitter(model: SentenceModel(parsing: try String(contentsOfFile: model, encoding: .utf8)))
+            splitter = SentenceSplitter(
+                model: SentenceModel(parsing: try String(contentsOfFile: model, encoding: .utf8)))
         }
         let url = URL(fileURLWithPath: gold)
         let content: String
@@ -60,7 +61,9 @@ struct EvalSentences: ParsableCommand {
                 if predicted == item.sentences {
                     exact += 1
                 } else if showErrors {
-                    let show = { (ranges: [Range<Int>]) in ranges.map { Self.slice(item.text, $0) }.joined(separator: " | ") }
+                    let show = { (ranges: [Range<Int>]) in
+                        ranges.map { Self.slice(item.text, $0) }.joined(separator: " | ")
+                    }
                     FileHandle.standardError.write(
                         Data("case \(number + 1)\n  gold: \(show(item.sentences))\n  got:  \(show(predicted))\n".utf8))
                 }
@@ -82,8 +85,10 @@ struct EvalSentences: ParsableCommand {
         if benchmark > 0 {
             let text = try benchmarkInput.map(Self.benchmarkText(from:)) ?? text
             fields["benchmark_bytes"] = .int(text.utf8.count)
-            fields["mb_per_s"] = .double(
-                SegmentationBenchmark.megabytesPerSecond(text: text, splitter: splitter, repeats: benchmark))
+            let speed = SegmentationBenchmark.measure(text: text, splitter: splitter, repeats: benchmark)
+            fields["mb_per_s"] = .double(speed.total)
+            fields["mb_per_s_sentences"] = .double(speed.sentences)
+            fields["mb_per_s_tokens"] = .double(speed.tokens)
         }
         print(fields.json)
     }
@@ -94,7 +99,9 @@ struct EvalSentences: ParsableCommand {
         guard path.lowercased().hasSuffix(".jsonl") else { return content }
         var articles: [String] = []
         for line in content.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                continue
+            }
             if let text = (object["text"] ?? object["article"]) as? String { articles.append(text) }
         }
         return articles.joined(separator: "\n\n")

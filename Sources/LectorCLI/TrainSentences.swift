@@ -66,7 +66,7 @@ struct TrainSentences: ParsableCommand {
                 "Sentence statistics for Lector's `sentences` stage, written by `lector train sentences`.",
                 "Learned Punkt-style from unlabelled text (no gold boundaries were read):",
             ] + sources.map { "  \($0)" } + [
-                "Built-in titles, connectives and abbreviations are added at load time.",
+                "Built-in titles, connectives and abbreviations are added at load time."
             ]
         try model.serialized(header: header).write(toFile: output, atomically: true, encoding: .utf8)
         print(

@@ -67,7 +67,8 @@ public struct SegmentationEvaluator: Sendable {
                 predicted: Self.innerEnds(prediction.sentences, paragraphs: document.paragraphs),
                 gold: Self.innerEnds(document.sentences, paragraphs: document.paragraphs))
             tokenScore.add(
-                predicted: Set(prediction.tokens.map { TokenSpan($0) }), gold: Set(document.tokens.map { TokenSpan($0) }))
+                predicted: Set(prediction.tokens.map { TokenSpan($0) }),
+                gold: Set(document.tokens.map { TokenSpan($0) }))
         }
         return (sentenceScore, tokenScore)
     }

@@ -68,7 +68,8 @@ public struct CleanStage: Stage {
         return blocks
     }
 
-    /// `text[range]` by UTF-8 offsets; a range that splits a scalar is rounded down to a scalar boundary, never a crash.
+    /// `text[range]` by UTF-8 offsets; a range that splits a scalar is rounded down to a scalar
+    /// boundary, never a crash.
     static func substring(of text: String, in range: TextRange) -> Substring {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.start)

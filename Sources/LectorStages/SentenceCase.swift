@@ -58,14 +58,16 @@ public struct SentenceCase: Sendable, Hashable {
                 let map = ScalarOffsets(text)
                 var ranges: [Range<Int>] = []
                 for pair in pairs {
-                    guard pair.count == 2, let start = map.byte(pair[0]), let end = map.byte(pair[1]), start <= end else {
+                    guard pair.count == 2, let start = map.byte(pair[0]), let end = map.byte(pair[1]), start <= end
+                    else {
                         throw ParseError(line: number, message: "bad sentence offsets \(pair)")
                     }
                     ranges.append(start..<end)
                 }
                 cases.append(SentenceCase(text: text, sentences: ranges))
             } else {
-                throw ParseError(line: number, message: "expected 'sentences' as a list of strings or [start, end] pairs")
+                throw ParseError(
+                    line: number, message: "expected 'sentences' as a list of strings or [start, end] pairs")
             }
         }
         return cases

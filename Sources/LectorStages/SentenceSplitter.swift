@@ -369,7 +369,8 @@ public struct SentenceSplitter: Sendable {
             guard next.shape == .upper || next.opened else { return false }
             // "the thing is . . . I didn't": a spaced omission mark (". . .", set off by spaces) before
             // "I" is a pause; unspaced "..." before a capital ends the sentence.
-            let spacedBefore = terminal.lowerBound > sentenceStart && UTF8Scanning.isSpace(bytes[terminal.lowerBound - 1])
+            let spacedBefore =
+                terminal.lowerBound > sentenceStart && UTF8Scanning.isSpace(bytes[terminal.lowerBound - 1])
             let spacedDots = dots == 3 && terminal.count == 5
             if spacedBefore, spacedDots, next.word.count == 1, bytes[next.word.lowerBound] == 0x49 {
                 return false

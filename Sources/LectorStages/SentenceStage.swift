@@ -27,7 +27,8 @@ public struct SentenceStage: Stage {
                 guard let value = SentenceSplitter.LineBreaks(rawValue: raw) else {
                     let allowed = SentenceSplitter.LineBreaks.allCases.map(\.rawValue).joined(separator: ", ")
                     throw DecodingError.dataCorruptedError(
-                        forKey: .lineBreaks, in: container, debugDescription: "expected one of \(allowed), found '\(raw)'")
+                        forKey: .lineBreaks, in: container,
+                        debugDescription: "expected one of \(allowed), found '\(raw)'")
                 }
                 lineBreaks = value
             }
@@ -41,7 +42,8 @@ public struct SentenceStage: Stage {
         [
             OptionHelp(
                 "line_breaks", type: "auto|boundary|space", default: "auto",
-                "whether a line break inside a paragraph ends a sentence (auto: yes unless the text looks hard-wrapped)"),
+                "whether a line break inside a paragraph ends a sentence (auto: yes unless the text looks hard-wrapped)"
+            ),
             OptionHelp(
                 "model", type: "path", default: "built-in English",
                 "sentence statistics written by `lector train sentences`"),

@@ -27,7 +27,8 @@ public struct TokenStage: Stage {
             if let raw = try container.decodeIfPresent(String.self, forKey: .within) {
                 guard let value = Within(rawValue: raw) else {
                     throw DecodingError.dataCorruptedError(
-                        forKey: .within, in: container, debugDescription: "expected sentences or paragraphs, found '\(raw)'")
+                        forKey: .within, in: container,
+                        debugDescription: "expected sentences or paragraphs, found '\(raw)'")
                 }
                 within = value
             }
@@ -51,7 +52,8 @@ public struct TokenStage: Stage {
     public static let summary = "Split sentences into tokens (UD/PTB conventions; URLs, e-mails, emoji kept whole)."
     public static var optionHelp: [OptionHelp] {
         [
-            OptionHelp("within", type: "sentences|paragraphs", default: "sentences", "the layer whose spans bound tokens"),
+            OptionHelp(
+                "within", type: "sentences|paragraphs", default: "sentences", "the layer whose spans bound tokens"),
             OptionHelp(
                 "hyphens", type: "split|keep", default: "split",
                 "split hyphenated words as UD does (e-mail and other bound prefixes stay whole) or keep them"),

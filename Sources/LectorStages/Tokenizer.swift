@@ -42,20 +42,26 @@ public struct Tokenizer: Sendable {
     public let splitClitics: Bool
     private let abbreviations: Set<String>
     private let numberAbbreviations: Set<String>
+    // Instance copies of the static tables: hot loops then skip the lazy-global check.
+    private let fusedForms = Tokenizer.fusedFormTable
+    private let boundPrefixes = Tokenizer.boundPrefixTable
+    private let topLevelDomains = Tokenizer.topLevelDomainTable
 
     /// Bound prefixes that stay attached to what follows their hyphen.
-    static let boundPrefixes: Set<String> = [
-        "e", "non", "pre", "anti", "mid", "re", "post", "co", "over", "pro", "multi", "ex", "sub", "semi",
-        "cross", "neo", "psycho", "socio", "counter", "intra", "vice", "micro", "un", "inter", "meta", "macro",
-        "mega", "mini", "ultra", "bi", "tri", "de", "pseudo", "quasi", "trans", "extra", "infra", "hyper",
-    ]
+    static let boundPrefixTable = PackedWordTable<Bool>(
+        [
+            "e", "non", "pre", "anti", "mid", "re", "post", "co", "over", "pro", "multi", "ex", "sub", "semi",
+            "cross", "neo", "psycho", "socio", "counter", "intra", "vice", "micro", "un", "inter", "meta", "macro",
+            "mega", "mini", "ultra", "bi", "tri", "de", "pseudo", "quasi", "trans", "extra", "infra", "hyper",
+        ].map { ($0, true) })
 
-    static let topLevelDomains: Set<String> = [
-        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "uk", "us", "de", "fr", "ca",
-        "au", "nz", "jp", "cn", "ru", "eu", "nl", "it", "es", "ch", "se", "no", "in", "tv", "me", "ly", "ai",
-        "app", "dev", "news", "htm", "html", "php", "asp", "aspx", "pdf", "doc", "docx", "xls", "xlsx", "ppt",
-        "txt", "jpg", "jpeg", "png", "gif", "zip", "csv", "xml", "json", "mp3", "mp4", "exe",
-    ]
+    static let topLevelDomainTable = PackedWordTable<Bool>(
+        [
+            "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "uk", "us", "de", "fr", "ca",
+            "au", "nz", "jp", "cn", "ru", "eu", "nl", "it", "es", "ch", "se", "no", "in", "tv", "me", "ly", "ai",
+            "app", "dev", "news", "htm", "html", "php", "asp", "aspx", "pdf", "doc", "docx", "xls", "xlsx", "ppt",
+            "txt", "jpg", "jpeg", "png", "gif", "zip", "csv", "xml", "json", "mp3", "mp4", "exe",
+        ].map { ($0, true) })
 
     public init(model: SentenceModel = .english, hyphens: Hyphens = .split, splitClitics: Bool = true) {
         self.hyphens = hyphens
@@ -87,7 +93,8 @@ public struct Tokenizer: Sendable {
             }
             let start = index
             let glued = start > lower && !UTF8Scanning.isSpace(bytes[start - 1])
-            if let end = urlEnd(bytes, at: start, limit: limit) {
+            let folded = byte | 0x20
+            if folded == 0x68 || folded == 0x77 || folded == 0x66, let end = urlEnd(bytes, at: start, limit: limit) {
                 tokens.append(Token(range: start..<end, kind: .url))
                 index = end
             } else if splitClitics, glued, let end = cliticEnd(bytes, at: start, limit: limit) {
@@ -240,8 +247,7 @@ public struct Tokenizer: Sendable {
                 } else if digits > 0, letters == 0, index + 1 < limit, UTF8Scanning.isDigit(bytes[index + 1]) {
                     index += 1  // 713-654-0365, 2005-03-09
                 } else {
-                    let segment = UTF8Scanning.lowercased(bytes, segmentStart..<index)
-                    guard letters > 0, Self.boundPrefixes.contains(segment) else { break scan }
+                    guard letters > 0, boundPrefixes.contains(bytes, segmentStart..<index) else { break scan }
                     index += 1
                 }
                 segmentStart = index
@@ -259,8 +265,9 @@ public struct Tokenizer: Sendable {
         }
         var end = index
         if dottedParts > 0, lastDot >= 0 {
-            let tail = UTF8Scanning.lowercased(bytes, (lastDot + 1)..<end)
-            if email || (letters > 0 && Self.topLevelDomains.contains(tail) && end - start > 4 && longestDottedPart >= 2)
+            if email
+                || (letters > 0 && end - start > 4 && longestDottedPart >= 2
+                    && topLevelDomains.contains(bytes, (lastDot + 1)..<end))
             {
                 domainLike = true
             }
@@ -296,10 +303,8 @@ public struct Tokenizer: Sendable {
                 }
             }
         }
-        if kind == .word, splitClitics, digits == 0, end - start >= 2, end - start <= 8,
-            let packed = Self.packed(bytes, start..<end)
-        {
-            if let cut = Self.fusedForms[packed] {
+        if kind == .word, splitClitics, digits == 0, end - start >= 2, end - start <= 8 {
+            if let cut = fusedForms.value(bytes, start..<end) {
                 tokens.append(Token(range: start..<(start + cut), kind: .word))
                 tokens.append(Token(range: (start + cut)..<end, kind: .word))
                 return end
@@ -355,39 +360,18 @@ public struct Tokenizer: Sendable {
         return true
     }
 
-    /// Up to 8 ASCII letters, lower-cased and packed into an integer (nil otherwise): an
-    /// allocation-free dictionary key for short words.
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
-        guard range.count <= 8 else { return nil }
-        var value: UInt64 = 0
-        for index in range {
-            let byte = bytes[index]
-            guard UTF8Scanning.isLetter(byte) else { return nil }
-            value = value << 8 | UInt64(byte | 0x20)
-        }
-        return value
-    }
-
-    static func packed(_ word: String) -> UInt64 {
-        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
     /// Fused forms split into their syntactic words, as UD English does: `cannot` → `can` `not`,
     /// `gonna` → `gon` `na`, and apostrophe-less clitics of informal text (`dont` → `do` `nt`,
     /// `im` → `i` `m`). Ambiguous spellings (`its`, `ill`, `wont`, `lets`, `id`) are left whole.
-    static let fusedForms: [UInt64: Int] = {
-        var table: [UInt64: Int] = [:]
-        let words: [(String, Int)] = [
+    static let fusedFormTable = PackedWordTable<Int>(
+        [
             ("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3), ("outta", 3), ("alot", 1),
             ("dont", 2), ("cant", 2), ("didnt", 3), ("doesnt", 4), ("isnt", 2), ("wasnt", 3), ("havent", 4),
             ("hasnt", 3), ("hadnt", 3), ("couldnt", 5), ("wouldnt", 5), ("shouldnt", 6), ("arent", 3),
             ("werent", 4), ("aint", 2), ("im", 1), ("ive", 1), ("thats", 4), ("whats", 4), ("theyre", 4),
             ("youre", 3), ("youve", 3), ("theyve", 4), ("weve", 2), ("hes", 2), ("shes", 3), ("theres", 5),
             ("heres", 4), ("wheres", 5), ("whos", 3), ("youll", 3), ("theyll", 4), ("itll", 2),
-        ]
-        for (word, cut) in words { table[packed(word)] = cut }
-        return table
-    }()
+        ])
 
     /// Whether the word in `range`, followed by a period, keeps that period.
     private func keepsPeriod(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, dottedParts: Int, limit: Int)
@@ -444,7 +428,9 @@ public struct Tokenizer: Sendable {
     /// sentence punctuation and unbalanced closing brackets left out.
     private func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int? {
         let first = bytes[start] | 0x20
-        guard first == 0x68 || first == 0x77 || first == 0x66 else { return nil }
+        guard first == 0x68 || first == 0x77 || first == 0x66, start + 4 < limit else { return nil }
+        let second = bytes[start + 1] | 0x20
+        guard second == (first == 0x77 ? 0x77 : 0x74) else { return nil }  // "ht", "ft", "ww"
         func hasPrefix(_ prefix: StaticString) -> Bool {
             let count = prefix.utf8CodeUnitCount
             guard start + count <= limit else { return false }

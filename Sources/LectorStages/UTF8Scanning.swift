@@ -29,9 +29,15 @@ enum UTF8Scanning {
         let length: Int
         var value: UInt32
         switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            value = UInt32(lead & 0x07)
         default: return ("\u{FFFD}", 1)
         }
         guard index + length <= limit else { return ("\u{FFFD}", 1) }
@@ -58,7 +64,8 @@ enum UTF8Scanning {
         }
     }
 
-    /// The length of the opening quote or bracket at `index` (`"` `'` `(` `[` `{` `“` `‘` `«` `‹` `¿` `¡`), or 0.
+    /// The length of the opening quote or bracket at `index`, or 0:
+    /// `"` `'` `(` `[` `{` `“` `‘` `«` `‹` `¿` `¡`.
     static func openerLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int {
         guard index < limit else { return 0 }
         switch bytes[index] {

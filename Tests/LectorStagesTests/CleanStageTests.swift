@@ -32,7 +32,10 @@ import Testing
     @Test func keepsParagraphLabelsAndDropsEmptyBlocks() throws {
         let text = "Title\n\n   \n\nBody text."
         let document = try cleaned(
-            text, paragraphs: [Annotation(0, 5, label: "heading"), Annotation(7, 10, label: "p"), Annotation(12, 22, label: "p")])
+            text,
+            paragraphs: [
+                Annotation(0, 5, label: "heading"), Annotation(7, 10, label: "p"), Annotation(12, 22, label: "p"),
+            ])
         #expect(document.text == "Title\n\nBody text.")
         #expect(document.annotations(.paragraph).map(\.label) == ["heading", "p"])
         #expect(blocks(document) == ["Title", "Body text."])
@@ -48,7 +51,8 @@ import Testing
     }
 
     @Test func removesControlAndZeroWidthCharactersAndSoftHyphens() throws {
-        #expect(try cleaned("in\u{0}for\u{7}ma\u{AD}tion\u{200B} is\u{FEFF} here\u{2060}").text == "information is here")
+        #expect(
+            try cleaned("in\u{0}for\u{7}ma\u{AD}tion\u{200B} is\u{FEFF} here\u{2060}").text == "information is here")
     }
 
     @Test func mapsNoBreakAndOtherSpacesToSpace() throws {

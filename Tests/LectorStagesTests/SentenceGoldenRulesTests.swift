@@ -29,7 +29,9 @@ import Testing
         SplitCase("The coordinates are 51.5074 N, 0.1278 W.", ["The coordinates are 51.5074 N, 0.1278 W."]),
         // 18–20: addresses
         SplitCase("Email support@lector.example with questions.", ["Email support@lector.example with questions."]),
-        SplitCase("The page is at http://www.example.com/a/b.html and loads fast.", ["The page is at http://www.example.com/a/b.html and loads fast."]),
+        SplitCase(
+            "The page is at http://www.example.com/a/b.html and loads fast.",
+            ["The page is at http://www.example.com/a/b.html and loads fast."]),
         SplitCase("Check news.example.org. It was updated.", ["Check news.example.org.", "It was updated."]),
         // 21–25: quotations
         SplitCase("She said 'no way' and left.", ["She said 'no way' and left."]),
@@ -44,8 +46,11 @@ import Testing
         SplitCase("He yelled “Run!” and ran.", ["He yelled “Run!” and ran."]),
         // 30–33: parentheses
         SplitCase("The law (passed in 1990) still applies.", ["The law (passed in 1990) still applies."]),
-        SplitCase("The law still applies (it was never repealed). Few know it.", ["The law still applies (it was never repealed).", "Few know it."]),
-        SplitCase("He laughed. (It was not funny.) She frowned.", ["He laughed.", "(It was not funny.)", "She frowned."]),
+        SplitCase(
+            "The law still applies (it was never repealed). Few know it.",
+            ["The law still applies (it was never repealed).", "Few know it."]),
+        SplitCase(
+            "He laughed. (It was not funny.) She frowned.", ["He laughed.", "(It was not funny.)", "She frowned."]),
         SplitCase("The score (3.5 out of 5) is fair.", ["The score (3.5 out of 5) is fair."]),
         // 34–36: lists
         SplitCase("You need 1) flour, 2) eggs and 3) milk.", ["You need 1) flour, 2) eggs and 3) milk."]),
@@ -55,17 +60,22 @@ import Testing
         SplitCase("She founded Yahoo! in a garage.", ["She founded Yahoo! in a garage."]),
         SplitCase("Tickets for Mamma Mia! sold out.", ["Tickets for Mamma Mia! sold out."]),
         // 39–40: e.g. and i.e.
-        SplitCase("Bring snacks, e.g. fruit or nuts, for the trip.", ["Bring snacks, e.g. fruit or nuts, for the trip."]),
+        SplitCase(
+            "Bring snacks, e.g. fruit or nuts, for the trip.", ["Bring snacks, e.g. fruit or nuts, for the trip."]),
         SplitCase("Use the main door, i.e. the one facing north.", ["Use the main door, i.e. the one facing north."]),
         // 41–45: ellipses
-        SplitCase("Then she whispered, “And yet…” The room fell silent.", ["Then she whispered, “And yet…”", "The room fell silent."]),
+        SplitCase(
+            "Then she whispered, “And yet…” The room fell silent.",
+            ["Then she whispered, “And yet…”", "The room fell silent."]),
         SplitCase("The report said the plan [...] was sound.", ["The report said the plan [...] was sound."]),
         SplitCase("It was late.... Everyone went home.", ["It was late....", "Everyone went home."]),
         SplitCase("I think . . . no, I am sure.", ["I think . . . no, I am sure."]),
         SplitCase("He hesitated... and then agreed.", ["He hesitated... and then agreed."]),
         // 46–48: whitespace and line breaks
         SplitCase("It rained.  Then it snowed.", ["It rained.", "Then it snowed."]),
-        SplitCase("This sentence has an errant\nline break inside it.", ["This sentence has an errant\nline break inside it."]),
+        SplitCase(
+            "This sentence has an errant\nline break inside it.", ["This sentence has an errant\nline break inside it."]
+        ),
         SplitCase("A heading\n\nThe text under it.", ["A heading", "The text under it."]),
         // 49–52: titles and initials before names
         SplitCase("Dr. Amina Yusuf led the trial.", ["Dr. Amina Yusuf led the trial."]),
@@ -75,12 +85,16 @@ import Testing
         // 53–56: lower- and upper-case company abbreviations mid-sentence and at the end
         SplitCase("Was Omar and co. at the dinner?", ["Was Omar and co. at the dinner?"]),
         SplitCase("Ask Omar and co. They will know.", ["Ask Omar and co.", "They will know."]),
-        SplitCase("They signed with Hale, Ward & Co. It took a year.", ["They signed with Hale, Ward & Co.", "It took a year."]),
+        SplitCase(
+            "They signed with Hale, Ward & Co. It took a year.",
+            ["They signed with Hale, Ward & Co.", "It took a year."]),
         SplitCase("This is Sam Ortiz Jr.'s boat.", ["This is Sam Ortiz Jr.'s boat."]),
         // 57–59: dotted abbreviations before capitals
         SplitCase("She joined the U.S. Navy in 2001.", ["She joined the U.S. Navy in 2001."]),
         SplitCase("We flew to the E.U. How was yours?", ["We flew to the E.U.", "How was yours?"]),
-        SplitCase("At 7 a.m. Dr. Park began. She stopped at 9 P.M. Dr. Park then slept.", ["At 7 a.m. Dr. Park began.", "She stopped at 9 P.M.", "Dr. Park then slept."]),
+        SplitCase(
+            "At 7 a.m. Dr. Park began. She stopped at 9 P.M. Dr. Park then slept.",
+            ["At 7 a.m. Dr. Park began.", "She stopped at 9 P.M.", "Dr. Park then slept."]),
         // 60–65: inline lists
         SplitCase("1.) Buy milk 2.) Buy bread", ["1.) Buy milk", "2.) Buy bread"]),
         SplitCase("1) Buy milk. 2) Buy bread.", ["1) Buy milk.", "2) Buy bread."]),
@@ -89,9 +103,14 @@ import Testing
         SplitCase("• 4. Buy milk • 5. Buy bread", ["• 4. Buy milk", "• 5. Buy bread"]),
         SplitCase("⁃3. Buy milk ⁃4. Buy bread", ["⁃3. Buy milk", "⁃4. Buy bread"]),
         // 66–68: "I" as pronoun and initial, numbers after N°, spaced omissions
-        SplitCase("It was just you and I. Did you meet Carl I. Berg?", ["It was just you and I.", "Did you meet Carl I. Berg?"]),
-        SplitCase("The chest is at N°. 12.345.678. Nobody knows.", ["The chest is at N°. 12.345.678.", "Nobody knows."]),
-        SplitCase("I was not really ... well, I mean...look . . . the point is . . . I lied.", ["I was not really ... well, I mean...look . . . the point is . . . I lied."]),
+        SplitCase(
+            "It was just you and I. Did you meet Carl I. Berg?",
+            ["It was just you and I.", "Did you meet Carl I. Berg?"]),
+        SplitCase(
+            "The chest is at N°. 12.345.678. Nobody knows.", ["The chest is at N°. 12.345.678.", "Nobody knows."]),
+        SplitCase(
+            "I was not really ... well, I mean...look . . . the point is . . . I lied.",
+            ["I was not really ... well, I mean...look . . . the point is . . . I lied."]),
     ]
 
     @Test(arguments: rules) func goldenRule(_ item: SplitCase) {

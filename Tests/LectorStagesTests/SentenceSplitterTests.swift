@@ -8,11 +8,13 @@ import Testing
     static let abbreviations: [SplitCase] = [
         SplitCase("Mr. Smith went to Washington.", ["Mr. Smith went to Washington."]),
         SplitCase("Mrs. Okafor and Dr. Lee met Prof. Haas.", ["Mrs. Okafor and Dr. Lee met Prof. Haas."]),
-        SplitCase("Gov. Ruiz signed the bill. Sen. Patel objected.", ["Gov. Ruiz signed the bill.", "Sen. Patel objected."]),
+        SplitCase(
+            "Gov. Ruiz signed the bill. Sen. Patel objected.", ["Gov. Ruiz signed the bill.", "Sen. Patel objected."]),
         SplitCase("The U.S. economy grew. Exports rose.", ["The U.S. economy grew.", "Exports rose."]),
         SplitCase("She moved to the U.S. The move was hard.", ["She moved to the U.S.", "The move was hard."]),
         SplitCase("He works for Acme Inc. in Ohio.", ["He works for Acme Inc. in Ohio."]),
-        SplitCase("He works for Acme Inc. The company makes tools.", ["He works for Acme Inc.", "The company makes tools."]),
+        SplitCase(
+            "He works for Acme Inc. The company makes tools.", ["He works for Acme Inc.", "The company makes tools."]),
         SplitCase("Bring pens, paper, etc. to the exam.", ["Bring pens, paper, etc. to the exam."]),
         SplitCase("Bring pens, paper, etc. We start at nine.", ["Bring pens, paper, etc.", "We start at nine."]),
         SplitCase("Some fruits, e.g. apples, keep well.", ["Some fruits, e.g. apples, keep well."]),
@@ -28,7 +30,8 @@ import Testing
         SplitCase("Martin Luther King Jr. spoke first.", ["Martin Luther King Jr. spoke first."]),
         SplitCase("The firm, Baxter & Co. Ltd., was sold.", ["The firm, Baxter & Co. Ltd., was sold."]),
         SplitCase("She earned a Ph.D. in physics.", ["She earned a Ph.D. in physics."]),
-        SplitCase("Talks at the U.N. resumed. Delegates arrived.", ["Talks at the U.N. resumed.", "Delegates arrived."]),
+        SplitCase(
+            "Talks at the U.N. resumed. Delegates arrived.", ["Talks at the U.N. resumed.", "Delegates arrived."]),
         SplitCase("Capt. Reyes and Sgt. Moore testified.", ["Capt. Reyes and Sgt. Moore testified."]),
         SplitCase("Rev. Ellis led the service.", ["Rev. Ellis led the service."]),
     ]
@@ -78,17 +81,25 @@ import Testing
         SplitCase("He replied, \"Fine.\" Then he left.", ["He replied, \"Fine.\"", "Then he left."]),
         SplitCase("It was ‘unacceptable.’ The board met.", ["It was ‘unacceptable.’", "The board met."]),
         SplitCase("«Bonjour.» He smiled.", ["«Bonjour.»", "He smiled."]),
-        SplitCase("The minister said the plan was “fully funded.” Critics disagreed.", ["The minister said the plan was “fully funded.”", "Critics disagreed."]),
+        SplitCase(
+            "The minister said the plan was “fully funded.” Critics disagreed.",
+            ["The minister said the plan was “fully funded.”", "Critics disagreed."]),
         SplitCase("She asked, “Is it safe?” and waited.", ["She asked, “Is it safe?” and waited."]),
     ]
 
     static let brackets: [SplitCase] = [
         SplitCase("He left (as planned.) The rest stayed.", ["He left (as planned.)", "The rest stayed."]),
         SplitCase("The study (see Fig. 2) shows growth.", ["The study (see Fig. 2) shows growth."]),
-        SplitCase("Profits rose. (Analysts were surprised.) Shares jumped.", ["Profits rose.", "(Analysts were surprised.)", "Shares jumped."]),
-        SplitCase("He was born in Lima (Peru). He moved in 1990.", ["He was born in Lima (Peru).", "He moved in 1990."]),
-        SplitCase("The result was clear. [12] Further work followed.", ["The result was clear. [12]", "Further work followed."]),
-        SplitCase("It rained [citation needed]. Then it stopped.", ["It rained [citation needed].", "Then it stopped."]),
+        SplitCase(
+            "Profits rose. (Analysts were surprised.) Shares jumped.",
+            ["Profits rose.", "(Analysts were surprised.)", "Shares jumped."]),
+        SplitCase(
+            "He was born in Lima (Peru). He moved in 1990.", ["He was born in Lima (Peru).", "He moved in 1990."]),
+        SplitCase(
+            "The result was clear. [12] Further work followed.",
+            ["The result was clear. [12]", "Further work followed."]),
+        SplitCase(
+            "It rained [citation needed]. Then it stopped.", ["It rained [citation needed].", "Then it stopped."]),
     ]
 
     static let questionsAndExclamations: [SplitCase] = [
@@ -103,7 +114,8 @@ import Testing
         SplitCase("1. Preheat the oven.", ["1. Preheat the oven."]),
         SplitCase("2. Mix the flour and sugar.", ["2. Mix the flour and sugar."]),
         SplitCase("A. Introduction", ["A. Introduction"]),
-        SplitCase("Steps:\n1. Open the box.\n2. Remove the tray.", ["Steps:", "1. Open the box.", "2. Remove the tray."]),
+        SplitCase(
+            "Steps:\n1. Open the box.\n2. Remove the tray.", ["Steps:", "1. Open the box.", "2. Remove the tray."]),
         SplitCase("- first item\n- second item", ["- first item", "- second item"]),
         SplitCase("• Apples\n• Pears", ["• Apples", "• Pears"]),
         SplitCase("a) one thing b) another", ["a) one thing", "b) another"]),
@@ -111,17 +123,26 @@ import Testing
     ]
 
     static let headlinesAndDatelines: [SplitCase] = [
-        SplitCase("Markets rally as rates fall\n\nStocks rose on Monday.", ["Markets rally as rates fall", "Stocks rose on Monday."]),
-        SplitCase("LONDON (Reuters) - Shares rose on Monday. Banks led.", ["LONDON (Reuters) - Shares rose on Monday.", "Banks led."]),
-        SplitCase("BERLIN, March 3 — The parliament voted. It passed.", ["BERLIN, March 3 — The parliament voted.", "It passed."]),
-        SplitCase("Storm hits coast\n\nWinds reached 120 km/h.\n\nPower failed.", ["Storm hits coast", "Winds reached 120 km/h.", "Power failed."]),
+        SplitCase(
+            "Markets rally as rates fall\n\nStocks rose on Monday.",
+            ["Markets rally as rates fall", "Stocks rose on Monday."]),
+        SplitCase(
+            "LONDON (Reuters) - Shares rose on Monday. Banks led.",
+            ["LONDON (Reuters) - Shares rose on Monday.", "Banks led."]),
+        SplitCase(
+            "BERLIN, March 3 — The parliament voted. It passed.",
+            ["BERLIN, March 3 — The parliament voted.", "It passed."]),
+        SplitCase(
+            "Storm hits coast\n\nWinds reached 120 km/h.\n\nPower failed.",
+            ["Storm hits coast", "Winds reached 120 km/h.", "Power failed."]),
         SplitCase("By Jane Doe\n\nThe council met.", ["By Jane Doe", "The council met."]),
     ]
 
     static let urlsAndEmails: [SplitCase] = [
         SplitCase("Visit www.example.com for more. It is free.", ["Visit www.example.com for more.", "It is free."]),
         SplitCase("See https://example.org/a.b?c=d. Then reply.", ["See https://example.org/a.b?c=d.", "Then reply."]),
-        SplitCase("Write to jane.doe@example.com. She answers fast.", ["Write to jane.doe@example.com.", "She answers fast."]),
+        SplitCase(
+            "Write to jane.doe@example.com. She answers fast.", ["Write to jane.doe@example.com.", "She answers fast."]),
         SplitCase("The file report.final.pdf is attached.", ["The file report.final.pdf is attached."]),
         SplitCase("Go to example.com/news.html today.", ["Go to example.com/news.html today."]),
     ]
@@ -138,11 +159,17 @@ import Testing
     ]
 
     static let informalAndEmail: [SplitCase] = [
-        SplitCase("max and jen are looking for you. call them later.", ["max and jen are looking for you.", "call them later."]),
+        SplitCase(
+            "max and jen are looking for you. call them later.",
+            ["max and jen are looking for you.", "call them later."]),
         SplitCase("Great service! :) Will come back.", ["Great service! :)", "Will come back."]),
-        SplitCase("Sean Boyle 08/17/2000 11:21 AM I spoke to Bruce.", ["Sean Boyle", "08/17/2000 11:21 AM", "I spoke to Bruce."]),
+        SplitCase(
+            "Sean Boyle 08/17/2000 11:21 AM I spoke to Bruce.",
+            ["Sean Boyle", "08/17/2000 11:21 AM", "I spoke to Bruce."]),
         SplitCase("Sent on 08/16/2000 03:14 PM to all staff.", ["Sent on 08/16/2000 03:14 PM to all staff."]),
-        SplitCase("Thanks for the help. ===== Next section starts.", ["Thanks for the help.", "=====", "Next section starts."]),
+        SplitCase(
+            "Thanks for the help. ===== Next section starts.",
+            ["Thanks for the help.", "=====", "Next section starts."]),
         SplitCase("Meeting moved to 3 PM tomorrow.", ["Meeting moved to 3 PM tomorrow."]),
     ]
 

@@ -49,7 +49,8 @@ import Testing
     @Test func badOptionValueIsAnErrorWithItsLine() throws {
         let error = #expect(throws: ConfigError.self) {
             _ = try ConfigDecoder().decode(
-                SentenceStage.Options.self, from: Self.node([("line_breaks", "sometimes", 9)]), keyPath: "stages[1].options")
+                SentenceStage.Options.self, from: Self.node([("line_breaks", "sometimes", 9)]),
+                keyPath: "stages[1].options")
         }
         #expect(error?.location.line == 9)
         #expect(error?.message.contains("auto") == true)

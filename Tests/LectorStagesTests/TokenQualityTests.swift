@@ -18,7 +18,8 @@ import Testing
         try SentenceStage().process(&document, context: StageContext())
         try TokenStage().process(&document, context: StageContext())
         let tokens = document.annotations(.token)
-        #expect(tokens.map { document.text(in: $0.range) } == ["It", "'s", "5", "p.m.", "now", ".", "Mail", "a@b.com", "!"])
+        #expect(
+            tokens.map { document.text(in: $0.range) } == ["It", "'s", "5", "p.m.", "now", ".", "Mail", "a@b.com", "!"])
         #expect(tokens.map(\.label) == ["word", "word", "number", "word", "word", "punct", "word", "email", "punct"])
         let sentences = document.annotations(.sentence)
         #expect(tokens.allSatisfy { token in sentences.contains { $0.range.contains(token.range) } })
@@ -38,7 +39,8 @@ import Testing
     @Test func unknownTokenOptionIsRejectedWithItsLine() {
         let error = #expect(throws: ConfigError.self) {
             _ = try ConfigDecoder().decode(
-                TokenStage.Options.self, from: SentenceStageTests.node([("hyphen", "keep", 12)]), keyPath: "stages[2].options")
+                TokenStage.Options.self, from: SentenceStageTests.node([("hyphen", "keep", 12)]),
+                keyPath: "stages[2].options")
         }
         #expect(error?.location.line == 12)
     }
@@ -46,7 +48,9 @@ import Testing
     @Test func tokenOptionsDecode() throws {
         let options = try ConfigDecoder().decode(
             TokenStage.Options.self,
-            from: SentenceStageTests.node([("hyphens", "keep", 4), ("split_clitics", "false", 5), ("within", "paragraphs", 6)]))
+            from: SentenceStageTests.node([
+                ("hyphens", "keep", 4), ("split_clitics", "false", 5), ("within", "paragraphs", 6),
+            ]))
         #expect(options.hyphens == .keep)
         #expect(!options.splitClitics)
         #expect(options.within == .paragraphs)
