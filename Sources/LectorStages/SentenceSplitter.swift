@@ -48,9 +48,23 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// Whether a block with this `.paragraph` label is a short unit (heading, list item, table cell,
+    /// caption) that stays one sentence unless it clearly holds several.
+    public static func isShortBlock(label: String) -> Bool {
+        switch label {
+        case "heading", "list-item", "cell", "caption": return true
+        default: return false
+        }
+    }
+
     /// Append the sentences of `bytes[paragraph]` to `sentences`; leading and trailing whitespace is
-    /// left out of every sentence and empty sentences are skipped.
-    public func split(_ bytes: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>, into sentences: inout [Range<Int>]) {
+    /// left out of every sentence and empty sentences are skipped. With `shortBlock`, only clear
+    /// sentence ends split (terminal punctuation before a capital): no lower-case starts, no layout
+    /// rules.
+    public func split(
+        _ bytes: UnsafeBufferPointer<UInt8>, paragraph: Range<Int>, shortBlock: Bool = false,
+        into sentences: inout [Range<Int>]
+    ) {
         let limit = min(max(paragraph.upperBound, 0), bytes.count)
         let lower = min(max(paragraph.lowerBound, 0), limit)
         var start = skipSpaces(bytes, from: lower, limit: limit)
@@ -81,7 +95,7 @@ public struct SentenceSplitter: Sendable {
             if byte == 0x2E || byte == 0x21 || byte == 0x3F
                 || (byte == 0xE2 && UTF8Scanning.isEllipsis(bytes, at: index, limit: limit))
             {
-                let candidate = examine(bytes, at: index, sentenceStart: start, limit: limit)
+                let candidate = examine(bytes, at: index, sentenceStart: start, limit: limit, strict: shortBlock)
                 if let end = candidate.end {
                     emit(bytes, start..<end, into: &sentences)
                     begin(candidate.resume)
@@ -94,7 +108,7 @@ public struct SentenceSplitter: Sendable {
                     begin(next)
                 }
                 index = max(next, index + 1)
-            } else if byte == 0x4D || byte == 0x2F || Self.isRuleByte(byte) {
+            } else if !shortBlock, byte == 0x4D || byte == 0x2F || Self.isRuleByte(byte) {
                 // Web and e-mail layout: "08/16/2000 12:05 PM", "=====", "*****".
                 if let layout = layoutBoundary(bytes, at: index, sentenceStart: start, limit: limit) {
                     emit(bytes, start..<layout.end, into: &sentences)
@@ -273,9 +287,9 @@ public struct SentenceSplitter: Sendable {
         var resume: Int
     }
 
-    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, sentenceStart: Int, limit: Int)
-        -> Candidate
-    {
+    private func examine(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, sentenceStart: Int, limit: Int, strict: Bool
+    ) -> Candidate {
         var index = start
         var dots = 0
         var exclaims = false
@@ -314,6 +328,7 @@ public struct SentenceSplitter: Sendable {
         let next = skipSpaces(bytes, from: end, limit: limit)
         guard next < limit else { return Candidate(end: nil, resume: next) }
         let following = NextWord(bytes, at: next, limit: limit)
+        if strict, following.shape == .lower { return Candidate(end: nil, resume: next) }
         let isEnd = decide(
             bytes, terminal: start..<terminalEnd, dots: dots, exclaims: exclaims, ellipsis: ellipsis,
             closed: end > terminalEnd, sentenceStart: sentenceStart, next: following)

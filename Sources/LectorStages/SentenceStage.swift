@@ -74,7 +74,9 @@ public struct SentenceStage: Stage {
         ranges.reserveCapacity(paragraphs.count * 4)
         document.text.withUTF8 { bytes in
             for paragraph in paragraphs {
-                splitter.split(bytes, paragraph: paragraph.start..<paragraph.end, into: &ranges)
+                splitter.split(
+                    bytes, paragraph: paragraph.start..<paragraph.end,
+                    shortBlock: SentenceSplitter.isShortBlock(label: paragraph.label), into: &ranges)
             }
         }
         document.set(ranges.map { Annotation($0.lowerBound, $0.upperBound) }, for: .sentence)

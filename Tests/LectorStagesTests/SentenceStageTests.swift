@@ -31,6 +31,22 @@ import Testing
         #expect(document.annotations(.sentence).count == 1)
     }
 
+    @Test func headingWithTwoClearSentencesSplits() throws {
+        let text = "Storm hits the coast. Thousands flee"
+        var document = Document(id: "t", source: "t", format: "html", text: text)
+        document.set([Annotation(0, text.utf8.count, label: "heading")], for: .paragraph)
+        try SentenceStage().process(&document, context: StageContext())
+        #expect(document.annotations(.sentence).count == 2)
+    }
+
+    @Test func tableCellDoesNotSplitBeforeLowerCase() throws {
+        let text = "approx. three tonnes. see note"
+        var document = Document(id: "t", source: "t", format: "html", text: text)
+        document.set([Annotation(0, text.utf8.count, label: "cell")], for: .paragraph)
+        try SentenceStage().process(&document, context: StageContext())
+        #expect(document.annotations(.sentence).count == 1)
+    }
+
     @Test func decodesOptions() throws {
         let options = try ConfigDecoder().decode(
             SentenceStage.Options.self, from: Self.node([("line_breaks", "space", 5)]), keyPath: "stages[1].options")
