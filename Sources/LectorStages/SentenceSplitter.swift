@@ -322,6 +322,9 @@ public struct SentenceSplitter: Sendable {
         index = emoticonEnd(bytes, from: index, limit: limit)
         let end = index
         guard end < limit, UTF8Scanning.isSpace(bytes[end]) else {
+            if !strict, end < limit, isGluedSentenceStart(bytes, terminal: start..<terminalEnd, at: end, limit: limit) {
+                return Candidate(end: end, resume: end)
+            }
             // Glued to what follows (3.5, U.S.A., example.com, "Hi!", he said): not an end here.
             return Candidate(end: nil, resume: terminalEnd)
         }
@@ -333,6 +336,46 @@ public struct SentenceSplitter: Sendable {
             bytes, terminal: start..<terminalEnd, dots: dots, exclaims: exclaims, ellipsis: ellipsis,
             closed: end > terminalEnd, sentenceStart: sentenceStart, next: following)
         return isEnd ? Candidate(end: end, resume: next) : Candidate(end: nil, resume: next)
+    }
+
+    /// "the world.Today we", "1,000.That is": a missing space after a period, between an ordinary
+    /// lower-case word (or a number) and a capitalised word that is not part of an address or name.
+    private func isGluedSentenceStart(
+        _ bytes: UnsafeBufferPointer<UInt8>, terminal: Range<Int>, at index: Int, limit: Int
+    ) -> Bool {
+        guard terminal.count == 1, bytes[terminal.lowerBound] == 0x2E, index < limit, UTF8Scanning.isUpper(bytes[index])
+        else { return false }
+        // The word before: two or more lower-case letters, or digits, back to a space.
+        var before = terminal.lowerBound
+        var lower = 0
+        var digits = 0
+        while before > 0, !UTF8Scanning.isSpace(bytes[before - 1]) {
+            let byte = bytes[before - 1]
+            if UTF8Scanning.isLower(byte) {
+                lower += 1
+            } else if UTF8Scanning.isDigit(byte) || byte == 0x2C {
+                digits += 1
+            } else if !(UTF8Scanning.isUpper(byte) && before - 1 == 0
+                || UTF8Scanning.isUpper(byte)
+                    && (before - 2 < 0 || UTF8Scanning.isSpace(bytes[before - 2])))
+            {
+                return false  // dots, slashes, @, inner capitals: an address or an identifier
+            }
+            before -= 1
+        }
+        guard (lower >= 2 && digits == 0) || (lower == 0 && digits >= 1) else { return false }
+        // The word after: a capital and lower-case letters, then a space or punctuation.
+        var after = index + 1
+        while after < limit, UTF8Scanning.isLower(bytes[after]) { after += 1 }
+        guard after - index >= 2 else { return false }
+        switch UTF8Scanning.lowercased(bytes, index..<after) {
+        case "com", "net", "org", "edu", "gov", "info", "biz": return false  // Newsfeed.Com
+        default: break
+        }
+        if after == limit { return true }
+        let next = bytes[after]
+        return UTF8Scanning.isSpace(next) || next == 0x2C || next == 0x2E || next == 0x21 || next == 0x3F
+            || next == 0x3B || next == 0x3A
     }
 
     /// `[12]` or ` [12]` after a sentence end belongs to that sentence (a footnote reference).

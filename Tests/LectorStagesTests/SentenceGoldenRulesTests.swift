@@ -111,6 +111,12 @@ import Testing
         SplitCase(
             "I was not really ... well, I mean...look . . . the point is . . . I lied.",
             ["I was not really ... well, I mean...look . . . the point is . . . I lied."]),
+        // 69–71: missing spaces after a period
+        SplitCase(
+            "The shop was shut.Today it opened.We paid 2,000.That was a lot.",
+            ["The shop was shut.", "Today it opened.", "We paid 2,000.", "That was a lot."]),
+        SplitCase("Mail Ana.Lopez@example.com now.", ["Mail Ana.Lopez@example.com now."]),
+        SplitCase("It runs on node.JS servers.", ["It runs on node.JS servers."]),
     ]
 
     @Test(arguments: rules) func goldenRule(_ item: SplitCase) {
