@@ -89,6 +89,7 @@ struct EvalSentences: ParsableCommand {
             fields["mb_per_s"] = .double(speed.total)
             fields["mb_per_s_sentences"] = .double(speed.sentences)
             fields["mb_per_s_tokens"] = .double(speed.tokens)
+            fields["mb_per_s_clean"] = .double(speed.clean)
         }
         print(fields.json)
     }

@@ -46,8 +46,10 @@ struct EvalTokens: ParsableCommand {
         if benchmark > 0 {
             let text = corpus.documents.map(\.text).joined(separator: "\n\n")
             fields["benchmark_bytes"] = .int(text.utf8.count)
-            fields["mb_per_s"] = .double(
-                SegmentationBenchmark.megabytesPerSecond(text: text, splitter: evaluator.splitter, repeats: benchmark))
+            let speed = SegmentationBenchmark.measure(text: text, splitter: evaluator.splitter, repeats: benchmark)
+            fields["mb_per_s"] = .double(speed.total)
+            fields["mb_per_s_sentences"] = .double(speed.sentences)
+            fields["mb_per_s_tokens"] = .double(speed.tokens)
         }
         fields["documents"] = .int(corpus.documents.count)
         fields["gold_file"] = .string(URL(fileURLWithPath: gold).lastPathComponent)

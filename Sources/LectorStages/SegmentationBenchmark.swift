@@ -12,6 +12,8 @@ public enum SegmentationBenchmark {
         public var total: Double
         public var sentences: Double
         public var tokens: Double
+        /// The `clean` stage alone (not part of `total`).
+        public var clean: Double
     }
 
     /// Megabytes of text per second through sentences + tokens.
@@ -27,12 +29,19 @@ public enum SegmentationBenchmark {
         let sentences = SentenceStage(splitter: splitter)
         let tokens = TokenStage()
         let context = StageContext()
-        var best = (total: UInt64.max, sentences: UInt64.max, tokens: UInt64.max)
+        var best = (total: UInt64.max, sentences: UInt64.max, tokens: UInt64.max, clean: UInt64.max)
+        let clean = CleanStage()
         var tokenCount = 0
         for _ in 0..<max(repeats, 1) {
             var sentenceNanoseconds: UInt64 = 0
             var tokenNanoseconds: UInt64 = 0
+            var cleanNanoseconds: UInt64 = 0
             for var document in documents {
+                var raw = Document(id: document.id, source: "", format: "text", text: document.text)
+                let cleanStarted = DispatchTime.now().uptimeNanoseconds
+                try? clean.process(&raw, context: context)
+                cleanNanoseconds += DispatchTime.now().uptimeNanoseconds - cleanStarted
+                tokenCount &+= raw.text.utf8.count
                 let started = DispatchTime.now().uptimeNanoseconds
                 try? sentences.process(&document, context: context)
                 let split = DispatchTime.now().uptimeNanoseconds
@@ -45,10 +54,13 @@ public enum SegmentationBenchmark {
             best.total = min(best.total, sentenceNanoseconds + tokenNanoseconds)
             best.sentences = min(best.sentences, sentenceNanoseconds)
             best.tokens = min(best.tokens, tokenNanoseconds)
+            best.clean = min(best.clean, cleanNanoseconds)
         }
         precondition(tokenCount >= 0)
         func rate(_ nanoseconds: UInt64) -> Double { passBytes / 1e6 / max(Double(nanoseconds) / 1e9, 1e-9) }
-        return Result(total: rate(best.total), sentences: rate(best.sentences), tokens: rate(best.tokens))
+        return Result(
+            total: rate(best.total), sentences: rate(best.sentences), tokens: rate(best.tokens), clean: rate(best.clean)
+        )
     }
 
     static func makeDocuments(_ text: String) -> [Document] {

@@ -5,6 +5,7 @@ extension StageRegistry {
     public static var builtins: StageRegistry {
         var registry = StageRegistry()
         // Each built-in stage registers itself here, one line each:
+        // registry.register(CleanStage.self)
         registry.register(CleanStage.self)
         registry.register(SentenceStage.self)
         registry.register(TokenStage.self)

@@ -68,6 +68,20 @@ import Testing
         #expect(try cleaned("cafe\u{301}").text.unicodeScalars.map(\.value) == [0x63, 0x61, 0x66, 0xE9])
     }
 
+    @Test func normalisesSingletonsAndKanaVoicing() throws {
+        // Angstrom sign → Å; か + combining voiced mark → が.
+        #expect(try cleaned("10 \u{212B} \u{304B}\u{3099}").text == "10 \u{C5} \u{304C}")
+    }
+
+    @Test func leavesNFCStableScriptsUntouched() throws {
+        let text = "Москва — 東京 — Zürich — 🎉 — “quoted”"
+        #expect(try cleaned(text).text == text)
+    }
+
+    @Test func mapsLineSeparatorsToLineBreaks() throws {
+        #expect(try cleaned("one\u{2028}two\u{85}three").text == "one\ntwo\nthree")
+    }
+
     @Test func keepsEmojiJoiners() throws {
         let family = "👨\u{200D}👩\u{200D}👧"
         #expect(try cleaned("a \(family) b").text == "a \(family) b")
