@@ -117,6 +117,13 @@ public struct SentenceSplitter: Sendable {
                 } else {
                     index += 1
                 }
+            } else if !shortBlock, byte == 0x2C || byte == 0x3A || byte == 0x3B,
+                let informal = informalBoundary(bytes, at: index, sentenceStart: start, limit: limit)
+            {
+                // "Thanks, Brenda", "Great :) See you": e-mail and chat conventions.
+                emit(bytes, start..<informal.end, into: &sentences)
+                begin(informal.resume)
+                index = max(informal.resume, index + 1)
             } else if byte == 0xE2, index > start, UTF8Scanning.isSpace(bytes[index - 1]),
                 Self.isBullet(bytes, at: index, limit: limit)
             {
@@ -258,6 +265,33 @@ public struct SentenceSplitter: Sendable {
         }
         let next = skipSpaces(bytes, from: end, limit: limit)
         guard next < limit else { return nil }
+        return (end, next)
+    }
+
+    /// Closing formulas that end a sentence at their comma when a capitalised word (a name) follows.
+    private static let closings: Set<String> = [
+        "thanks", "thank you", "regards", "kind regards", "best regards", "warm regards", "sincerely", "cheers",
+        "best", "best wishes", "many thanks", "yours", "yours truly", "love", "respectfully",
+    ]
+
+    /// A boundary after a closing formula's comma ("Thanks, Brenda") or after an emoticon set off by
+    /// spaces before a capital ("Great :) See you").
+    private func informalBoundary(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, sentenceStart: Int, limit: Int
+    ) -> (end: Int, resume: Int)? {
+        if bytes[index] == 0x2C {
+            guard index - sentenceStart <= 14, index > sentenceStart else { return nil }
+            let next = skipSpaces(bytes, from: index + 1, limit: limit)
+            guard next > index + 1, next < limit, NextWord(bytes, at: next, limit: limit).shape == .upper,
+                Self.closings.contains(UTF8Scanning.lowercased(bytes, sentenceStart..<index))
+            else { return nil }
+            return (index + 1, next)
+        }
+        guard index - 1 > sentenceStart, bytes[index - 1] == 0x20 else { return nil }
+        let end = emoticonEnd(bytes, from: index - 1, limit: limit)
+        guard end > index else { return nil }
+        let next = skipSpaces(bytes, from: end, limit: limit)
+        guard next > end, next < limit, NextWord(bytes, at: next, limit: limit).shape == .upper else { return nil }
         return (end, next)
     }
 
@@ -638,6 +672,19 @@ struct NextWord {
     /// The word's bytes (letters, digits, apostrophes, hyphens), after any openers.
     var word: Range<Int>
 
+    /// `http://`, `https://` or `www.` at `index`.
+    static func startsAddress(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        func matches(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard index + count <= limit else { return false }
+            return prefix.withUTF8Buffer { buffer in
+                for offset in 0..<count where bytes[index + offset] != buffer[offset] { return false }
+                return true
+            }
+        }
+        return matches("http://") || matches("https://") || matches("www.")
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) {
         var index = start
         var opened = false
@@ -662,6 +709,9 @@ struct NextWord {
             shape = .lower
         } else {
             shape = .other
+        }
+        if shape == .lower, Self.startsAddress(bytes, at: index, limit: limit) {
+            shape = .upper  // a URL opens a new sentence like a capital does
         }
         var end = index
         while end < limit {

@@ -171,6 +171,11 @@ import Testing
             "Thanks for the help. ===== Next section starts.",
             ["Thanks for the help.", "=====", "Next section starts."]),
         SplitCase("Meeting moved to 3 PM tomorrow.", ["Meeting moved to 3 PM tomorrow."]),
+        SplitCase("Thanks, Brenda", ["Thanks,", "Brenda"]),
+        SplitCase("Best regards, Tom Hale", ["Best regards,", "Tom Hale"]),
+        SplitCase("Thanks, but no thanks.", ["Thanks, but no thanks."]),
+        SplitCase("We won :) See you soon.", ["We won :)", "See you soon."]),
+        SplitCase("officials say... http://example.com/story", ["officials say...", "http://example.com/story"]),
     ]
 
     static let unicode: [SplitCase] = [
