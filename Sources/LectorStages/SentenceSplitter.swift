@@ -117,6 +117,17 @@ public struct SentenceSplitter: Sendable {
                 } else {
                     index += 1
                 }
+            } else if byte == 0x3A, index + 2 < limit, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F {
+                // A URL: skip its insides ("?", "." are not ends there); before a capital or another
+                // URL it ends the sentence.
+                var end = index
+                while end < limit, !UTF8Scanning.isSpace(bytes[end]) { end += 1 }
+                let next = skipSpaces(bytes, from: end, limit: limit)
+                if !shortBlock, next < limit, next > end, NextWord(bytes, at: next, limit: limit).shape == .upper {
+                    emit(bytes, start..<end, into: &sentences)
+                    begin(next)
+                }
+                index = max(next, index + 1)
             } else if !shortBlock, byte == 0x2C || byte == 0x3A || byte == 0x3B,
                 let informal = informalBoundary(bytes, at: index, sentenceStart: start, limit: limit)
             {
@@ -219,7 +230,7 @@ public struct SentenceSplitter: Sendable {
     {
         let byte = bytes[index]
         if byte == 0x4D {
-            // "12:05 PM Next": M of AM/PM after a time, then a capitalised word.
+            // "12:05 PM Next": M of AM/PM after a clock time, then more text.
             guard index >= 4, bytes[index - 1] == 0x41 || bytes[index - 1] == 0x50,
                 index + 1 < limit, UTF8Scanning.isSpace(bytes[index + 1])
             else { return nil }
@@ -230,8 +241,9 @@ public struct SentenceSplitter: Sendable {
             else { return nil }
             let next = skipSpaces(bytes, from: index + 1, limit: limit)
             guard next < limit else { return nil }
+            // Before lower case only when the sentence is the header line itself ("08/16/2000 12:05 PM").
             let word = NextWord(bytes, at: next, limit: limit)
-            guard word.shape == .upper || word.opened else { return nil }
+            guard word.shape != .lower || UTF8Scanning.isDigit(bytes[sentenceStart]) else { return nil }
             return (index + 1, next)
         }
         if byte == 0x2F {

@@ -176,6 +176,11 @@ import Testing
         SplitCase("Thanks, but no thanks.", ["Thanks, but no thanks."]),
         SplitCase("We won :) See you soon.", ["We won :)", "See you soon."]),
         SplitCase("officials say... http://example.com/story", ["officials say...", "http://example.com/story"]),
+        SplitCase(
+            "Read http://a.example/x?y=1 Then reply at http://b.example/z.",
+            ["Read http://a.example/x?y=1", "Then reply at http://b.example/z."]),
+        SplitCase(
+            "Sources: http://a.example/1 http://b.example/2", ["Sources: http://a.example/1", "http://b.example/2"]),
     ]
 
     static let unicode: [SplitCase] = [
