@@ -50,19 +50,23 @@ public struct CleanStage: Stage {
         var blockStart = 0
         var lineStart = 0
         var lineIsBlank = true
-        var offset = 0
-        for byte in document.text.utf8 {
-            if byte == 0x0A {
-                if lineIsBlank {
-                    if lineStart > blockStart { blocks.append((TextRange(start: blockStart, end: lineStart), "p")) }
-                    blockStart = offset + 1
+        var text = document.text
+        text.withUTF8 { bytes in
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte == 0x0A {
+                    if lineIsBlank {
+                        if lineStart > blockStart {
+                            blocks.append((TextRange(start: blockStart, end: lineStart), "p"))
+                        }
+                        blockStart = offset + 1
+                    }
+                    lineStart = offset + 1
+                    lineIsBlank = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    lineIsBlank = false
                 }
-                lineStart = offset + 1
-                lineIsBlank = true
-            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                lineIsBlank = false
             }
-            offset += 1
         }
         if limit > blockStart { blocks.append((TextRange(start: blockStart, end: limit), "p")) }
         return blocks

@@ -68,12 +68,8 @@ public struct SentenceSplitter: Sendable {
         let limit = min(max(paragraph.upperBound, 0), bytes.count)
         let lower = min(max(paragraph.lowerBound, 0), limit)
         var start = skipSpaces(bytes, from: lower, limit: limit)
-        let newlineEnds: Bool
-        switch lineBreaks {
-        case .boundary: newlineEnds = true
-        case .space: newlineEnds = false
-        case .auto: newlineEnds = !looksHardWrapped(bytes, lower..<limit)
-        }
+        // Decided at the first line break: most paragraphs have none.
+        var newlineEnds: Bool?
         // An inline list ("1) flour 2) eggs", "a. red b. blue") breaks before its next marker.
         var listBreak = nextListMarker(bytes, sentenceStart: start, limit: limit)
         func begin(_ next: Int) {
@@ -92,6 +88,10 @@ public struct SentenceSplitter: Sendable {
                 continue
             }
             let byte = bytes[index]
+            if !Self.mayMatter(byte) {
+                index += 1
+                continue
+            }
             if byte == 0x2E || byte == 0x21 || byte == 0x3F
                 || (byte == 0xE2 && UTF8Scanning.isEllipsis(bytes, at: index, limit: limit))
             {
@@ -103,7 +103,14 @@ public struct SentenceSplitter: Sendable {
                 index = max(candidate.resume, index + 1)
             } else if byte == 0x0A {
                 let next = skipSpaces(bytes, from: index + 1, limit: limit)
-                if newlineEnds, next < limit, !startsLowercase(bytes, at: next, limit: limit) {
+                if newlineEnds == nil {
+                    switch lineBreaks {
+                    case .boundary: newlineEnds = true
+                    case .space: newlineEnds = false
+                    case .auto: newlineEnds = !looksHardWrapped(bytes, lower..<limit)
+                    }
+                }
+                if newlineEnds == true, next < limit, !startsLowercase(bytes, at: next, limit: limit) {
                     emit(bytes, start..<index, into: &sentences)
                     begin(next)
                 }
@@ -147,6 +154,21 @@ public struct SentenceSplitter: Sendable {
             }
         }
         emit(bytes, start..<limit, into: &sentences)
+    }
+
+    /// Whether a rule may start at `byte`: `. ! ? \n : , ; / M * = _ ~ # -` and the lead byte of
+    /// `…` and bullets. Two bit masks, so the scan skips ordinary text at one test per byte.
+    @inline(__always)
+    private static func mayMatter(_ byte: UInt8) -> Bool {
+        // Bits for 0x0A, 0x21, 0x23, 0x2A, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3B, 0x3D, 0x3F.
+        let low: UInt64 =
+            1 << 0x0A | 1 << 0x21 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2C | 1 << 0x2D | 1 << 0x2E
+            | 1 << 0x2F | 1 << 0x3A | 1 << 0x3B | 1 << 0x3D | 1 << 0x3F
+        // Bits for M (0x4D), _ (0x5F), ~ (0x7E), relative to 0x40.
+        let high: UInt64 = 1 << (0x4D - 0x40) | 1 << (0x5F - 0x40) | 1 << (0x7E - 0x40)
+        if byte < 0x40 { return low >> UInt64(byte) & 1 == 1 }
+        if byte < 0x80 { return high >> UInt64(byte - 0x40) & 1 == 1 }
+        return byte == 0xE2
     }
 
     // MARK: - Lists

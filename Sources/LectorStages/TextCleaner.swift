@@ -16,7 +16,7 @@ public struct TextCleaner: Sendable {
 
     /// The clean form of `block` (possibly empty).
     public func clean(_ block: Substring) -> String {
-        var utf8 = Array(block.utf8)
+        var utf8 = block.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(block.utf8)
         if Self.needsNormalization(utf8) {
             utf8 = Array(String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
         }
@@ -92,7 +92,10 @@ public struct TextCleaner: Sendable {
                 case 0x0A, 0x0D, 0x0B, 0x0C: gap = .newline
                 case 0x20, 0x09: if gap == .none { gap = .space }
                 case 0x00..<0x20, 0x7F: break
-                default: keep(CollectionOfOne(byte))
+                default:
+                    if gap != .none, !output.isEmpty { output.append(gap == .space ? 0x20 : 0x0A) }
+                    gap = .none
+                    output.append(byte)
                 }
                 index += 1
                 continue

@@ -80,14 +80,13 @@ public struct TokenStage: Stage {
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let spans = document.annotations(within == .sentences ? .sentence : .paragraph)
-        var tokens: [Tokenizer.Token] = []
-        tokens.reserveCapacity(document.text.utf8.count / 5)
+        var tokens = TokenAnnotations(capacity: document.text.utf8.count / 5)
         document.text.withUTF8 { bytes in
             for span in spans {
                 tokenizer.tokenize(bytes, range: span.start..<span.end, into: &tokens)
             }
         }
-        let annotations = tokens.map { Annotation($0.range.lowerBound, $0.range.upperBound, label: $0.kind.rawValue) }
+        let annotations = tokens.annotations
         document.set(annotations, for: .token)
     }
 }

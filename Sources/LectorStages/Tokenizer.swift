@@ -28,6 +28,11 @@ public struct Tokenizer: Sendable {
     public struct Token: Sendable, Hashable {
         public var range: Range<Int>
         public var kind: Kind
+
+        public init(range: Range<Int>, kind: Kind) {
+            self.range = range
+            self.kind = kind
+        }
     }
 
     /// What to do with hyphenated words.
@@ -80,8 +85,9 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// Append the tokens of `bytes[range]` to `tokens`; no token crosses the range's ends.
-    public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
+    /// Append the tokens of `bytes[range]` to `tokens` (an array of `Token`, or of `Annotation` labelled
+    /// with the kind); no token crosses the range's ends.
+    public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout some TokenSink) {
         let limit = min(max(range.upperBound, 0), bytes.count)
         var index = min(max(range.lowerBound, 0), limit)
         let lower = index
@@ -95,15 +101,15 @@ public struct Tokenizer: Sendable {
             let glued = start > lower && !UTF8Scanning.isSpace(bytes[start - 1])
             let folded = byte | 0x20
             if folded == 0x68 || folded == 0x77 || folded == 0x66, let end = urlEnd(bytes, at: start, limit: limit) {
-                tokens.append(Token(range: start..<end, kind: .url))
+                tokens.add(start..<end, .url)
                 index = end
             } else if splitClitics, glued, let end = cliticEnd(bytes, at: start, limit: limit) {
-                tokens.append(Token(range: start..<end, kind: .word))
+                tokens.add(start..<end, .word)
                 index = end
             } else if byte < 0x80 ? UTF8Scanning.isAlphanumeric(byte) : startsWord(bytes, at: start, limit: limit) {
                 index = scanWord(bytes, at: start, limit: limit, into: &tokens)
             } else if let end = emoticonEnd(bytes, at: start, limit: limit, glued: glued) {
-                tokens.append(Token(range: start..<end, kind: .emoticon))
+                tokens.add(start..<end, .emoticon)
                 index = end
             } else if byte < 0x80 {
                 index = scanASCIIPunctuation(bytes, at: start, limit: limit, into: &tokens)
@@ -140,7 +146,7 @@ public struct Tokenizer: Sendable {
 
     /// Scan one word-like run starting at `start`, append its token(s), return where scanning goes on.
     private func scanWord(
-        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout [Token]
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout some TokenSink
     ) -> Int {
         var index = start
         var letters = 0
@@ -297,20 +303,20 @@ public struct Tokenizer: Sendable {
             if split > start, split < end {
                 let rest = UTF8Scanning.lowercased(bytes, split..<end)
                 if rest == "am" || rest == "pm" || rest == "a.m." || rest == "p.m." {
-                    tokens.append(Token(range: start..<split, kind: .number))
-                    tokens.append(Token(range: split..<end, kind: .word))
+                    tokens.add(start..<split, .number)
+                    tokens.add(split..<end, .word)
                     return end
                 }
             }
         }
         if kind == .word, splitClitics, digits == 0, end - start >= 2, end - start <= 8 {
             if let cut = fusedForms.value(bytes, start..<end) {
-                tokens.append(Token(range: start..<(start + cut), kind: .word))
-                tokens.append(Token(range: (start + cut)..<end, kind: .word))
+                tokens.add(start..<(start + cut), .word)
+                tokens.add((start + cut)..<end, .word)
                 return end
             }
         }
-        tokens.append(Token(range: start..<end, kind: kind))
+        tokens.add(start..<end, kind)
         return end
     }
 
@@ -506,7 +512,7 @@ public struct Tokenizer: Sendable {
     }
 
     private func scanASCIIPunctuation(
-        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout [Token]
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout some TokenSink
     ) -> Int {
         let byte = bytes[start]
         var end = start + 1
@@ -517,7 +523,7 @@ public struct Tokenizer: Sendable {
             while isWordByte(bytes, at: end, limit: limit) || end < limit && bytes[end] == 0x5F {
                 end += bytes[end] < 0x80 ? 1 : UTF8Scanning.scalar(in: bytes, at: end, limit: limit).1
             }
-            tokens.append(Token(range: start..<end, kind: byte == 0x23 ? .hashtag : .mention))
+            tokens.add(start..<end, byte == 0x23 ? .hashtag : .mention)
             return end
         }
         switch byte {
@@ -534,17 +540,17 @@ public struct Tokenizer: Sendable {
         default:
             while end < limit, bytes[end] == byte { end += 1 }  // ... ** __ ~~ << >> $$$
         }
-        tokens.append(Token(range: start..<end, kind: Self.asciiKind(byte)))
+        tokens.add(start..<end, Self.asciiKind(byte))
         return end
     }
 
     private func scanOther(
-        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout [Token]
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, into tokens: inout some TokenSink
     ) -> Int {
         let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: start, limit: limit)
         if Self.isEmojiBase(scalar) {
             let end = emojiEnd(bytes, after: start + length, first: scalar, limit: limit)
-            tokens.append(Token(range: start..<end, kind: .emoji))
+            tokens.add(start..<end, .emoji)
             return end
         }
         let kind: Kind
@@ -560,7 +566,7 @@ public struct Tokenizer: Sendable {
                 end += 3
             }
         }
-        tokens.append(Token(range: start..<end, kind: kind))
+        tokens.add(start..<end, kind)
         return end
     }
 
