@@ -18,7 +18,9 @@ public struct SentenceSplitter: Sendable {
         case space
     }
 
+    /// Learned statistics consulted at abbreviations and initials.
     public let model: SentenceModel
+    /// What a line break inside a paragraph means.
     public let lineBreaks: LineBreaks
 
     public init(model: SentenceModel = .english, lineBreaks: LineBreaks = .auto) {

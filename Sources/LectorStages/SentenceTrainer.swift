@@ -14,25 +14,32 @@ import Foundation
 public struct SentenceTrainer {
     /// Thresholds (Punkt's published defaults where Punkt has one).
     public struct Parameters: Sendable {
+        /// Minimum Punkt abbreviation score.
         public var abbreviationScore = 0.3
+        /// Minimum collocation log-likelihood of a sentence starter.
         public var starterLogLikelihood = 30.0
+        /// Minimum mid-sentence lower-case occurrences of a lower-case word.
         public var minimumLowercaseCount = 3
         /// A type is a lower-case word when capitalised mid-sentence at most this share of the time.
         public var maximumCapitalisedShare = 0.1
+        /// How many lower-case words to keep (the most frequent).
         public var maximumLowercaseWords = 12_000
         public init() {}
     }
 
+    /// Thresholds used by `model()`.
     public var parameters = Parameters()
     private var paragraphs: [String] = []
 
     public init() {}
 
+    /// Add one paragraph of running text (blank ones are ignored).
     public mutating func add(paragraph: String) {
         let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmed.isEmpty { paragraphs.append(trimmed) }
     }
 
+    /// Paragraphs added so far.
     public var paragraphCount: Int { paragraphs.count }
 
     /// One whitespace-separated token, reduced to what Punkt looks at.

@@ -63,7 +63,9 @@ public struct TokenStage: Stage {
     public static var defaultRequires: Set<Layer> { [.sentence] }
     public static var defaultProduces: Set<Layer> { [.token] }
 
+    /// The tokenizer this stage runs.
     public let tokenizer: Tokenizer
+    /// The layer whose spans bound tokens.
     public let within: Within
 
     public var requires: Set<Layer> { within == .sentences ? [.sentence] : [.paragraph] }

@@ -26,7 +26,9 @@ public struct Tokenizer: Sendable {
 
     /// One token: a UTF-8 byte range and its kind.
     public struct Token: Sendable, Hashable {
+        /// UTF-8 offsets into the tokenized text.
         public var range: Range<Int>
+        /// What kind of token it is.
         public var kind: Kind
 
         public init(range: Range<Int>, kind: Kind) {
@@ -43,7 +45,9 @@ public struct Tokenizer: Sendable {
         case keep
     }
 
+    /// What to do with hyphenated words.
     public let hyphens: Hyphens
+    /// Whether clitics (`n't`, `'s`, `'re`…) become tokens of their own.
     public let splitClitics: Bool
     private let abbreviations: Set<String>
     private let numberAbbreviations: Set<String>
