@@ -46,7 +46,7 @@ struct EvalSentences: ParsableCommand {
         } catch {
             throw ValidationError("cannot read gold file \(gold): \(error.localizedDescription)")
         }
-        var fields = EvalFields()
+        var fields = SegmentationFigures()
         let text: String
         if url.pathExtension.lowercased() == "jsonl" {
             let cases = try SentenceCase.parse(jsonl: content)
@@ -134,7 +134,7 @@ struct EvalSentences: ParsableCommand {
 }
 
 /// Named figures printed as one JSON object with sorted keys.
-struct EvalFields {
+struct SegmentationFigures {
     enum Value {
         case int(Int)
         case double(Double)

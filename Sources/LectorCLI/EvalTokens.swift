@@ -42,7 +42,7 @@ struct EvalTokens: ParsableCommand {
         let evaluator = SegmentationEvaluator(tokenizer: Tokenizer(hyphens: hyphenMode))
         let (sentences, tokens) = evaluator.evaluate(corpus)
         if showErrors > 0 { printErrors(corpus, evaluator) }
-        var fields = EvalFields()
+        var fields = SegmentationFigures()
         if benchmark > 0 {
             let text = corpus.documents.map(\.text).joined(separator: "\n\n")
             fields["benchmark_bytes"] = .int(text.utf8.count)

@@ -168,7 +168,7 @@ public struct CoNLLUCorpus: Sendable {
 }
 
 extension Substring {
-    func trimmingSpaces() -> Substring {
+    fileprivate func trimmingSpaces() -> Substring {
         var result = self
         while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
         while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
