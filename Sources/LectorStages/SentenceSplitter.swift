@@ -383,6 +383,10 @@ public struct SentenceSplitter: Sendable {
         }
         if dots >= 2 { ellipsis = true }
         let terminalEnd = index
+        // "[...]", "(…)": an omission mark inside brackets, never a sentence end.
+        if ellipsis, start > 0, bytes[start - 1] == 0x5B || bytes[start - 1] == 0x28 {
+            return Candidate(end: nil, resume: terminalEnd)
+        }
         while true {
             let length = UTF8Scanning.closerLength(in: bytes, at: index, limit: limit)
             if length == 0 { break }
@@ -448,7 +452,8 @@ public struct SentenceSplitter: Sendable {
             || next == 0x3B || next == 0x3A
     }
 
-    /// `[12]` or ` [12]` after a sentence end belongs to that sentence (a footnote reference).
+    /// `[12]` or ` [12]` (a footnote reference) or ` […]` (an omission) after a sentence end belongs
+    /// to that sentence.
     private func footnoteEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int) -> Int {
         var cursor = index
         if cursor < limit, bytes[cursor] == 0x20 { cursor += 1 }
@@ -456,6 +461,14 @@ public struct SentenceSplitter: Sendable {
         cursor += 1
         let digitsStart = cursor
         while cursor < limit, UTF8Scanning.isDigit(bytes[cursor]), cursor - digitsStart < 4 { cursor += 1 }
+        if cursor == digitsStart {
+            // "[...]" or "[…]": an omission mark closing the sentence.
+            if UTF8Scanning.isEllipsis(bytes, at: cursor, limit: limit) {
+                cursor += 3
+            } else if cursor + 2 < limit, bytes[cursor] == 0x2E, bytes[cursor + 1] == 0x2E, bytes[cursor + 2] == 0x2E {
+                cursor += 3
+            }
+        }
         guard cursor > digitsStart, cursor < limit, bytes[cursor] == 0x5D else { return index }
         return cursor + 1
     }

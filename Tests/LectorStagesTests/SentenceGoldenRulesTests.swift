@@ -68,6 +68,9 @@ import Testing
             "Then she whispered, “And yet…” The room fell silent.",
             ["Then she whispered, “And yet…”", "The room fell silent."]),
         SplitCase("The report said the plan [...] was sound.", ["The report said the plan [...] was sound."]),
+        SplitCase(
+            "\"Kepler [...] traced the orbits [...]\" (Ruiz 40).",
+            ["\"Kepler [...] traced the orbits [...]\" (Ruiz 40)."]),
         SplitCase("It was late.... Everyone went home.", ["It was late....", "Everyone went home."]),
         SplitCase("I think . . . no, I am sure.", ["I think . . . no, I am sure."]),
         SplitCase("He hesitated... and then agreed.", ["He hesitated... and then agreed."]),
