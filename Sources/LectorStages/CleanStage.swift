@@ -52,7 +52,9 @@ public struct CleanStage: Stage {
         var lineIsBlank = true
         var text = document.text
         text.withUTF8 { bytes in
-            for offset in 0..<bytes.count {
+            var offset = 0
+            let count = bytes.count
+            while offset < count {
                 let byte = bytes[offset]
                 if byte == 0x0A {
                     if lineIsBlank {
@@ -63,9 +65,10 @@ public struct CleanStage: Stage {
                     }
                     lineStart = offset + 1
                     lineIsBlank = true
-                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                } else if lineIsBlank, byte != 0x20 && byte != 0x09 && byte != 0x0D {
                     lineIsBlank = false
                 }
+                offset += 1
             }
         }
         if limit > blockStart { blocks.append((TextRange(start: blockStart, end: limit), "p")) }

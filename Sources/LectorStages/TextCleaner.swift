@@ -16,11 +16,29 @@ public struct TextCleaner: Sendable {
 
     /// The clean form of `block` (possibly empty).
     public func clean(_ block: Substring) -> String {
+        // Fast path: printable ASCII with single inner spaces is already clean.
+        if block.utf8.withContiguousStorageIfAvailable(Self.isCleanASCII) == true { return String(block) }
         var utf8 = block.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(block.utf8)
         if Self.needsNormalization(utf8) {
             utf8 = Array(String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
         }
         return String(decoding: cleanBytes(utf8), as: UTF8.self)
+    }
+
+    /// Printable ASCII, no leading, trailing or doubled spaces.
+    static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        var previousWasSpace = false
+        for byte in bytes {
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                if byte < 0x21 || byte > 0x7E { return false }
+                previousWasSpace = false
+            }
+        }
+        return true
     }
 
     /// Pending whitespace between two kept characters.
