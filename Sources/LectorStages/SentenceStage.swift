@@ -72,8 +72,9 @@ public struct SentenceStage: Stage {
         let paragraphs = document.annotations(.paragraph)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(paragraphs.count * 4)
-        document.text.withUTF8 { bytes in
-            for paragraph in paragraphs {
+        try document.text.withUTF8 { bytes in
+            for (number, paragraph) in paragraphs.enumerated() {
+                if number & 255 == 255 { try context.checkDeadline() }
                 splitter.split(
                     bytes, paragraph: paragraph.start..<paragraph.end,
                     shortBlock: SentenceSplitter.isShortBlock(label: paragraph.label), into: &ranges)

@@ -83,8 +83,9 @@ public struct TokenStage: Stage {
     public func process(_ document: inout Document, context: StageContext) throws {
         let spans = document.annotations(within == .sentences ? .sentence : .paragraph)
         var tokens = TokenAnnotations(capacity: document.text.utf8.count / 5)
-        document.text.withUTF8 { bytes in
-            for span in spans {
+        try document.text.withUTF8 { bytes in
+            for (number, span) in spans.enumerated() {
+                if number & 1023 == 1023 { try context.checkDeadline() }
                 tokenizer.tokenize(bytes, range: span.start..<span.end, into: &tokens)
             }
         }
