@@ -4,7 +4,8 @@ import LectorCore
 /// `Tokenizer`.
 ///
 /// Produces `.token`; each label is the token kind: `word`, `number`, `punct`, `symbol`, `url`,
-/// `email`, `emoji`, `emoticon`. No token crosses a sentence (or paragraph) boundary.
+/// `email`, `emoji`, `emoticon`, `hashtag`, `mention`. No token crosses a sentence (or paragraph)
+/// boundary.
 public struct TokenStage: Stage {
     /// Options from the pipeline file.
     public struct Options: Decodable, Sendable {

@@ -11,7 +11,10 @@
 ///   joined by hyphens stay whole (`713-654-0365`, `2005-03-09`).
 /// - Numbers keep their separators (`5,000`, `3.5`, `12:30`, `08/16/2000`); `%`, `$` and other symbols
 ///   are tokens of their own; `10am` → `10` `am`.
-/// - Abbreviations keep their period (`U.S.`, `Mr.`, `e.g.`, `J.`), using the sentence model's list.
+/// - Abbreviations keep their period (`U.S.`, `Mr.`, `e.g.`, `J.`), using the sentence model's list,
+///   except at the end of a sentence, where the period is the sentence's own token (`U.S` `.`), as in
+///   UD English. Apostrophe-less clitics of informal text split too (`dont` → `do` `nt`, `im` → `i` `m`).
+/// - `#hashtags` and `@mentions` are one token each.
 /// - URLs, e-mail addresses, domain and file names (`example.com`, `report.pdf`) are one token each,
 ///   trailing sentence punctuation excluded.
 /// - Emoji sequences (with skin tones, ZWJ joins, flags) and emoticons (`:)`, `:-(`) are one token each;
