@@ -5,8 +5,11 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage against gold data and print JSON.",
         subcommands: [
-            // One line per evaluation command, e.g. EvalSentences.self,
             EvalExtract.self,
+            EvalSentences.self,
+            EvalTokens.self,
+            EvalEntities.self,
+            EvalSummarize.self,
         ]
     )
 }

@@ -5,7 +5,9 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a model or table from training data.",
         subcommands: [
-            // One line per training command, e.g. TrainEntities.self,
+            TrainSentences.self,
+            TrainEntities.self,
+            TrainIDF.self,
         ]
     )
 }

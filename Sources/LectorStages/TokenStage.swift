@@ -1,0 +1,96 @@
+import LectorCore
+
+/// `tokens`: splits each sentence (or, with `within: paragraphs`, each paragraph) into tokens with
+/// `Tokenizer`.
+///
+/// Produces `.token`; each label is the token kind: `word`, `number`, `punct`, `symbol`, `url`,
+/// `email`, `emoji`, `emoticon`, `hashtag`, `mention`. No token crosses a sentence (or paragraph)
+/// boundary.
+public struct TokenStage: Stage {
+    /// Options from the pipeline file.
+    public struct Options: Decodable, Sendable {
+        /// Which layer bounds tokens: `sentences` (default) or `paragraphs`.
+        public var within: Within = .sentences
+        /// `split` (UD: `long - term`, but `e-mail`) or `keep` (`long-term`).
+        public var hyphens: Tokenizer.Hyphens = .split
+        /// Split clitics (`do n't`, `John 's`), as UD and PTB do.
+        public var splitClitics = true
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case within, hyphens
+            case splitClitics = "split_clitics"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let raw = try container.decodeIfPresent(String.self, forKey: .within) {
+                guard let value = Within(rawValue: raw) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .within, in: container,
+                        debugDescription: "expected sentences or paragraphs, found '\(raw)'")
+                }
+                within = value
+            }
+            if let raw = try container.decodeIfPresent(String.self, forKey: .hyphens) {
+                guard let value = Tokenizer.Hyphens(rawValue: raw) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .hyphens, in: container, debugDescription: "expected split or keep, found '\(raw)'")
+                }
+                hyphens = value
+            }
+            splitClitics = try container.decodeIfPresent(Bool.self, forKey: .splitClitics) ?? true
+        }
+    }
+
+    /// The layer whose spans bound tokens.
+    public enum Within: String, Sendable {
+        case sentences, paragraphs
+    }
+
+    public static let name = "tokens"
+    public static let summary = "Split sentences into tokens (UD/PTB conventions; URLs, e-mails, emoji kept whole)."
+    public static var optionHelp: [OptionHelp] {
+        [
+            OptionHelp(
+                "within", type: "sentences|paragraphs", default: "sentences", "the layer whose spans bound tokens"),
+            OptionHelp(
+                "hyphens", type: "split|keep", default: "split",
+                "split hyphenated words as UD does (e-mail and other bound prefixes stay whole) or keep them"),
+            OptionHelp("split_clitics", type: "bool", default: "true", "split n't, 's, 're… from their word"),
+        ]
+    }
+    public static var defaultRequires: Set<Layer> { [.sentence] }
+    public static var defaultProduces: Set<Layer> { [.token] }
+
+    /// The tokenizer this stage runs.
+    public let tokenizer: Tokenizer
+    /// The layer whose spans bound tokens.
+    public let within: Within
+
+    public var requires: Set<Layer> { within == .sentences ? [.sentence] : [.paragraph] }
+
+    public init(options: Options) {
+        tokenizer = Tokenizer(hyphens: options.hyphens, splitClitics: options.splitClitics)
+        within = options.within
+    }
+
+    public init(tokenizer: Tokenizer = Tokenizer(), within: Within = .sentences) {
+        self.tokenizer = tokenizer
+        self.within = within
+    }
+
+    public func process(_ document: inout Document, context: StageContext) throws {
+        let spans = document.annotations(within == .sentences ? .sentence : .paragraph)
+        var tokens = TokenAnnotations(capacity: document.text.utf8.count / 5)
+        try document.text.withUTF8 { bytes in
+            for (number, span) in spans.enumerated() {
+                if number & 1023 == 1023 { try context.checkDeadline() }
+                tokenizer.tokenize(bytes, range: span.start..<span.end, into: &tokens)
+            }
+        }
+        let annotations = tokens.annotations
+        document.set(annotations, for: .token)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import LectorStages
+
+/// A text and the sentences (or tokens) it must split into, exactly.
+struct SplitCase: Sendable, CustomTestStringConvertible {
+    var text: String
+    var expected: [String]
+
+    init(_ text: String, _ expected: [String]) {
+        self.text = text
+        self.expected = expected
+    }
+
+    var testDescription: String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
+}
+
+enum Segmentation {
+    static let splitter = SentenceSplitter()
+    static let tokenizer = Tokenizer()
+
+    static func sentences(_ text: String) -> [String] {
+        slices(text, splitter.split(text))
+    }
+
+    static func tokens(_ text: String, using tokenizer: Tokenizer = tokenizer) -> [String] {
+        slices(text, tokenizer.tokenize(text).map(\.range))
+    }
+
+    static func slices(_ text: String, _ ranges: [Range<Int>]) -> [String] {
+        let bytes = Array(text.utf8)
+        return ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+}
+
+/// Where the development data lives: `$LECTOR_DATA`, or `../shared/data` beside the repository.
+enum DevelopmentData {
+    static let root: URL = {
+        if let path = ProcessInfo.processInfo.environment["LECTOR_DATA"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/data")
+    }()
+
+    static func file(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+
+    static func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: file(relativePath).path)
+    }
+
+    static let ewtDev = "sent/ud_english/en_ewt/en_ewt-ud-dev.conllu"
+    static let gumDev = "sent/ud_english/en_gum/en_gum-ud-dev.conllu"
+}

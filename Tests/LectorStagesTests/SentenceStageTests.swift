@@ -1,0 +1,96 @@
+import Foundation
+import LectorCore
+import Testing
+
+@testable import LectorStages
+
+@Suite struct SentenceStageTests {
+    static func node(_ entries: [(String, String, Int)]) -> ConfigNode {
+        let file = "pipeline.yaml"
+        return ConfigNode(
+            .map(
+                entries.map { key, value, line in
+                    ConfigNode.Entry(
+                        key: key, keyLocation: ConfigLocation(file: file, line: line),
+                        value: ConfigNode(.scalar(value, quoted: false), at: ConfigLocation(file: file, line: line)))
+                }), at: ConfigLocation(file: file, line: 3))
+    }
+
+    @Test func splitsEveryParagraphAndNeverCrossesOne() throws {
+        var document = Document(id: "t", source: "t", format: "text", text: "Headline\n\nFirst one. Second one.")
+        try CleanStage().process(&document, context: StageContext())
+        try SentenceStage().process(&document, context: StageContext())
+        let sentences = document.annotations(.sentence).map { document.text(in: $0.range) }
+        #expect(sentences == ["Headline", "First one.", "Second one."])
+    }
+
+    @Test func headingWithoutPunctuationIsOneSentence() throws {
+        var document = Document(id: "t", source: "t", format: "html", text: "Mr. Smith Goes to Washington D.C. Today")
+        document.set([Annotation(0, 39, label: "heading")], for: .paragraph)
+        try SentenceStage().process(&document, context: StageContext())
+        #expect(document.annotations(.sentence).count == 1)
+    }
+
+    @Test func headingWithTwoClearSentencesSplits() throws {
+        let text = "Storm hits the coast. Thousands flee"
+        var document = Document(id: "t", source: "t", format: "html", text: text)
+        document.set([Annotation(0, text.utf8.count, label: "heading")], for: .paragraph)
+        try SentenceStage().process(&document, context: StageContext())
+        #expect(document.annotations(.sentence).count == 2)
+    }
+
+    @Test func tableCellDoesNotSplitBeforeLowerCase() throws {
+        let text = "approx. three tonnes. see note"
+        var document = Document(id: "t", source: "t", format: "html", text: text)
+        document.set([Annotation(0, text.utf8.count, label: "cell")], for: .paragraph)
+        try SentenceStage().process(&document, context: StageContext())
+        #expect(document.annotations(.sentence).count == 1)
+    }
+
+    @Test func decodesOptions() throws {
+        let options = try ConfigDecoder().decode(
+            SentenceStage.Options.self, from: Self.node([("line_breaks", "space", 5)]), keyPath: "stages[1].options")
+        #expect(options.lineBreaks == .space)
+    }
+
+    @Test func unknownOptionIsAnErrorWithItsLine() throws {
+        let error = #expect(throws: ConfigError.self) {
+            _ = try ConfigDecoder().decode(
+                SentenceStage.Options.self, from: Self.node([("line_break", "space", 7)]), keyPath: "stages[1].options")
+        }
+        #expect(error?.location.line == 7)
+        #expect(error?.message.contains("line_breaks") == true)
+    }
+
+    @Test func badOptionValueIsAnErrorWithItsLine() throws {
+        let error = #expect(throws: ConfigError.self) {
+            _ = try ConfigDecoder().decode(
+                SentenceStage.Options.self, from: Self.node([("line_breaks", "sometimes", 9)]),
+                keyPath: "stages[1].options")
+        }
+        #expect(error?.location.line == 9)
+        #expect(error?.message.contains("auto") == true)
+    }
+
+    @Test func registryBuildsTheStageFromOptions() throws {
+        let entry = try #require(StageRegistry.builtins.entry(named: "sentences"))
+        let stage = try entry.make(Self.node([("line_breaks", "boundary", 4)]), "stages[1].options", ConfigDecoder())
+        #expect(stage.requires == [.paragraph])
+        #expect(stage.produces == [.sentence])
+    }
+
+    @Test func shippedModelIsLoaded() {
+        let model = SentenceModel.english
+        #expect(model.abbreviations.contains("inc"))
+        #expect(model.sentenceStarters.contains("however"))
+        #expect(model.lowercaseWords.count > 1_000)
+    }
+
+    @Test func modelRoundTripsThroughItsFileFormat() {
+        let model = SentenceModel(abbreviations: ["xyz"], sentenceStarters: ["but"], lowercaseWords: ["dog"])
+        let parsed = SentenceModel(parsing: model.serialized(header: ["test"]))
+        #expect(parsed.abbreviations.contains("xyz"))
+        #expect(parsed.sentenceStarters == ["but"])
+        #expect(parsed.lowercaseWords == ["dog"])
+    }
+}
