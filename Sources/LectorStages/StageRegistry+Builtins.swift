@@ -6,6 +6,7 @@ extension StageRegistry {
         var registry = StageRegistry()
         // Each built-in stage registers itself here, one line each:
         // registry.register(CleanStage.self)
+        registry.register(EntitiesStage.self)
         return registry
     }
 }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import LectorStages
+
+/// `lector eval entities`: score the entity recogniser on CoNLL gold data.
+struct EvalEntities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Score the entity recogniser against CoNLL gold data (conlleval exact spans); prints JSON.",
+        discussion: """
+            Reads CoNLL columns (IOB1 or IOB2, -DOCSTART- lines separate documents). Use --wnut to map \
+            WNUT-17 types (person, location, corporation, group, product, creative-work) to PER, LOC, ORG, MISC.
+            """
+    )
+
+    @Option(help: "Gold data in CoNLL columns.") var gold: String
+    @Option(help: "Model file (default: the shipped model).") var model: String?
+    @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
+
+    func run() throws {
+        let corpus = try CoNLLCorpus(
+            contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
+        let loadStart = Date()
+        let recognizer = try EntityModelStore.recognizer(path: model)
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        var scorer = EntityScorer()
+        let started = Date()
+        var tagged: [[EntityRecognizer.TaggedSentence]] = []
+        for document in corpus.documents { tagged.append(recognizer.tag(document.sentences.map(\.words))) }
+        let seconds = Date().timeIntervalSince(started)
+        for (document, results) in zip(corpus.documents, tagged) {
+            for (sentence, result) in zip(document.sentences, results) {
+                scorer.add(gold: sentence.spans, predicted: recognizer.model.tagSet.spans(of: result.tags))
+            }
+        }
+        var labels: [String: Any] = [:]
+        for (label, counts) in scorer.byLabel { labels[label] = Self.json(counts) }
+        let output: [String: Any] = [
+            "file": gold, "labels": labels, "micro": Self.json(scorer.micro), "tokens": corpus.tokenCount,
+            "sentences": corpus.sentenceCount, "documents": corpus.documents.count,
+            "tokens_per_second": seconds > 0 ? (Double(corpus.tokenCount) / seconds).rounded() : 0,
+            "model_load_seconds": (loadSeconds * 1000).rounded() / 1000,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    static func json(_ counts: EntityScorer.Counts) -> [String: Any] {
+        func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+        return [
+            "precision": round(counts.precision), "recall": round(counts.recall), "f1": round(counts.f1),
+            "gold": counts.gold, "predicted": counts.predicted, "correct": counts.truePositives,
+        ]
+    }
+}
