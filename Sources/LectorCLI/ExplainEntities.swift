@@ -72,7 +72,8 @@ struct ExplainEntities: ParsableCommand {
         }
         let entities: [[String: Any]] = document.annotations(.entity).map { entity in
             var object: [String: Any] = [
-                "text": document.text(in: entity.range), "label": entity.label, "start": entity.start, "end": entity.end,
+                "text": document.text(in: entity.range), "label": entity.label, "start": entity.start,
+                "end": entity.end,
             ]
             if let canonical = entity.attributes["canonical"] { object["canonical"] = canonical }
             if let score = entity.score { object["score"] = score }

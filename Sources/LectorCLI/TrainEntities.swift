@@ -40,7 +40,9 @@ struct TrainEntities: ParsableCommand {
             learner.fineClusters = clusters
             let clusterStart = Date()
             wordClusters = learner.learn(text, log: log)
-            log(String(format: "clusters: %d words in %.1f s", wordClusters.count, Date().timeIntervalSince(clusterStart)))
+            log(
+                String(
+                    format: "clusters: %d words in %.1f s", wordClusters.count, Date().timeIntervalSince(clusterStart)))
         }
         var settings = EntityTrainer.Settings()
         settings.seed = seed
@@ -53,12 +55,17 @@ struct TrainEntities: ParsableCommand {
             """
         let trainer = EntityTrainer(settings: settings)
         let model = trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
-            log(String(format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes, report.devF1, report.seconds))
+            log(
+                String(
+                    format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes, report.devF1,
+                    report.seconds))
         }
         let data = model.serialized()
         try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-        log(String(format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
-                   Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
+        log(
+            String(
+                format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
+                Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
     }
 
     private func log(_ message: String) {

@@ -113,7 +113,9 @@ public struct CoNLLCorpus: Sendable {
                 open = nil
             }
         }
-        if let current = open { spans.append(EntitySpan(start: current.start, end: tags.count, label: String(current.type))) }
+        if let current = open {
+            spans.append(EntitySpan(start: current.start, end: tags.count, label: String(current.type)))
+        }
         return spans
     }
 }

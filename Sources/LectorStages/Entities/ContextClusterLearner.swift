@@ -80,21 +80,30 @@ public struct ContextClusterLearner: Sendable {
                 let pmi = Foundation.log(count * total / (rowTotal * contextTotals[Int(column)]))
                 guard pmi > 0 else { continue }
                 let source = Int(column) * dimensions
-                for dimension in 0..<dimensions { vectors[row * dimensions + dimension] += pmi * projection[source + dimension] }
+                for dimension in 0..<dimensions {
+                    vectors[row * dimensions + dimension] += pmi * projection[source + dimension]
+                }
             }
             Self.normalise(&vectors, row: row, dimensions: dimensions)
         }
         cooccurrence = []
 
-        let fine = kMeans(vectors, count: vocabulary.count, clusters: min(fineClusters, vocabulary.count), random: &random)
+        let fine = kMeans(
+            vectors, count: vocabulary.count, clusters: min(fineClusters, vocabulary.count), random: &random)
         log("clusters: fine level done")
-        let middle = kMeans(fine.centres, count: fine.centres.count / dimensions, clusters: min(middleClusters, fine.centres.count / dimensions), random: &random)
-        let coarse = kMeans(middle.centres, count: middle.centres.count / dimensions, clusters: min(coarseClusters, middle.centres.count / dimensions), random: &random)
+        let middle = kMeans(
+            fine.centres, count: fine.centres.count / dimensions,
+            clusters: min(middleClusters, fine.centres.count / dimensions), random: &random)
+        let coarse = kMeans(
+            middle.centres, count: middle.centres.count / dimensions,
+            clusters: min(coarseClusters, middle.centres.count / dimensions), random: &random)
         var result = WordClusters()
         for (row, word) in vocabulary.enumerated() {
             let fineId = fine.assignment[row]
             let middleId = middle.assignment[fineId]
-            result.insert(word: word, packed: WordClusters.pack(fine: fineId, middle: middleId, coarse: coarse.assignment[middleId]))
+            result.insert(
+                word: word,
+                packed: WordClusters.pack(fine: fineId, middle: middleId, coarse: coarse.assignment[middleId]))
         }
         return result
     }
@@ -110,7 +119,9 @@ public struct ContextClusterLearner: Sendable {
             var pick = Int(random.next() % UInt64(max(count, 1)))
             while chosen.contains(pick) && chosen.count < count { pick = (pick + 1) % count }
             chosen.insert(pick)
-            for dimension in 0..<dimensions { centres[centre * dimensions + dimension] = vectors[pick * dimensions + dimension] }
+            for dimension in 0..<dimensions {
+                centres[centre * dimensions + dimension] = vectors[pick * dimensions + dimension]
+            }
         }
         var assignment = [Int](repeating: 0, count: count)
         for _ in 0..<iterations {
@@ -122,7 +133,8 @@ public struct ContextClusterLearner: Sendable {
                         for centre in 0..<k {
                             var dot: Float = 0
                             for dimension in 0..<dimensions {
-                                dot += points[row * dimensions + dimension] * centreBuffer[centre * dimensions + dimension]
+                                dot +=
+                                    points[row * dimensions + dimension] * centreBuffer[centre * dimensions + dimension]
                             }
                             if dot > bestScore {
                                 bestScore = dot
@@ -135,14 +147,20 @@ public struct ContextClusterLearner: Sendable {
             }
             var sums = [Float](repeating: 0, count: k * dimensions)
             for row in 0..<count {
-                for dimension in 0..<dimensions { sums[assignment[row] * dimensions + dimension] += vectors[row * dimensions + dimension] }
+                for dimension in 0..<dimensions {
+                    sums[assignment[row] * dimensions + dimension] += vectors[row * dimensions + dimension]
+                }
             }
             for centre in 0..<k {
                 var norm: Float = 0
-                for dimension in 0..<dimensions { norm += sums[centre * dimensions + dimension] * sums[centre * dimensions + dimension] }
+                for dimension in 0..<dimensions {
+                    norm += sums[centre * dimensions + dimension] * sums[centre * dimensions + dimension]
+                }
                 guard norm > 0 else { continue }
                 Self.normalise(&sums, row: centre, dimensions: dimensions)
-                for dimension in 0..<dimensions { centres[centre * dimensions + dimension] = sums[centre * dimensions + dimension] }
+                for dimension in 0..<dimensions {
+                    centres[centre * dimensions + dimension] = sums[centre * dimensions + dimension]
+                }
             }
         }
         return (assignment, centres)
@@ -150,7 +168,9 @@ public struct ContextClusterLearner: Sendable {
 
     private static func normalise(_ vectors: inout [Float], row: Int, dimensions: Int) {
         var norm: Float = 0
-        for dimension in 0..<dimensions { norm += vectors[row * dimensions + dimension] * vectors[row * dimensions + dimension] }
+        for dimension in 0..<dimensions {
+            norm += vectors[row * dimensions + dimension] * vectors[row * dimensions + dimension]
+        }
         guard norm > 0 else { return }
         let scale = 1 / norm.squareRoot()
         for dimension in 0..<dimensions { vectors[row * dimensions + dimension] *= scale }

@@ -39,7 +39,8 @@ public struct EntitiesStage: Stage {
     public static let summary =
         "Named entities (trained perceptron: PER ORG LOC MISC), numeric expressions by rules, in-document linking."
     public static let optionHelp: [OptionHelp] = [
-        OptionHelp("model", type: "path", default: "(shipped model)", "entity model file made by `lector train entities`"),
+        OptionHelp(
+            "model", type: "path", default: "(shipped model)", "entity model file made by `lector train entities`"),
         OptionHelp("numeric", type: "bool", default: "true", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
         OptionHelp("link", type: "bool", default: "true", "link mentions in a document; set the `canonical` attribute"),
     ]
@@ -65,12 +66,16 @@ public struct EntitiesStage: Stage {
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let groups = try Self.sentenceTokens(document)
-        let words: [[String]] = document.text.utf8.withContiguousStorageIfAvailable { buffer in
-            groups.map { $0.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self) } }
-        } ?? {
-            let bytes = Array(document.text.utf8)
-            return groups.map { $0.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } }
-        }()
+        let words: [[String]] =
+            document.text.utf8.withContiguousStorageIfAvailable { buffer in
+                groups.map {
+                    $0.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self) }
+                }
+            }
+            ?? {
+                let bytes = Array(document.text.utf8)
+                return groups.map { $0.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } }
+            }()
         try context.checkDeadline()
         let tagged = recognizer.tag(words)
         let tagSet = recognizer.model.tagSet
@@ -129,7 +134,8 @@ public struct EntitiesStage: Stage {
         var sentenceIndex = 0
         for token in document.annotations(.token) {
             guard token.start >= 0 && token.end <= limit && token.start < token.end else {
-                throw EntitiesStageError("token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
+                throw EntitiesStageError(
+                    "token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
             }
             while sentenceIndex < sentences.count && sentences[sentenceIndex].end <= token.start { sentenceIndex += 1 }
             let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token.range)

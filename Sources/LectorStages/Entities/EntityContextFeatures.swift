@@ -5,7 +5,7 @@ struct EntityContextFeatures {
     /// Casing evidence for each lower-cased word key, gathered over a whole document from positions
     /// where casing is informative (not sentence-initial, not in an all-capitals headline).
     /// Bits: 1 lower case seen, 2 title case seen, 4 all capitals seen.
-    static func documentCasing(_ sentences: [[EntityWordType]]) -> [UInt64: UInt8] {
+    static func documentCasing(_ sentences: [[EntityWordKey]]) -> [UInt64: UInt8] {
         var casing: [UInt64: UInt8] = [:]
         for sentence in sentences where !isHeadline(sentence) {
             for (index, type) in sentence.enumerated() where index > 0 {
@@ -23,7 +23,7 @@ struct EntityContextFeatures {
     }
 
     /// Whether every word with letters in the sentence is in capitals (CoNLL headlines, datelines).
-    static func isHeadline(_ sentence: [EntityWordType]) -> Bool {
+    static func isHeadline(_ sentence: [EntityWordKey]) -> Bool {
         var letters = 0
         for type in sentence {
             switch type.casing {
@@ -38,7 +38,7 @@ struct EntityContextFeatures {
     /// Append the static context features of every token of `sentence`: `starts[i]..<starts[i+1]`
     /// are token `i`'s hashes in `hashes`. `names` is filled when non-nil.
     static func staticFeatures(
-        _ sentence: [EntityWordType], gazetteer: EntityGazetteer, documentCasing: [UInt64: UInt8],
+        _ sentence: [EntityWordKey], gazetteer: EntityGazetteer, documentCasing: [UInt64: UInt8],
         hashes: inout [UInt64], starts: inout [Int], names: inout [String]?
     ) {
         let headline = isHeadline(sentence)
@@ -49,6 +49,25 @@ struct EntityContextFeatures {
             hashes.append(FeatureHash.hash(template, value))
             if names != nil { names?.append("\(template)=\(name())") }
         }
+        // Runs of capitalised words (a name's extent is a strong cue: "… Corp", "… United").
+        var runStart = [Int](repeating: -1, count: sentence.count)
+        var runEnd = [Int](repeating: -1, count: sentence.count)
+        if !headline {
+            var index = 0
+            while index < sentence.count {
+                guard sentence[index].looksProper else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < sentence.count && sentence[end].looksProper { end += 1 }
+                for position in index..<end {
+                    runStart[position] = index
+                    runEnd[position] = end
+                }
+                index = end
+            }
+        }
         for (index, type) in sentence.enumerated() {
             let previous = index > 0 ? sentence[index - 1] : nil
             let next = index + 1 < sentence.count ? sentence[index + 1] : nil
@@ -58,6 +77,17 @@ struct EntityContextFeatures {
                 FeatureHash.mix(previous?.shapeKey ?? boundaryKey, type.shapeKey), next?.shapeKey ?? boundaryKey)
             add(.shapeTrigram, trigram, "shapes")
             if index == 0 { add(.firstToken, type.shapeKey, "shape") }
+            add(.prevWordShape, FeatureHash.mix(previous?.lowerKey ?? boundaryKey, type.shapeKey), "prev+shape")
+            add(.nextWordShape, FeatureHash.mix(type.shapeKey, next?.lowerKey ?? boundaryKey), "shape+next")
+            if runStart[index] >= 0 {
+                let first = runStart[index]
+                let end = runEnd[index]
+                let length = UInt64(min(end - first, 4))
+                let place: UInt64 = end - first == 1 ? 0 : (index == first ? 1 : (index == end - 1 ? 2 : 3))
+                add(.runFirst, sentence[first].lowerKey, "first word of capitalised run")
+                add(.runLast, sentence[end - 1].lowerKey, "last word of capitalised run")
+                add(.runShape, length << 4 | place, "run length \(length), place \(place)")
+            }
             if headline { add(.headline, type.shapeKey, "shape") }
             let bits = gazetteerBits[index]
             if bits != 0 {
@@ -78,7 +108,7 @@ struct EntityContextFeatures {
 
     /// The history feature hashes for a token whose word has `key`, given what earlier sentences of the
     /// document tagged it as.
-    static func historyFeatures(_ type: EntityWordType, history: EntityHistory, into hashes: inout [UInt64]) {
+    static func historyFeatures(_ type: EntityWordKey, history: EntityHistory, into hashes: inout [UInt64]) {
         guard type.casing != .none && type.casing != .lower, let dominant = history.dominant(type.lowerKey) else {
             return
         }
@@ -93,7 +123,7 @@ struct EntityHistory {
     private var counts: [UInt64: UInt64] = [:]
 
     /// Record a tagged token (`type` nil for `O`) if its word looks like a name.
-    mutating func record(_ type: EntityWordType, entityType: Int?) {
+    mutating func record(_ type: EntityWordKey, entityType: Int?) {
         guard type.casing != .none && type.casing != .lower else { return }
         let slot = UInt64(min(entityType ?? 4, 4)) * 12
         let packed = counts[type.lowerKey] ?? 0

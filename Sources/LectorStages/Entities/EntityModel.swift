@@ -15,6 +15,7 @@ import Foundation
 ///          u32 F, F × u64 feature hash, F×T × i16           feature weights, row per feature
 ///          u32 C, C × (u64 word hash, u64 packed clusters)  word clusters
 ///          u32 G, u32 max phrase length, G × (u64 phrase key, u8 type mask)   gazetteer
+///          u32 V, V × (u16 length, UTF-8 bytes)             frequent training words (scores cached at load)
 ///          u32 length, UTF-8 bytes                          notes (provenance, training figures)
 /// ```
 /// Loading checks the magic, version, length, checksum and every count against the bytes left, so a
@@ -33,6 +34,8 @@ public struct EntityModel: Sendable {
     let gazetteer: EntityGazetteer
     /// Free text stored with the model: provenance and training figures.
     public let notes: String
+    /// Frequent word forms whose feature scores the recogniser computes once at load.
+    let vocabulary: [String]
     /// Feature hashes in row order (kept for saving).
     private let featureKeys: [UInt64]
 
@@ -44,9 +47,10 @@ public struct EntityModel: Sendable {
 
     init(
         tagSet: EntityTagSet, transitions: [Float], features: [UInt64], weights: [Float], clusters: WordClusters,
-        gazetteer: EntityGazetteer, notes: String
+        gazetteer: EntityGazetteer, vocabulary: [String], notes: String
     ) {
         self.tagSet = tagSet
+        self.vocabulary = vocabulary
         self.transitions = transitions
         self.featureKeys = features
         self.weights = weights
@@ -141,6 +145,8 @@ extension EntityModel {
             payload.u64(key)
             payload.bytes.append(value)
         }
+        payload.u32(UInt32(vocabulary.count))
+        for word in vocabulary { payload.string16(word) }
         let notesBytes = Array(notes.utf8)
         payload.u32(UInt32(notesBytes.count))
         payload.bytes.append(contentsOf: notesBytes)
@@ -168,7 +174,8 @@ extension EntityModel {
         let length = try header.u64()
         let checksum = try header.u64()
         guard length == UInt64(header.remaining) else {
-            throw EntityModelError("entity model is truncated or padded: payload \(header.remaining) bytes, header says \(length)")
+            throw EntityModelError(
+                "entity model is truncated or padded: payload \(header.remaining) bytes, header says \(length)")
         }
         let payloadBytes = bytes[(bytes.count - header.remaining)...]
         guard Self.checksum(payloadBytes) == checksum else {
@@ -176,7 +183,9 @@ extension EntityModel {
         }
         var reader = ByteReader(payloadBytes)
         let typeCount = Int(try reader.u32())
-        guard typeCount > 0 && typeCount <= 8 else { throw EntityModelError("entity model has \(typeCount) entity types") }
+        guard typeCount > 0 && typeCount <= 8 else {
+            throw EntityModelError("entity model has \(typeCount) entity types")
+        }
         var types: [String] = []
         for _ in 0..<typeCount { types.append(try reader.string16()) }
         let tagSet = EntityTagSet(types: types)
@@ -204,7 +213,9 @@ extension EntityModel {
         }
         let phraseCount = Int(try reader.u32())
         let maxLength = Int(try reader.u32())
-        guard maxLength <= 64 else { throw EntityModelError("entity model gazetteer phrase length \(maxLength) is invalid") }
+        guard maxLength <= 64 else {
+            throw EntityModelError("entity model gazetteer phrase length \(maxLength) is invalid")
+        }
         try reader.need(phraseCount * 9)
         var phrases: [UInt64: UInt8] = [:]
         phrases.reserveCapacity(phraseCount)
@@ -212,13 +223,21 @@ extension EntityModel {
             let key = try reader.u64()
             phrases[key] = try reader.take(1).first ?? 0
         }
+        let vocabularyCount = Int(try reader.u32())
+        try reader.need(vocabularyCount * 2)
+        var vocabulary: [String] = []
+        vocabulary.reserveCapacity(vocabularyCount)
+        for _ in 0..<vocabularyCount { vocabulary.append(try reader.string16()) }
         let notesLength = Int(try reader.u32())
         let notes = String(decoding: try reader.take(notesLength), as: UTF8.self)
-        guard reader.remaining == 0 else { throw EntityModelError("entity model has \(reader.remaining) trailing bytes") }
+        guard reader.remaining == 0 else {
+            throw EntityModelError("entity model has \(reader.remaining) trailing bytes")
+        }
         self.init(
             tagSet: tagSet, transitions: transitions, features: keys, weights: weights,
-            clusters: WordClusters(table: clusterTable), gazetteer: EntityGazetteer(entries: phrases, maxLength: maxLength),
-            notes: notes)
+            clusters: WordClusters(table: clusterTable),
+            gazetteer: EntityGazetteer(entries: phrases, maxLength: maxLength),
+            vocabulary: vocabulary, notes: notes)
     }
 
     /// Load from a file.
@@ -281,7 +300,9 @@ struct ByteReader {
 
     mutating func integer<T: FixedWidthInteger>(_: T.Type) throws -> T {
         var value: T = 0
-        for (index, byte) in try take(MemoryLayout<T>.size).enumerated() { value |= T(truncatingIfNeeded: byte) << (8 * index) }
+        for (index, byte) in try take(MemoryLayout<T>.size).enumerated() {
+            value |= T(truncatingIfNeeded: byte) << (8 * index)
+        }
         return value
     }
 

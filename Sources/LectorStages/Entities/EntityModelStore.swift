@@ -10,8 +10,9 @@ public enum EntityModelStore {
     public static let resourceName = "entities-model.bin"
 
     private static let shipped: Result<EntityRecognizer, EntityModelError> = {
-        guard let url = Bundle.module.url(forResource: "Resources/\(resourceName)", withExtension: nil)
-            ?? Bundle.module.url(forResource: resourceName, withExtension: nil)
+        guard
+            let url = Bundle.module.url(forResource: "Resources/\(resourceName)", withExtension: nil)
+                ?? Bundle.module.url(forResource: resourceName, withExtension: nil)
         else {
             return .failure(EntityModelError("the shipped entity model \(resourceName) is missing from the package"))
         }

@@ -15,7 +15,7 @@ extension EntityRecognizer {
         let tagged = tag(sentences)
         let tagSet = model.tagSet
         let types = sentences.map { $0.map { builder.build($0, named: true) } }
-        let casing = EntityContextFeatures.documentCasing(types)
+        let casing = EntityContextFeatures.documentCasing(types.map { $0.map(\.key) })
         let namedBefore = builder.build("<S>", named: true)
         let namedAfter = builder.build("</S>", named: true)
         var history = EntityHistory()
@@ -25,14 +25,15 @@ extension EntityRecognizer {
             var starts: [Int] = []
             var names: [String]? = []
             EntityContextFeatures.staticFeatures(
-                sentence, gazetteer: model.gazetteer, documentCasing: casing, hashes: &hashes, starts: &starts,
-                names: &names)
+                sentence.map(\.key), gazetteer: model.gazetteer, documentCasing: casing, hashes: &hashes,
+                starts: &starts, names: &names)
             var explained: [TokenExplanation] = []
             for (position, type) in sentence.enumerated() {
                 var features: [(String, UInt64)] = Array(zip(type.ownNames, type.own))
                 for offset in [-2, -1, 1, 2] {
                     let neighbour = position + offset
-                    let word = neighbour < 0 ? namedBefore : (neighbour >= sentence.count ? namedAfter : sentence[neighbour])
+                    let word =
+                        neighbour < 0 ? namedBefore : (neighbour >= sentence.count ? namedAfter : sentence[neighbour])
                     let slot = EntityWordType.slot(forOffset: offset)
                     features.append(contentsOf: zip(word.neighbourNames[slot], word.neighbour[slot]))
                 }
@@ -40,7 +41,7 @@ extension EntityRecognizer {
                     features.append((names?[feature] ?? "?", hashes[feature]))
                 }
                 var historyHashes: [UInt64] = []
-                EntityContextFeatures.historyFeatures(type, history: history, into: &historyHashes)
+                EntityContextFeatures.historyFeatures(type.key, history: history, into: &historyHashes)
                 let dominant = history.dominant(type.lowerKey).map { $0 < tagSet.types.count ? tagSet.types[$0] : "O" }
                 for hash in historyHashes { features.append(("history=\(dominant ?? "-")|\(type.casing)", hash)) }
                 let chosen = tagged[index].tags[position]
@@ -56,7 +57,7 @@ extension EntityRecognizer {
                         confidence: tagged[index].confidence[position],
                         scores: scores.enumerated().map { (tagSet.name(of: $0.offset), $0.element) },
                         features: Array(weighted.prefix(top))))
-                history.record(type, entityType: tagSet.type(of: chosen))
+                history.record(type.key, entityType: tagSet.type(of: chosen))
             }
             result.append(explained)
         }

@@ -11,17 +11,36 @@ public struct EntityRecognizer: Sendable {
     let viterbi: EntityViterbi
     let before: EntityWordType
     let after: EntityWordType
+    /// Word types computed once at load for the model's frequent words (read-only, shared by lanes):
+    /// index in `shared`, their context keys, and their scores (own, then as neighbour at -2, -1, +1, +2).
+    let sharedIndex: [String: Int]
+    let sharedKeys: [EntityWordKey]
+    let sharedScores: [Float]
 
     public init(model: EntityModel) {
         self.model = model
-        self.builder = EntityWordTypeBuilder(clusters: model.clusters)
+        let builder = EntityWordTypeBuilder(clusters: model.clusters)
+        self.builder = builder
         self.viterbi = EntityViterbi(tagSet: model.tagSet)
         self.before = builder.build("<S>")
         self.after = builder.build("</S>")
+        var index: [String: Int] = [:]
+        var keys: [EntityWordKey] = []
+        var scores: [Float] = []
+        index.reserveCapacity(model.vocabulary.count + 2)
+        for word in ["<S>", "</S>"] + model.vocabulary where index[word] == nil {
+            let type = builder.build(word)
+            index[word] = keys.count
+            keys.append(type.key)
+            Self.appendScores(of: type, model: model, to: &scores)
+        }
+        sharedIndex = index
+        sharedKeys = keys
+        sharedScores = scores
     }
 
-    /// The tags of one sentence and a confidence in 0...1 per token (the marginal probability of its
-    /// tag, by forward–backward over scaled scores).
+    /// The tags of one sentence and a confidence in 0...1 per token (for tokens inside entities: the
+    /// share of its tag among the max-marginal scores of all tags, see `EntityViterbi`; 1 elsewhere).
     public struct TaggedSentence: Sendable {
         public var tags: [Int]
         public var confidence: [Float]
@@ -30,29 +49,26 @@ public struct EntityRecognizer: Sendable {
     /// Tag every sentence of a document (sentences in order; each a list of token strings).
     public func tag(_ sentences: [[String]]) -> [TaggedSentence] {
         let tags = model.tagSet.count
+        // Word types: indices below `sharedCount` are the load-time cache, the rest this document's.
+        let sharedCount = sharedKeys.count
         var cache: [String: Int] = [:]
-        var types: [EntityWordType] = []
-        // Per type: own scores, then scores as neighbour at -2, -1, +1, +2.
-        var typeScores: [Float] = []
+        var localKeys: [EntityWordKey] = []
+        var localScores: [Float] = []
         func typeIndex(_ word: String) -> Int {
-            if let index = cache[word] { return index }
+            if let index = sharedIndex[word] ?? cache[word] { return index }
             let type = builder.build(word)
-            let index = types.count
+            let index = sharedCount + localKeys.count
             cache[word] = index
-            types.append(type)
-            appendScores(of: type, to: &typeScores)
+            localKeys.append(type.key)
+            Self.appendScores(of: type, model: model, to: &localScores)
             return index
         }
-        let beforeIndex = types.count
-        types.append(before)
-        appendScores(of: before, to: &typeScores)
-        let afterIndex = types.count
-        types.append(after)
-        appendScores(of: after, to: &typeScores)
+        let beforeIndex = 0
+        let afterIndex = 1
 
         let indices = sentences.map { $0.map(typeIndex) }
-        let sentenceTypes = indices.map { $0.map { types[$0] } }
-        let casing = EntityContextFeatures.documentCasing(sentenceTypes)
+        let sentenceKeys = indices.map { $0.map { $0 < sharedCount ? sharedKeys[$0] : localKeys[$0 - sharedCount] } }
+        let casing = EntityContextFeatures.documentCasing(sentenceKeys)
         var history = EntityHistory()
         var results: [TaggedSentence] = []
         results.reserveCapacity(sentences.count)
@@ -60,6 +76,7 @@ public struct EntityRecognizer: Sendable {
         var starts: [Int] = []
         var noNames: [String]? = nil
         var historyHashes: [UInt64] = []
+        var emissions: [Float] = []
         let stride = 5 * tags
         for (sentenceIndex, sentence) in indices.enumerated() {
             let count = sentence.count
@@ -69,45 +86,56 @@ public struct EntityRecognizer: Sendable {
             }
             hashes.removeAll(keepingCapacity: true)
             starts.removeAll(keepingCapacity: true)
-            let wordTypes = sentenceTypes[sentenceIndex]
+            let wordKeys = sentenceKeys[sentenceIndex]
             EntityContextFeatures.staticFeatures(
-                wordTypes, gazetteer: model.gazetteer, documentCasing: casing, hashes: &hashes, starts: &starts,
+                wordKeys, gazetteer: model.gazetteer, documentCasing: casing, hashes: &hashes, starts: &starts,
                 names: &noNames)
-            var emissions = [Float](repeating: 0, count: count * tags)
+            emissions.removeAll(keepingCapacity: true)
+            emissions.append(contentsOf: repeatElement(0, count: count * tags))
             emissions.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                typeScores.withUnsafeBufferPointer { scores in
-                    guard let scoreBase = scores.baseAddress else { return }
-                    for position in 0..<count {
-                        let out = base + position * tags
-                        let own = scoreBase + sentence[position] * stride
-                        for tag in 0..<tags { out[tag] = own[tag] }
-                        for offset in [-2, -1, 1, 2] {
-                            let neighbour = position + offset
-                            let index = neighbour < 0 ? beforeIndex : (neighbour >= count ? afterIndex : sentence[neighbour])
-                            let slot = scoreBase + index * stride + (1 + EntityWordType.slot(forOffset: offset)) * tags
-                            for tag in 0..<tags { out[tag] += slot[tag] }
+                sharedScores.withUnsafeBufferPointer { shared in
+                    localScores.withUnsafeBufferPointer { local in
+                        guard let sharedBase = shared.baseAddress else { return }
+                        let localBase = local.baseAddress ?? sharedBase
+                        func scores(_ index: Int) -> UnsafePointer<Float> {
+                            index < sharedCount
+                                ? sharedBase + index * stride : localBase + (index - sharedCount) * stride
                         }
-                        for feature in starts[position]..<starts[position + 1] {
-                            model.accumulate(hashes[feature], into: out)
+                        for position in 0..<count {
+                            let out = base + position * tags
+                            let own = scores(sentence[position])
+                            for tag in 0..<tags { out[tag] = own[tag] }
+                            for slot in 0..<4 {
+                                let neighbour = position + (slot < 2 ? slot - 2 : slot - 1)
+                                let index =
+                                    neighbour < 0
+                                    ? beforeIndex : (neighbour >= count ? afterIndex : sentence[neighbour])
+                                let scores = scores(index) + (1 + slot) * tags
+                                for tag in 0..<tags { out[tag] += scores[tag] }
+                            }
+                            for feature in starts[position]..<starts[position + 1] {
+                                model.accumulate(hashes[feature], into: out)
+                            }
+                            historyHashes.removeAll(keepingCapacity: true)
+                            EntityContextFeatures.historyFeatures(
+                                wordKeys[position], history: history, into: &historyHashes)
+                            for hash in historyHashes { model.accumulate(hash, into: out) }
                         }
-                        historyHashes.removeAll(keepingCapacity: true)
-                        EntityContextFeatures.historyFeatures(wordTypes[position], history: history, into: &historyHashes)
-                        for hash in historyHashes { model.accumulate(hash, into: out) }
                     }
                 }
             }
-            let path = viterbi.decode(emissions: emissions, count: count, transitions: model.transitions)
-            let confidence = viterbi.marginals(of: path, emissions: emissions, transitions: model.transitions)
+            let decoded = viterbi.decodeWithConfidence(
+                emissions: emissions, count: count, transitions: model.transitions)
             for position in 0..<count {
-                history.record(wordTypes[position], entityType: model.tagSet.type(of: path[position]))
+                history.record(wordKeys[position], entityType: model.tagSet.type(of: decoded.path[position]))
             }
-            results.append(TaggedSentence(tags: path, confidence: confidence))
+            results.append(TaggedSentence(tags: decoded.path, confidence: decoded.confidence))
         }
         return results
     }
 
-    private func appendScores(of type: EntityWordType, to scores: inout [Float]) {
+    private static func appendScores(of type: EntityWordType, model: EntityModel, to scores: inout [Float]) {
         let tags = model.tagSet.count
         let base = scores.count
         scores.append(contentsOf: repeatElement(0, count: 5 * tags))

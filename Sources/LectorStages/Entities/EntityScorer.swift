@@ -12,7 +12,8 @@ public struct EntityScorer: Sendable {
         public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
         public var f1: Double {
-            let p = precision, r = recall
+            let p = precision
+            let r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }

@@ -61,7 +61,9 @@ public struct EntityTagSet: Sendable, Hashable {
             }
             if let type, open == nil { open = (index, type) }
         }
-        if let current = open { spans.append(EntitySpan(start: current.start, end: tags.count, label: types[current.type])) }
+        if let current = open {
+            spans.append(EntitySpan(start: current.start, end: tags.count, label: types[current.type]))
+        }
         return spans
     }
 }

@@ -49,6 +49,13 @@ public struct EntityTrainer {
             typeCache[word] = built
             return built
         }
+        var wordCounts: [String: Int] = [:]
+        for document in train.documents {
+            for sentence in document.sentences {
+                for word in sentence.words { wordCounts[word, default: 0] += 1 }
+            }
+        }
+        let vocabulary = wordCounts.filter { $0.value >= 2 }.map(\.key).sorted()
         let documents = train.documents.map { $0.sentences.map { $0.words.map(type) } }
         let before = builder.build("<S>")
         let after = builder.build("</S>")
@@ -86,12 +93,13 @@ public struct EntityTrainer {
         var counts: [UInt64: Int32] = [:]
         var noNames: [String]? = nil
         for (documentIndex, document) in documents.enumerated() {
-            let casing = EntityContextFeatures.documentCasing(document)
-            for sentence in document {
+            let keys = document.map { $0.map(\.key) }
+            let casing = EntityContextFeatures.documentCasing(keys)
+            for (local, sentence) in document.enumerated() {
                 var context: [UInt64] = []
                 var contextStarts: [Int] = []
                 EntityContextFeatures.staticFeatures(
-                    sentence, gazetteer: folds[documentIndex % 2], documentCasing: casing, hashes: &context,
+                    keys[local], gazetteer: folds[documentIndex % 2], documentCasing: casing, hashes: &context,
                     starts: &contextStarts, names: &noNames)
                 var hashes: [UInt64] = []
                 var starts: [Int] = [0]
@@ -131,8 +139,12 @@ public struct EntityTrainer {
         let indexed: [[Int32]] = sentenceHashes.map { $0.map { featureIndex[$0] ?? -1 } }
         sentenceHashes = []
         var sentenceOffsets: [Int] = [0]
-        for document in documents { sentenceOffsets.append(sentenceOffsets[sentenceOffsets.count - 1] + document.count) }
-        let gold: [[Int]] = train.documents.flatMap { $0.sentences.map { tagSet.tags(for: $0.spans, count: $0.words.count) } }
+        for document in documents {
+            sentenceOffsets.append(sentenceOffsets[sentenceOffsets.count - 1] + document.count)
+        }
+        let gold: [[Int]] = train.documents.flatMap {
+            $0.sentences.map { tagSet.tags(for: $0.spans, count: $0.words.count) }
+        }
 
         // Averaged perceptron state (Daumé's trick: average = w - u / c).
         let tags = tagSet.count
@@ -162,7 +174,7 @@ public struct EntityTrainer {
                     var emissions = [Float](repeating: 0, count: count * tags)
                     for position in 0..<count {
                         var hashes: [UInt64] = []
-                        EntityContextFeatures.historyFeatures(words[position], history: history, into: &hashes)
+                        EntityContextFeatures.historyFeatures(words[position].key, history: history, into: &hashes)
                         historyRows.append(hashes.compactMap { featureIndex[$0] })
                         for feature in features[starts[position]..<starts[position + 1]] where feature >= 0 {
                             let row = Int(feature) * tags
@@ -189,7 +201,8 @@ public struct EntityTrainer {
                                 accumulatedTransitions[bad] -= step
                             }
                             guard truth[position] != predicted[position] else { continue }
-                            let rows = features[starts[position]..<starts[position + 1]].filter { $0 >= 0 }
+                            let rows =
+                                features[starts[position]..<starts[position + 1]].filter { $0 >= 0 }
                                 + historyRows[position]
                             for feature in rows {
                                 let row = Int(feature) * tags
@@ -200,28 +213,33 @@ public struct EntityTrainer {
                             }
                         }
                     }
-                    for position in 0..<count { history.record(words[position], entityType: tagSet.type(of: predicted[position])) }
+                    for position in 0..<count {
+                        history.record(words[position].key, entityType: tagSet.type(of: predicted[position]))
+                    }
                     step += 1
                 }
             }
             let averaged = zip(weights, accumulated).map { Float(Double($0) - $1 / step) }
             let averagedTransitions = zip(transitions, accumulatedTransitions).map { Float(Double($0) - $1 / step) }
             let model = Self.pruned(
-                tagSet: tagSet, transitions: averagedTransitions, keys: featureKeys, weights: averaged, clusters: clusters,
-                gazetteer: full, notes: notes)
+                tagSet: tagSet, transitions: averagedTransitions, keys: featureKeys, weights: averaged,
+                clusters: clusters,
+                gazetteer: full, vocabulary: vocabulary, notes: notes)
             let f1 = Self.evaluate(model: model, on: dev).micro.f1
-            progress(EpochReport(epoch: epoch, mistakes: mistakes, devF1: f1, seconds: Date().timeIntervalSince(started)))
+            progress(
+                EpochReport(epoch: epoch, mistakes: mistakes, devF1: f1, seconds: Date().timeIntervalSince(started)))
             if best == nil || f1 > best?.f1 ?? 0 { best = (f1, model) }
         }
-        return best?.model ?? Self.pruned(
-            tagSet: tagSet, transitions: transitions, keys: featureKeys, weights: weights, clusters: clusters,
-            gazetteer: full, notes: notes)
+        return best?.model
+            ?? Self.pruned(
+                tagSet: tagSet, transitions: transitions, keys: featureKeys, weights: weights, clusters: clusters,
+                gazetteer: full, vocabulary: vocabulary, notes: notes)
     }
 
     /// A model without the features whose weights would all quantise to zero.
     static func pruned(
         tagSet: EntityTagSet, transitions: [Float], keys: [UInt64], weights: [Float], clusters: WordClusters,
-        gazetteer: EntityGazetteer, notes: String
+        gazetteer: EntityGazetteer, vocabulary: [String], notes: String
     ) -> EntityModel {
         let tags = tagSet.count
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
@@ -236,7 +254,7 @@ public struct EntityTrainer {
         }
         return EntityModel(
             tagSet: tagSet, transitions: transitions, features: keptKeys, weights: keptWeights, clusters: clusters,
-            gazetteer: gazetteer, notes: notes)
+            gazetteer: gazetteer, vocabulary: vocabulary, notes: notes)
     }
 
     /// Score `model` on a gold corpus.

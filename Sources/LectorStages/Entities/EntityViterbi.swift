@@ -64,52 +64,72 @@ extension EntityViterbi {
     /// Perceptron scores are not probabilities: they are divided by this before normalising.
     static let temperature: Float = 8
 
-    /// The marginal probability of `path[i]` at each position, by forward–backward over the legal
-    /// transitions with scores divided by `temperature` (log-space, so long sentences cannot overflow).
-    func marginals(of path: [Int], emissions: [Float], transitions: [Float]) -> [Float] {
-        let count = path.count
-        guard count > 0 else { return [] }
+    /// The best path and a confidence per token. For tokens tagged as part of an entity, the confidence
+    /// is a softmax over tags of the max-marginal scores (best path score through each tag at that
+    /// position, from a forward and a backward max pass), divided by `temperature`: cheap (no
+    /// exponentials in the passes) and 1 when no other tag comes close. Tokens tagged `O` get 1.
+    func decodeWithConfidence(emissions: [Float], count: Int, transitions: [Float]) -> (
+        path: [Int], confidence: [Float]
+    ) {
+        guard count > 0 else { return ([], []) }
         let tags = tagCount
-        let scale = 1 / Self.temperature
         var forward = [Float](repeating: -.infinity, count: count * tags)
-        var backward = [Float](repeating: 0, count: count * tags)
+        var back = [Int8](repeating: 0, count: count * tags)
         for tag in 0..<tags where allowed[tags * tags + tag] {
-            forward[tag] = (transitions[tags * tags + tag] + emissions[tag]) * scale
+            forward[tag] = transitions[tags * tags + tag] + emissions[tag]
         }
-        var terms = [Float](repeating: -.infinity, count: tags)
         for position in stride(from: 1, to: count, by: 1) {
             for next in 0..<tags {
-                for previous in 0..<tags {
-                    terms[previous] = allowed[previous * tags + next]
-                        ? forward[(position - 1) * tags + previous] + transitions[previous * tags + next] * scale
-                        : -.infinity
+                var best: Float = -.infinity
+                var bestPrevious = 0
+                for previous in 0..<tags where allowed[previous * tags + next] {
+                    let candidate = forward[(position - 1) * tags + previous] + transitions[previous * tags + next]
+                    if candidate > best {
+                        best = candidate
+                        bestPrevious = previous
+                    }
                 }
-                forward[position * tags + next] = Self.logSum(terms) + emissions[position * tags + next] * scale
+                forward[position * tags + next] = best + emissions[position * tags + next]
+                back[position * tags + next] = Int8(bestPrevious)
             }
         }
+        var last = 0
+        let lastRow = (count - 1) * tags
+        for tag in 1..<tags where forward[lastRow + tag] > forward[lastRow + last] { last = tag }
+        var path = [Int](repeating: 0, count: count)
+        path[count - 1] = last
+        var position = count - 1
+        while position > 0 {
+            last = Int(back[position * tags + last])
+            position -= 1
+            path[position] = last
+        }
+        var confidence = [Float](repeating: 1, count: count)
+        guard path.contains(where: { $0 != 0 }) else { return (path, confidence) }
+        var backward = [Float](repeating: 0, count: count * tags)
         for position in stride(from: count - 2, through: 0, by: -1) {
             for previous in 0..<tags {
-                for next in 0..<tags {
-                    terms[next] = allowed[previous * tags + next]
-                        ? transitions[previous * tags + next] * scale + emissions[(position + 1) * tags + next] * scale
-                            + backward[(position + 1) * tags + next]
-                        : -.infinity
+                var best: Float = -.infinity
+                for next in 0..<tags where allowed[previous * tags + next] {
+                    let candidate =
+                        transitions[previous * tags + next] + emissions[(position + 1) * tags + next]
+                        + backward[(position + 1) * tags + next]
+                    if candidate > best { best = candidate }
                 }
-                backward[position * tags + previous] = Self.logSum(terms)
+                backward[position * tags + previous] = best
             }
         }
-        let total = Self.logSum(Array(forward[((count - 1) * tags)..<(count * tags)]))
-        return path.enumerated().map { position, tag in
-            let value = exp(forward[position * tags + tag] + backward[position * tags + tag] - total)
-            return value.isFinite ? min(1, max(0, value)) : 0
+        let scale = 1 / Self.temperature
+        for position in 0..<count where path[position] != 0 {
+            let row = position * tags
+            let chosen = forward[row + path[position]] + backward[row + path[position]]
+            var total: Float = 0
+            for tag in 0..<tags {
+                let value = forward[row + tag] + backward[row + tag]
+                if value > -.infinity { total += exp((value - chosen) * scale) }
+            }
+            confidence[position] = total > 0 ? min(1, 1 / total) : 0
         }
-    }
-
-    static func logSum(_ values: [Float]) -> Float {
-        let top = values.max() ?? -.infinity
-        guard top > -.infinity else { return -.infinity }
-        var sum: Float = 0
-        for value in values { sum += exp(value - top) }
-        return top + log(sum)
+        return (path, confidence)
     }
 }

@@ -1,9 +1,20 @@
+/// The per-token facts context features need, as a plain value (no reference counting in hot loops).
+struct EntityWordKey: Sendable {
+    var lowerKey: UInt64
+    var shapeKey: UInt64
+    var casing: EntityWordType.Case
+
+    /// Whether the form starts with an upper-case letter or is all capitals.
+    var looksProper: Bool { casing == .title || casing == .upper || casing == .mixed }
+}
+
 /// Everything the recogniser needs to know about one word form, computed once per form and reused
 /// for every occurrence (per document in the stage, per corpus in training).
 struct EntityWordType: Sendable {
     /// Casing classes (part of feature values; raw values are part of the model format).
     enum Case: UInt8, Sendable {
-        case none = 0, lower, title, upper, mixed
+        case none = 0
+        case lower, title, upper, mixed
     }
 
     /// Hash of the lower-cased form: the key for gazetteers, document casing and history.
@@ -18,8 +29,8 @@ struct EntityWordType: Sendable {
     var ownNames: [String] = []
     var neighbourNames: [[String]] = []
 
-    /// Whether the form starts with an upper-case letter or is all capitals.
-    var looksProper: Bool { casing == .title || casing == .upper || casing == .mixed }
+    /// The plain facts used by context features.
+    var key: EntityWordKey { EntityWordKey(lowerKey: lowerKey, shapeKey: shapeKey, casing: casing) }
 
     /// Index into `neighbour` for a relative offset in -2...2 other than 0.
     static func slot(forOffset offset: Int) -> Int { offset < 0 ? offset + 2 : offset + 1 }
@@ -89,17 +100,34 @@ struct EntityWordTypeBuilder: Sendable {
         var short = ""
         var long = ""
         var last: Character = " "
-        var uppers = 0, lowers = 0, digits = 0, others = 0, count = 0
+        var uppers = 0
+        var lowers = 0
+        var digits = 0
+        var others = 0
+        var count = 0
         var firstUpper = false
-        var hyphen = false, period = false, apostrophe = false, ampersand = false
+        var hyphen = false
+        var period = false
+        var apostrophe = false
+        var ampersand = false
         for scalar in word.unicodeScalars {
             let mark: Character
-            let properties = scalar.properties
-            if properties.isUppercase {
+            let value = scalar.value
+            let isUpper: Bool
+            let isLetter: Bool
+            if value < 0x80 {
+                isUpper = value >= 0x41 && value <= 0x5a
+                isLetter = isUpper || (value >= 0x61 && value <= 0x7a)
+            } else {
+                let properties = scalar.properties
+                isUpper = properties.isUppercase
+                isLetter = isUpper || properties.isLowercase || properties.isAlphabetic
+            }
+            if isUpper {
                 mark = "X"
                 uppers += 1
                 if count == 0 { firstUpper = true }
-            } else if properties.isLowercase || properties.isAlphabetic {
+            } else if isLetter {
                 mark = "x"
                 lowers += 1
             } else if scalar.value >= 0x30 && scalar.value <= 0x39 {

@@ -57,4 +57,5 @@ enum EntityFeatureTemplate: UInt8, CaseIterable, Sendable {
     case clusterPrev1, clusterNext1, clusterPrev2, clusterNext2
     case bigramPrev, bigramNext, shapeTrigram, firstToken, headline, gazetteer, gazetteerCap, documentCase
     case history, historyCap, boundary
+    case runFirst, runLast, runShape, prevWordShape, nextWordShape
 }

@@ -29,7 +29,9 @@ public struct NumericEntityRules: Sendable {
         add(
             "january february march april june july august september october november december jan jan. feb feb. "
                 + "mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.", .month)
-        add("monday tuesday wednesday thursday friday saturday sunday mon. tue. tues. wed. thu. thurs. fri. sat. sun.", .weekday)
+        add(
+            "monday tuesday wednesday thursday friday saturday sunday mon. tue. tues. wed. thu. thurs. fri. sat. sun.",
+            .weekday)
         add("yesterday today tomorrow tonight", .relativeDay)
         add("last next this", .relativeModifier)
         add("week weekend month year quarter decade century season morning afternoon evening", .period)
@@ -51,7 +53,8 @@ public struct NumericEntityRules: Sendable {
         add("hundred thousand million billion trillion bn mln m k", .scale)
         add(
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-                + "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen", .numberWord)
+                + "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen", .numberWord
+        )
         add(
             "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
@@ -99,7 +102,12 @@ public struct NumericEntityRules: Sendable {
     static func numberKind(_ word: String) -> NumberKind {
         let bytes = Array(word.utf8)
         guard let first = bytes.first, isDigit(first) else { return .none }
-        var digits = 0, colons = 0, dashes = 0, slashes = 0, separators = 0, letters: [UInt8] = []
+        var digits = 0
+        var colons = 0
+        var dashes = 0
+        var slashes = 0
+        var separators = 0
+        var letters: [UInt8] = []
         for byte in bytes {
             if isDigit(byte) {
                 guard letters.isEmpty else { return .none }
@@ -120,7 +128,8 @@ public struct NumericEntityRules: Sendable {
         }
         if !letters.isEmpty {
             let suffix = String(decoding: letters, as: UTF8.self)
-            return ["st", "nd", "rd", "th"].contains(suffix) && colons + dashes + slashes + separators == 0 ? .ordinal : .none
+            return ["st", "nd", "rd", "th"].contains(suffix) && colons + dashes + slashes + separators == 0
+                ? .ordinal : .none
         }
         if colons == 1 && dashes + slashes + separators == 0 && digits >= 3 { return .time }
         if (dashes == 2 || slashes == 2) && colons == 0 { return .date }
@@ -197,7 +206,8 @@ public struct NumericEntityRules: Sendable {
         func time(_ index: Int) -> Match? {
             if wordClass(index) == .timeWord { return Match(start: index, end: index + 1, label: "TIME") }
             let isClock = index < numbers.count && !blocked[index] && numbers[index] == .time
-            let isHour = index < numbers.count && !blocked[index] && numbers[index] == .integer
+            let isHour =
+                index < numbers.count && !blocked[index] && numbers[index] == .integer
                 && (Int(words[index]) ?? 99) <= 12
             guard isClock || (isHour && wordClass(index + 1) == .timeSuffix) else { return nil }
             var end = index + 1
@@ -227,7 +237,11 @@ public struct NumericEntityRules: Sendable {
                 var end = index + 1
                 if dayNumber(end) {
                     end += 1
-                    if end < words.count && words[end] == "," && isYear(end + 1) { end += 2 } else if isYear(end) { end += 1 }
+                    if end < words.count && words[end] == "," && isYear(end + 1) {
+                        end += 2
+                    } else if isYear(end) {
+                        end += 1
+                    }
                 } else if isYear(end) {
                     end += 1
                 } else if ["may", "march"].contains(words[index].lowercased()) {
@@ -240,8 +254,9 @@ public struct NumericEntityRules: Sendable {
                 if isYear(end) { end += 1 }
                 return Match(start: index, end: end, label: "DATE")
             }
-            if isYear(index) && !(wordClass(index + 1) == .unit || wordClass(index + 1) == .currencyAfter
-                || wordClass(index + 1) == .percent || wordClass(index + 1) == .scale)
+            if isYear(index)
+                && !(wordClass(index + 1) == .unit || wordClass(index + 1) == .currencyAfter
+                    || wordClass(index + 1) == .percent || wordClass(index + 1) == .scale)
             {
                 return Match(start: index, end: index + 1, label: "DATE")
             }
