@@ -16,6 +16,8 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Gold data in CoNLL columns.") var gold: String
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
+    @Option(help: "Also write `token gold predicted` lines (IOB2) to this file, for conlleval or error analysis.")
+    var predictions: String?
     @Option(help: "Tag the corpus this many times and report the fastest pass (speed only).") var passes: Int = 1
 
     func run() throws {
@@ -40,6 +42,21 @@ struct EvalEntities: ParsableCommand {
             for (sentence, result) in zip(document.sentences, results) {
                 scorer.add(gold: sentence.spans, predicted: recognizer.model.tagSet.spans(of: result.tags))
             }
+        }
+        if let predictions {
+            var lines = ""
+            let tagSet = recognizer.model.tagSet
+            for (document, results) in zip(corpus.documents, tagged) {
+                for (sentence, result) in zip(document.sentences, results) {
+                    let gold = tagSet.tags(for: sentence.spans, count: sentence.words.count)
+                    for (index, word) in sentence.words.enumerated() {
+                        let predicted = result.tags.indices.contains(index) ? result.tags[index] : 0
+                        lines += "\(word) \(tagSet.name(of: gold[index])) \(tagSet.name(of: predicted))\n"
+                    }
+                    lines += "\n"
+                }
+            }
+            try lines.write(toFile: predictions, atomically: true, encoding: .utf8)
         }
         var labels: [String: Any] = [:]
         for (label, counts) in scorer.byLabel { labels[label] = Self.json(counts) }

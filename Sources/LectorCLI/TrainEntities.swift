@@ -20,7 +20,7 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Random seed (document order, cluster initialisation).") var seed: UInt64 = 1
     @Option(help: "Training epochs.") var epochs: Int = 12
     @Option(help: "Unlabelled text for word clusters (repeatable).") var unlabelled: [String] = []
-    @Option(help: "Number of fine word clusters.") var clusters: Int = 600
+    @Option(help: "Number of fine word clusters.") var clusters: Int = 1000
 
     func run() throws {
         let started = Date()

@@ -16,7 +16,7 @@ public struct ContextClusterLearner: Sendable {
     public var minimumCount = 3
     public var contextSize = 1_000
     public var dimensions = 96
-    public var fineClusters = 600
+    public var fineClusters = 1000
     public var middleClusters = 150
     public var coarseClusters = 40
     public var iterations = 12

@@ -10,9 +10,9 @@ import Foundation
 ///          u64      payload length in bytes
 ///          u64      FNV-1a 64 checksum of the payload
 /// payload  u32 n, then n × (u16 length, UTF-8 bytes)        entity types (tags: O, B-/I- per type)
-///          f32      weight scale (weight = i16 × scale)
 ///          (T+1)×T f32                                      transitions; row T = sentence start
-///          u32 F, F × u64 feature hash, F×T × i16           feature weights, row per feature
+///          u32 F, F × u64 feature hash, F × f32 row scale,
+///          F×T × i16                                        feature weights (weight = i16 × its row's scale)
 ///          u32 C, C × (u64 word hash, u64 packed clusters)  word clusters
 ///          u32 G, u32 max phrase length, G × (u64 phrase key, u8 type mask)   gazetteer
 ///          u32 V, V × (u16 length, UTF-8 bytes)             frequent training words (scores cached at load)
@@ -125,13 +125,15 @@ extension EntityModel {
         var payload = ByteWriter()
         payload.u32(UInt32(tagSet.types.count))
         for type in tagSet.types { payload.string16(type) }
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / 32767 : 1
-        payload.f32(scale)
         for value in transitions { payload.f32(value) }
         payload.u32(UInt32(featureKeys.count))
         for key in featureKeys { payload.u64(key) }
-        for value in weights { payload.i16(Int16((value / scale).rounded())) }
+        let tags = tagSet.count
+        let scales = (0..<featureKeys.count).map { Self.rowScale(weights[($0 * tags)..<($0 * tags + tags)]) }
+        for scale in scales { payload.f32(scale) }
+        for (index, value) in weights.enumerated() {
+            payload.i16(Int16(max(-32767, min(32767, (value / scales[index / tags]).rounded()))))
+        }
         let clusterEntries = clusters.table.sorted { $0.key < $1.key }
         payload.u32(UInt32(clusterEntries.count))
         for (key, value) in clusterEntries {
@@ -190,19 +192,24 @@ extension EntityModel {
         for _ in 0..<typeCount { types.append(try reader.string16()) }
         let tagSet = EntityTagSet(types: types)
         let tags = tagSet.count
-        let scale = try reader.f32()
-        guard scale.isFinite && scale > 0 else { throw EntityModelError("entity model has an invalid weight scale") }
         var transitions: [Float] = []
         for _ in 0..<((tags + 1) * tags) { transitions.append(try reader.f32()) }
         guard transitions.allSatisfy(\.isFinite) else { throw EntityModelError("entity model has invalid transitions") }
         let featureCount = Int(try reader.u32())
-        try reader.need(featureCount * (8 + 2 * tags))
+        try reader.need(featureCount * (8 + 4 + 2 * tags))
         var keys = [UInt64]()
         keys.reserveCapacity(featureCount)
         for _ in 0..<featureCount { keys.append(try reader.u64()) }
+        var scales = [Float]()
+        scales.reserveCapacity(featureCount)
+        for _ in 0..<featureCount {
+            let scale = try reader.f32()
+            guard scale.isFinite && scale > 0 else { throw EntityModelError("entity model has an invalid weight scale") }
+            scales.append(scale)
+        }
         var weights = [Float]()
         weights.reserveCapacity(featureCount * tags)
-        for _ in 0..<(featureCount * tags) { weights.append(Float(try reader.i16()) * scale) }
+        for index in 0..<(featureCount * tags) { weights.append(Float(try reader.i16()) * scales[index / tags]) }
         let clusterCount = Int(try reader.u32())
         try reader.need(clusterCount * 16)
         var clusterTable: [UInt64: UInt64] = [:]
@@ -253,6 +260,18 @@ extension EntityModel {
         } catch let error as EntityModelError {
             throw EntityModelError("\(url.path): \(error.description)")
         }
+    }
+
+    /// The quantisation step of one weight row (its largest magnitude maps to ±32767).
+    static func rowScale(_ row: ArraySlice<Float>) -> Float {
+        let largest = row.reduce(Float(0)) { max($0, abs($1)) }
+        return largest > 0 ? largest / 32767 : 1
+    }
+
+    /// `row` as it will read back after 16-bit quantisation.
+    static func quantised(_ row: ArraySlice<Float>) -> [Float] {
+        let scale = rowScale(row)
+        return row.map { max(-32767, min(32767, ($0 / scale).rounded())) * scale }
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {

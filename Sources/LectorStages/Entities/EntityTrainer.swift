@@ -5,7 +5,7 @@ import Foundation
 /// steps. Deterministic for a fixed seed (the document order of each epoch comes from it).
 ///
 /// Gazetteer features on the training data come from the other half of the training documents
-/// (two-fold jackknife), so the model cannot learn to trust a list that contains every answer; the
+/// (k-fold jackknife), so the model cannot learn to trust a list that contains every answer; the
 /// shipped gazetteer holds all training phrases. Document history uses the model's own predictions
 /// on earlier sentences, as at run time.
 public struct EntityTrainer {
@@ -17,6 +17,9 @@ public struct EntityTrainer {
         public var minimumFeatureCount = 2
         /// Gazetteer phrases are kept when seen at least this often with a type.
         public var minimumPhraseCount = 1
+        /// Training documents are split into this many folds; each fold's gazetteer features come from
+        /// the phrases of the other folds.
+        public var gazetteerFolds = 2
         public init() {}
     }
 
@@ -62,17 +65,19 @@ public struct EntityTrainer {
 
         // Gazetteers: full, and one per fold built from the other fold's documents.
         var full = EntityGazetteer()
-        var folds = [EntityGazetteer(), EntityGazetteer()]
+        let foldCount = max(2, settings.gazetteerFolds)
+        var folds = [EntityGazetteer](repeating: EntityGazetteer(), count: foldCount)
         var phraseCounts: [[UInt64]: [Int]] = [:]
-        var foldCounts = [[[UInt64]: [Int]]](repeating: [:], count: 2)
+        var foldCounts = [[[UInt64]: [Int]]](repeating: [:], count: foldCount)
         for (documentIndex, document) in train.documents.enumerated() {
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
                 for span in sentence.spans {
                     guard let typeIndex = tagSet.types.firstIndex(of: span.label) else { continue }
                     let keys = documents[documentIndex][sentenceIndex][span.start..<span.end].map(\.lowerKey)
                     phraseCounts[keys, default: [Int](repeating: 0, count: tagSet.types.count)][typeIndex] += 1
-                    foldCounts[1 - documentIndex % 2][keys, default: [Int](repeating: 0, count: tagSet.types.count)][
-                        typeIndex] += 1
+                    for fold in 0..<foldCount where fold != documentIndex % foldCount {
+                        foldCounts[fold][keys, default: [Int](repeating: 0, count: tagSet.types.count)][typeIndex] += 1
+                    }
                 }
             }
         }
@@ -84,8 +89,7 @@ public struct EntityTrainer {
             }
         }
         fill(&full, from: phraseCounts)
-        fill(&folds[0], from: foldCounts[0])
-        fill(&folds[1], from: foldCounts[1])
+        for fold in 0..<foldCount { fill(&folds[fold], from: foldCounts[fold]) }
 
         // Static features of every token, as hashes, then counted and indexed.
         var sentenceHashes: [[UInt64]] = []
@@ -99,7 +103,7 @@ public struct EntityTrainer {
                 var context: [UInt64] = []
                 var contextStarts: [Int] = []
                 EntityContextFeatures.staticFeatures(
-                    keys[local], gazetteer: folds[documentIndex % 2], documentCasing: casing, hashes: &context,
+                    keys[local], gazetteer: folds[documentIndex % foldCount], documentCasing: casing, hashes: &context,
                     starts: &contextStarts, names: &noNames)
                 var hashes: [UInt64] = []
                 var starts: [Int] = [0]
@@ -236,21 +240,23 @@ public struct EntityTrainer {
                 gazetteer: full, vocabulary: vocabulary, notes: notes)
     }
 
-    /// A model without the features whose weights would all quantise to zero.
+    /// A model without the features whose weights are negligible (below 1/16384 of the largest weight),
+    /// with weights already rounded as the 16-bit file stores them, so dev scores during training are
+    /// the scores of the saved model.
     static func pruned(
         tagSet: EntityTagSet, transitions: [Float], keys: [UInt64], weights: [Float], clusters: WordClusters,
         gazetteer: EntityGazetteer, vocabulary: [String], notes: String
     ) -> EntityModel {
         let tags = tagSet.count
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let threshold = ProcessInfo.processInfo.environment["NER_PRUNE"].flatMap(Float.init) ?? largest / 32767 * 2
+        let threshold = largest / 16384
         var keptKeys: [UInt64] = []
         var keptWeights: [Float] = []
         for (index, key) in keys.enumerated() {
             let row = weights[(index * tags)..<(index * tags + tags)]
             guard row.contains(where: { abs($0) >= threshold }) else { continue }
             keptKeys.append(key)
-            keptWeights.append(contentsOf: row)
+            keptWeights.append(contentsOf: EntityModel.quantised(row))
         }
         return EntityModel(
             tagSet: tagSet, transitions: transitions, features: keptKeys, weights: keptWeights, clusters: clusters,
