@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectorCore
 import LectorStages
 
 /// `lector eval entities`: score the entity recogniser on CoNLL gold data.
@@ -16,6 +17,8 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Gold data in CoNLL columns.") var gold: String
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
+    @Flag(help: "Time and score the whole entities stage (rules, linking, possessives) on documents built from the corpus.")
+    var stage = false
     @Option(help: "Also write `token gold predicted` lines (IOB2) to this file, for conlleval or error analysis.")
     var predictions: String?
     @Option(help: "Tag the corpus this many times and report the fastest pass (speed only).") var passes: Int = 1
@@ -41,6 +44,18 @@ struct EvalEntities: ParsableCommand {
         for (document, results) in zip(corpus.documents, tagged) {
             for (sentence, result) in zip(document.sentences, results) {
                 scorer.add(gold: sentence.spans, predicted: recognizer.model.tagSet.spans(of: result.tags))
+            }
+        }
+        if stage {
+            let (stageSeconds, stageCPU, stageScorer) = try runStage(corpus, recognizer: recognizer)
+            seconds = stageSeconds
+            cpuSeconds = stageCPU
+            scorer = stageScorer
+        } else {
+            for (document, results) in zip(corpus.documents, tagged) {
+                for (sentence, result) in zip(document.sentences, results) {
+                    scorer.add(gold: sentence.spans, predicted: recognizer.model.tagSet.spans(of: result.tags))
+                }
             }
         }
         if let predictions {
@@ -69,6 +84,71 @@ struct EvalEntities: ParsableCommand {
         ]
         let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Run `EntitiesStage` over documents rebuilt from the corpus (words joined by spaces, sentences by
+    /// line breaks, token and sentence layers set by hand); returns the fastest pass and the scores.
+    private func runStage(_ corpus: CoNLLCorpus, recognizer: EntityRecognizer) throws -> (Double, Double, EntityScorer) {
+        var documents: [Document] = []
+        var tokenStarts: [[Int: (sentence: Int, token: Int)]] = []
+        for (index, source) in corpus.documents.enumerated() {
+            var text = ""
+            var tokens: [Annotation] = []
+            var sentences: [Annotation] = []
+            var starts: [Int: (Int, Int)] = [:]
+            var offset = 0
+            for (sentenceIndex, sentence) in source.sentences.enumerated() {
+                let sentenceStart = offset
+                for (tokenIndex, word) in sentence.words.enumerated() {
+                    if tokenIndex > 0 {
+                        text += " "
+                        offset += 1
+                    }
+                    starts[offset] = (sentenceIndex, tokenIndex)
+                    text += word
+                    tokens.append(Annotation(offset, offset + word.utf8.count, label: "word"))
+                    offset += word.utf8.count
+                }
+                sentences.append(Annotation(sentenceStart, offset))
+                text += "\n"
+                offset += 1
+            }
+            var document = Document(id: "\(index)", source: gold, format: "text", text: text)
+            document.set(sentences, for: .sentence)
+            document.set(tokens, for: .token)
+            documents.append(document)
+            tokenStarts.append(starts)
+        }
+        let entitiesStage = EntitiesStage(recognizer: recognizer)
+        var seconds = Double.infinity
+        var cpuSeconds = Double.infinity
+        var processed = documents
+        for _ in 0..<max(1, passes) {
+            processed = documents
+            let started = Date()
+            let cpuStarted = Self.threadCPUTime()
+            for index in processed.indices { try entitiesStage.process(&processed[index], context: StageContext()) }
+            cpuSeconds = min(cpuSeconds, Self.threadCPUTime() - cpuStarted)
+            seconds = min(seconds, Date().timeIntervalSince(started))
+        }
+        var scorer = EntityScorer()
+        let types = Set(recognizer.model.tagSet.types)
+        for (index, source) in corpus.documents.enumerated() {
+            var predicted = [[EntitySpan]](repeating: [], count: source.sentences.count)
+            for entity in processed[index].annotations(.entity) where types.contains(entity.label) {
+                guard let first = tokenStarts[index][entity.start] else { continue }
+                let words = source.sentences[first.sentence].words
+                var end = first.token
+                var byte = entity.start
+                while end < words.count && byte < entity.end {
+                    byte += words[end].utf8.count + 1
+                    end += 1
+                }
+                predicted[first.sentence].append(EntitySpan(start: first.token, end: end, label: entity.label))
+            }
+            for (sentence, spans) in zip(source.sentences, predicted) { scorer.add(gold: sentence.spans, predicted: spans) }
+        }
+        return (seconds, cpuSeconds, scorer)
     }
 
     /// CPU time of the calling thread in seconds (speed on one core, whatever else the machine runs).

@@ -4,7 +4,9 @@
 /// Built by `lector train entities` from the training data's own entity spans; nothing is copied
 /// from outside lists.
 public struct EntityGazetteer: Sendable {
-    /// Phrase key → bit mask of entity types (bit k: type k of the tag set).
+    /// Phrase key → bit mask of entity types (bit k: type k of the tag set). Every proper prefix of a
+    /// phrase is present too (mask 0 when it is not a phrase itself), so matching stops as soon as no
+    /// phrase can continue.
     public private(set) var entries: [UInt64: UInt8]
     /// Longest phrase in words.
     public private(set) var maxLength: Int
@@ -24,7 +26,11 @@ public struct EntityGazetteer: Sendable {
     mutating func insert(wordKeys: [UInt64], type: Int) {
         guard !wordKeys.isEmpty, type < 8 else { return }
         var key = Self.chainStart
-        for word in wordKeys { key = Self.extend(key, with: word) }
+        for word in wordKeys.dropLast() {
+            key = Self.extend(key, with: word)
+            if entries[key] == nil { entries[key] = 0 }
+        }
+        key = Self.extend(key, with: wordKeys[wordKeys.count - 1])
         entries[key, default: 0] |= UInt8(1) << UInt8(type)
         maxLength = max(maxLength, wordKeys.count)
     }
@@ -40,7 +46,8 @@ public struct EntityGazetteer: Sendable {
             while end < keys.count && end - start < maxLength {
                 key = Self.extend(key, with: keys[end])
                 end += 1
-                guard let mask = entries[key] else { continue }
+                guard let mask = entries[key] else { break }
+                guard mask != 0 else { continue }
                 bits[start] |= UInt16(mask)
                 var inside = start + 1
                 while inside < end {

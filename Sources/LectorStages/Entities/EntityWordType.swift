@@ -40,6 +40,9 @@ struct EntityWordType: Sendable {
 struct EntityWordTypeBuilder: Sendable {
     let clusters: WordClusters
 
+    private static let prefixes: [EntityFeatureTemplate] = [.prefix1, .prefix2, .prefix3, .prefix4]
+    private static let suffixes: [EntityFeatureTemplate] = [.suffix1, .suffix2, .suffix3, .suffix4]
+
     private static let neighbourTemplates: [[EntityFeatureTemplate]] = [
         [.lowerPrev2, .shapePrev2, .clusterPrev2],
         [.lowerPrev1, .shapePrev1, .clusterPrev1],
@@ -65,13 +68,22 @@ struct EntityWordTypeBuilder: Sendable {
         add(.shape, shape)
         add(.longShape, longShape)
         add(.flags, flags)
-        let scalars = Array(lower.unicodeScalars)
-        let prefixes: [EntityFeatureTemplate] = [.prefix1, .prefix2, .prefix3, .prefix4]
-        let suffixes: [EntityFeatureTemplate] = [.suffix1, .suffix2, .suffix3, .suffix4]
-        if scalars.count > 1 {
-            for length in 1...min(4, scalars.count - 1) {
-                add(prefixes[length - 1], String(String.UnicodeScalarView(scalars[..<length])))
-                add(suffixes[length - 1], String(String.UnicodeScalarView(scalars[(scalars.count - length)...])))
+        // Affixes of up to four characters, hashed straight from the UTF-8 bytes at scalar boundaries.
+        let bytes = Array(lower.utf8)
+        var boundaries: [Int] = []
+        for (offset, byte) in bytes.enumerated() where byte & 0xc0 != 0x80 { boundaries.append(offset) }
+        let scalarCount = boundaries.count
+        boundaries.append(bytes.count)
+        if scalarCount > 1 {
+            for length in 1...min(4, scalarCount - 1) {
+                let prefix = bytes[0..<boundaries[length]]
+                let suffix = bytes[boundaries[scalarCount - length]...]
+                own.append(FeatureHash.hash(Self.prefixes[length - 1], prefix))
+                own.append(FeatureHash.hash(Self.suffixes[length - 1], suffix))
+                if named {
+                    names.append("\(Self.prefixes[length - 1])=\(String(decoding: prefix, as: UTF8.self))")
+                    names.append("\(Self.suffixes[length - 1])=\(String(decoding: suffix, as: UTF8.self))")
+                }
             }
         }
         if let cluster {

@@ -14,6 +14,14 @@ enum FeatureHash {
         return hash
     }
 
+    /// The hash of `template` followed by `bytes` (equal to hashing the same bytes as a `String`).
+    @inline(__always)
+    static func hash(_ template: EntityFeatureTemplate, _ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash = step(offsetBasis, template.rawValue)
+        for byte in bytes { hash = step(hash, byte) }
+        return hash
+    }
+
     /// The hash of `template` followed by the bytes of `value`.
     @inline(__always)
     static func hash(_ template: EntityFeatureTemplate, _ value: UInt64) -> UInt64 {
