@@ -5,7 +5,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a stage's decisions on a piece of text.",
         subcommands: [
-            ExplainEntities.self,
+            ExplainEntities.self
         ]
     )
 }
