@@ -7,7 +7,7 @@ public struct Lector: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lector",
         abstract: "A fast, pluggable text-analysis pipeline for batches of documents.",
-        subcommands: [Eval.self, Train.self, Explain.self]
+        subcommands: [Eval.self, Train.self]
     )
 
     public init() {}
