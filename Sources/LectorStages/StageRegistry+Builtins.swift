@@ -7,6 +7,7 @@ extension StageRegistry {
         // Each built-in stage registers itself here, one line each:
         // registry.register(CleanStage.self)
         registry.register(EntitiesStage.self)
+        registry.register(EntityRulesStage.self)
         return registry
     }
 }
