@@ -21,6 +21,7 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Training epochs.") var epochs: Int = 12
     @Option(help: "Unlabelled text for word clusters (repeatable).") var unlabelled: [String] = []
     @Option(help: "Number of fine word clusters.") var clusters: Int = 1000
+    @Option(help: "Train this many models with seeds seed, seed+1, … and average their weights.") var mix: Int = 1
 
     func run() throws {
         let started = Date()
@@ -53,12 +54,26 @@ struct TrainEntities: ParsableCommand {
             \(URL(fileURLWithPath: train).lastPathComponent) (\(trainCorpus.tokenCount) tokens), best epoch by \
             \(URL(fileURLWithPath: dev).lastPathComponent); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
             """
-        let trainer = EntityTrainer(settings: settings)
-        let model = trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
+        var models: [EntityModel] = []
+        for run in 0..<max(1, mix) {
+            settings.seed = seed + UInt64(run)
+            let trainer = EntityTrainer(settings: settings)
+            models.append(
+                trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
+                    log(
+                        String(
+                            format: "seed %d epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", Int(settings.seed),
+                            report.epoch, report.mistakes, report.devF1, report.seconds))
+                })
+        }
+        guard let model = models.count == 1 ? models.first : EntityTrainer.mixed(models) else {
+            throw ValidationError("could not mix the trained models")
+        }
+        if models.count > 1 {
             log(
                 String(
-                    format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes, report.devF1,
-                    report.seconds))
+                    format: "mixed %d models: dev F1 %.4f", models.count,
+                    EntityTrainer.evaluate(model: model, on: devCorpus).micro.f1))
         }
         let data = model.serialized()
         try data.write(to: URL(fileURLWithPath: out), options: .atomic)

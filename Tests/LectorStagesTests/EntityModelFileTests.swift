@@ -57,3 +57,14 @@ struct EntityModelFileTests {
         #expect(recognizer.model.featureCount > 1000)
     }
 }
+
+@Suite("Entity model mixing")
+struct EntityModelMixingTests {
+    @Test("Mixing a model with itself keeps its weights")
+    func mixingIdenticalModels() throws {
+        let model = EntityModelFileTests.smallModel()
+        let mixed = try #require(EntityTrainer.mixed([model, model]))
+        #expect(mixed.featureCount == model.featureCount)
+        #expect(abs(mixed.weight(33, tag: 2) - model.weight(33, tag: 2)) < 0.01)
+    }
+}

@@ -39,6 +39,9 @@ public struct EntityModel: Sendable {
     /// Feature hashes in row order (kept for saving).
     private let featureKeys: [UInt64]
 
+    /// Feature hashes in row order.
+    var keys: [UInt64] { featureKeys }
+
     static let magic = Array("LECTNER1".utf8)
     static let version: UInt32 = 1
 
@@ -204,7 +207,9 @@ extension EntityModel {
         scales.reserveCapacity(featureCount)
         for _ in 0..<featureCount {
             let scale = try reader.f32()
-            guard scale.isFinite && scale > 0 else { throw EntityModelError("entity model has an invalid weight scale") }
+            guard scale.isFinite && scale > 0 else {
+                throw EntityModelError("entity model has an invalid weight scale")
+            }
             scales.append(scale)
         }
         var weights = [Float]()

@@ -300,3 +300,36 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 }
+
+extension EntityTrainer {
+    /// The average of models trained on the same data with different seeds (parameter mixing): the union
+    /// of their features, each weight the mean over the models (0 where a model lacks the feature).
+    /// Clusters, gazetteer, vocabulary and notes come from the first model.
+    public static func mixed(_ models: [EntityModel]) -> EntityModel? {
+        guard let first = models.first, models.allSatisfy({ $0.tagSet == first.tagSet }) else { return nil }
+        let tags = first.tagSet.count
+        var rows: [UInt64: Int] = [:]
+        var keys: [UInt64] = []
+        var weights: [Float] = []
+        var transitions = [Float](repeating: 0, count: first.transitions.count)
+        let share = 1 / Float(models.count)
+        for model in models {
+            for (index, value) in model.transitions.enumerated() { transitions[index] += value * share }
+            for (row, key) in model.keys.enumerated() {
+                let target: Int
+                if let existing = rows[key] {
+                    target = existing
+                } else {
+                    target = keys.count
+                    rows[key] = target
+                    keys.append(key)
+                    weights.append(contentsOf: repeatElement(0, count: tags))
+                }
+                for tag in 0..<tags { weights[target * tags + tag] += model.weights[row * tags + tag] * share }
+            }
+        }
+        return pruned(
+            tagSet: first.tagSet, transitions: transitions, keys: keys, weights: weights, clusters: first.clusters,
+            gazetteer: first.gazetteer, vocabulary: first.vocabulary, notes: first.notes)
+    }
+}
