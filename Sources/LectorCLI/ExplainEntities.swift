@@ -113,9 +113,12 @@ struct ExplainEntities: ParsableCommand {
                 trailing.insert(Annotation(stop - 1, stop, label: "punct"), at: 0)
                 stop -= 1
             }
-            if stop - start > 2 && bytes[stop - 2] == 0x27 && (bytes[stop - 1] | 0x20) == 0x73 {
-                tokens.append(Annotation(start, stop - 2, label: "word"))
-                tokens.append(Annotation(stop - 2, stop, label: "word"))
+            let curly = stop - start > 4 && bytes[(stop - 4)..<(stop - 1)].elementsEqual([0xe2, 0x80, 0x99])
+            let straight = stop - start > 2 && bytes[stop - 2] == 0x27
+            if (curly || straight) && (bytes[stop - 1] | 0x20) == 0x73 {
+                let mark = curly ? 4 : 2
+                tokens.append(Annotation(start, stop - mark, label: "word"))
+                tokens.append(Annotation(stop - mark, stop, label: "word"))
             } else if stop > start {
                 tokens.append(Annotation(start, stop, label: "word"))
             }

@@ -76,31 +76,29 @@ public struct EntitiesStage: Stage {
                 let bytes = Array(document.text.utf8)
                 return groups.map { $0.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } }
             }()
+        // A possessive the tokenizer left attached (`Putin’s`) is hidden from the model and trimmed from
+        // the entity afterwards.
+        let suffixes = words.map { $0.map(Self.attachedPossessive) }
+        let modelWords = Self.withoutPossessives(words, suffixes)
         try context.checkDeadline()
-        let tagged = recognizer.tag(words)
+        let tagged = recognizer.tag(modelWords)
         let tagSet = recognizer.model.tagSet
         var annotations: [Annotation] = []
         var named: [(annotation: Int, words: [String])] = []
         for (index, sentence) in tagged.enumerated() {
             let tokens = groups[index]
-            let sentenceWords = words[index]
+            let sentenceWords = modelWords[index]
             var blocked = [Bool](repeating: false, count: tokens.count)
             for span in tagSet.spans(of: sentence.tags) {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
                 guard end > span.start else { continue }
-                var byteEnd = tokens[end - 1].end
-                let lastWord = sentenceWords[end - 1]
-                if lastWord.count > 2, let suffix = Self.possessiveSuffixLength(lastWord) { byteEnd -= suffix }
+                let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
                 let start = tokens[span.start].start
                 guard byteEnd > start else { continue }
                 let confidence = sentence.confidence[span.start..<end].reduce(0, +) / Float(end - span.start)
                 for position in span.start..<end { blocked[position] = true }
-                var spanWords = Array(sentenceWords[span.start..<end])
-                if byteEnd < tokens[end - 1].end, let last = spanWords.last {
-                    spanWords[spanWords.count - 1] = String(last.dropLast(2))
-                }
-                named.append((annotations.count, spanWords))
+                named.append((annotations.count, Array(sentenceWords[span.start..<end])))
                 annotations.append(
                     Annotation(
                         range: TextRange(start: start, end: byteEnd), label: span.label,
@@ -155,6 +153,20 @@ public struct EntitiesStage: Stage {
         word == "'s" || word == "\u{2019}s" || word == "'" || word == "\u{2019}" || word == "'S" || word == "\u{2019}S"
     }
 
+    /// Bytes of a possessive attached to a longer word (`Putin’s` → 4), else 0.
+    static func attachedPossessive(_ word: String) -> Int {
+        guard let length = possessiveSuffixLength(word), word.utf8.count > length else { return 0 }
+        return length
+    }
+
+    static func withoutPossessives(_ words: [[String]], _ suffixes: [[Int]]) -> [[String]] {
+        zip(words, suffixes).map { sentence, cut in
+            zip(sentence, cut).map { word, bytes in
+                bytes == 0 ? word : String(decoding: word.utf8.dropLast(bytes), as: UTF8.self)
+            }
+        }
+    }
+
     /// Bytes of a trailing `'s` / `’s` on a longer word, or nil.
     static func possessiveSuffixLength(_ word: String) -> Int? {
         if word.hasSuffix("'s") || word.hasSuffix("'S") { return 2 }
@@ -170,8 +182,10 @@ public struct EntitiesStageError: Error, CustomStringConvertible {
 }
 
 extension EntitiesStage {
-    /// The words of each sentence of `document`, as the stage sees them (for explanations and tools).
+    /// The words of each sentence of `document` as the model sees them (attached possessives removed),
+    /// for explanations and tools.
     public static func sentenceWords(_ document: Document) throws -> [[String]] {
-        try sentenceTokens(document).map { $0.map { document.text(in: $0) } }
+        let words = try sentenceTokens(document).map { $0.map { document.text(in: $0) } }
+        return withoutPossessives(words, words.map { $0.map(attachedPossessive) })
     }
 }
