@@ -100,7 +100,7 @@ public struct NumericEntityRules: Sendable {
 
     /// Classify a token by its bytes: digits with `,`/`.` separators, `10:30`, `2024-03-05`, `21st`.
     static func numberKind(_ word: String) -> NumberKind {
-        let bytes = Array(word.utf8)
+        let bytes = word.utf8
         guard let first = bytes.first, isDigit(first) else { return .none }
         var digits = 0
         var colons = 0
