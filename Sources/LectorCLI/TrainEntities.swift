@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LectorStages
+
+/// `lector train entities`: train the statistical entity recogniser from CoNLL files.
+struct TrainEntities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Train the entity recogniser (averaged perceptron) on CoNLL-format data.",
+        discussion: """
+            Learns word clusters from the --unlabelled files (CoNLL, CoNLL-U, JSON Lines with title/article, \
+            or plain text), builds a gazetteer from the training spans, trains for --epochs and keeps the \
+            epoch with the best dev micro-F1. Deterministic for a fixed --seed.
+            """
+    )
+
+    @Option(help: "Training data, CoNLL columns (IOB1 or IOB2).") var train: String
+    @Option(help: "Development data used to pick the best epoch.") var dev: String
+    @Option(help: "Where to write the model.") var out: String
+    @Option(help: "Random seed (document order, cluster initialisation).") var seed: UInt64 = 1
+    @Option(help: "Training epochs.") var epochs: Int = 12
+    @Option(help: "Unlabelled text for word clusters (repeatable).") var unlabelled: [String] = []
+    @Option(help: "Number of fine word clusters.") var clusters: Int = 1000
+    @Option(help: "Train this many models with seeds seed, seed+1, … and average their weights.") var mix: Int = 1
+
+    func run() throws {
+        let started = Date()
+        let trainCorpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: train))
+        let devCorpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: dev))
+        log("train: \(trainCorpus.sentenceCount) sentences, \(trainCorpus.tokenCount) tokens")
+        var text: [[String]] = []
+        for path in unlabelled {
+            let sentences = try UnlabelledText.sentences(contentsOf: URL(fileURLWithPath: path))
+            log("unlabelled: \(path): \(sentences.count) sentences")
+            text.append(contentsOf: sentences)
+        }
+        var wordClusters = WordClusters()
+        if !text.isEmpty {
+            var learner = ContextClusterLearner()
+            learner.seed = seed
+            learner.fineClusters = clusters
+            let clusterStart = Date()
+            wordClusters = learner.learn(text, log: log)
+            log(
+                String(
+                    format: "clusters: %d words in %.1f s", wordClusters.count, Date().timeIntervalSince(clusterStart)))
+        }
+        var settings = EntityTrainer.Settings()
+        settings.seed = seed
+        settings.epochs = epochs
+        let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+        let notes = """
+            Lector entity model: averaged perceptron, BIO tags. Trained by `lector train entities` on \
+            \(URL(fileURLWithPath: train).lastPathComponent) (\(trainCorpus.tokenCount) tokens), best epoch by \
+            \(URL(fileURLWithPath: dev).lastPathComponent); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
+            """
+        var models: [EntityModel] = []
+        for run in 0..<max(1, mix) {
+            settings.seed = seed + UInt64(run)
+            let trainer = EntityTrainer(settings: settings)
+            models.append(
+                trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
+                    log(
+                        String(
+                            format: "seed %d epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", Int(settings.seed),
+                            report.epoch, report.mistakes, report.devF1, report.seconds))
+                })
+        }
+        guard let model = models.count == 1 ? models.first : EntityTrainer.mixed(models) else {
+            throw ValidationError("could not mix the trained models")
+        }
+        if models.count > 1 {
+            log(
+                String(
+                    format: "mixed %d models: dev F1 %.4f", models.count,
+                    EntityTrainer.evaluate(model: model, on: devCorpus).micro.f1))
+        }
+        let data = model.serialized()
+        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+        log(
+            String(
+                format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
+                Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

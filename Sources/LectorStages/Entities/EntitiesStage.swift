@@ -1,0 +1,191 @@
+import Foundation
+import LectorCore
+
+/// The `entities` stage: named entities (PER, ORG, LOC, MISC) from the trained recogniser, numeric and
+/// temporal expressions (DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) from rules, and a
+/// `canonical` attribute on each named entity linking mentions of the same entity in the document.
+///
+/// Requires `.sentence` and `.token`; produces `.entity`. Each annotation's `score` is a confidence in
+/// 0...1 (mean per-token probability for model entities, 1 for rule matches). Named entities never
+/// include a trailing possessive (`'s`, `’s`, or a bare apostrophe), whether it is its own token or
+/// not. The model is loaded once per process and shared by all lanes.
+public struct EntitiesStage: Stage {
+    /// Options from the pipeline file.
+    public struct Options: Decodable, Sendable {
+        /// A model file to use instead of the shipped one.
+        public var model: ConfigPath?
+        /// Whether to add numeric and temporal expressions.
+        public var numeric: Bool
+        /// Whether to link mentions and set `canonical`.
+        public var link: Bool
+
+        public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true) {
+            self.model = model
+            self.numeric = numeric
+            self.link = link
+        }
+
+        enum CodingKeys: String, CodingKey { case model, numeric, link }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            model = try container.decodeIfPresent(ConfigPath.self, forKey: .model)
+            numeric = try container.decodeIfPresent(Bool.self, forKey: .numeric) ?? true
+            link = try container.decodeIfPresent(Bool.self, forKey: .link) ?? true
+        }
+    }
+
+    public static let name = "entities"
+    public static let summary =
+        "Named entities (trained perceptron: PER ORG LOC MISC), numeric expressions by rules, in-document linking."
+    public static let optionHelp: [OptionHelp] = [
+        OptionHelp(
+            "model", type: "path", default: "(shipped model)", "entity model file made by `lector train entities`"),
+        OptionHelp("numeric", type: "bool", default: "true", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
+        OptionHelp("link", type: "bool", default: "true", "link mentions in a document; set the `canonical` attribute"),
+    ]
+    public static let defaultRequires: Set<Layer> = [.sentence, .token]
+    public static let defaultProduces: Set<Layer> = [.entity]
+
+    let recognizer: EntityRecognizer
+    let rules: NumericEntityRules?
+    let linker: EntityLinker?
+
+    public init(options: Options) throws {
+        recognizer = try EntityModelStore.recognizer(path: options.model?.path)
+        rules = options.numeric ? NumericEntityRules() : nil
+        linker = options.link ? EntityLinker() : nil
+    }
+
+    /// A stage with an already loaded recogniser (for tests and tools).
+    public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true) {
+        self.recognizer = recognizer
+        rules = numeric ? NumericEntityRules() : nil
+        linker = link ? EntityLinker() : nil
+    }
+
+    public func process(_ document: inout Document, context: StageContext) throws {
+        let groups = try Self.sentenceTokens(document)
+        let words: [[String]] =
+            document.text.utf8.withContiguousStorageIfAvailable { buffer in
+                groups.map {
+                    $0.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self) }
+                }
+            }
+            ?? {
+                let bytes = Array(document.text.utf8)
+                return groups.map { $0.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } }
+            }()
+        // A possessive the tokenizer left attached (`Putin’s`) is hidden from the model and trimmed from
+        // the entity afterwards.
+        let suffixes = words.map { $0.map(Self.attachedPossessive) }
+        let modelWords = Self.withoutPossessives(words, suffixes)
+        try context.checkDeadline()
+        let tagged = recognizer.tag(modelWords)
+        let tagSet = recognizer.model.tagSet
+        var annotations: [Annotation] = []
+        var named: [(annotation: Int, words: [String])] = []
+        for (index, sentence) in tagged.enumerated() {
+            let tokens = groups[index]
+            let sentenceWords = modelWords[index]
+            var blocked = [Bool](repeating: false, count: tokens.count)
+            for span in tagSet.spans(of: sentence.tags) {
+                var end = span.end
+                while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
+                guard end > span.start else { continue }
+                let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
+                let start = tokens[span.start].start
+                guard byteEnd > start else { continue }
+                let confidence = sentence.confidence[span.start..<end].reduce(0, +) / Float(end - span.start)
+                for position in span.start..<end { blocked[position] = true }
+                named.append((annotations.count, Array(sentenceWords[span.start..<end])))
+                annotations.append(
+                    Annotation(
+                        range: TextRange(start: start, end: byteEnd), label: span.label,
+                        score: (Double(confidence) * 1000).rounded() / 1000))
+            }
+            if let rules {
+                for match in rules.matches(sentenceWords, blocked: blocked) {
+                    annotations.append(
+                        Annotation(
+                            range: TextRange(start: tokens[match.start].start, end: tokens[match.end - 1].end),
+                            label: match.label, score: 1))
+                }
+            }
+        }
+        if let linker {
+            let mentions = named.map { EntityLinker.Mention(words: $0.words, label: annotations[$0.annotation].label) }
+            for (mention, canonical) in zip(named, linker.canonicalForms(mentions)) {
+                annotations[mention.annotation].attributes["canonical"] = canonical
+            }
+        }
+        document.set(annotations, for: .entity)
+    }
+
+    /// Token ranges grouped by sentence (tokens outside every sentence form groups of their own).
+    static func sentenceTokens(_ document: Document) throws -> [[TextRange]] {
+        let limit = document.text.utf8.count
+        let sentences = document.annotations(.sentence)
+        var groups: [[TextRange]] = []
+        var current: [TextRange] = []
+        var currentSentence = -1
+        var sentenceIndex = 0
+        for token in document.annotations(.token) {
+            guard token.start >= 0 && token.end <= limit && token.start < token.end else {
+                throw EntitiesStageError(
+                    "token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
+            }
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].end <= token.start { sentenceIndex += 1 }
+            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token.range)
+            let group = inside ? sentenceIndex : -2 - sentenceIndex
+            if group != currentSentence && !current.isEmpty {
+                groups.append(current)
+                current = []
+            }
+            currentSentence = group
+            current.append(token.range)
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    static func isPossessive(_ word: String) -> Bool {
+        word == "'s" || word == "\u{2019}s" || word == "'" || word == "\u{2019}" || word == "'S" || word == "\u{2019}S"
+    }
+
+    /// Bytes of a possessive attached to a longer word (`Putin’s` → 4), else 0.
+    static func attachedPossessive(_ word: String) -> Int {
+        guard let length = possessiveSuffixLength(word), word.utf8.count > length else { return 0 }
+        return length
+    }
+
+    static func withoutPossessives(_ words: [[String]], _ suffixes: [[Int]]) -> [[String]] {
+        zip(words, suffixes).map { sentence, cut in
+            zip(sentence, cut).map { word, bytes in
+                bytes == 0 ? word : String(decoding: word.utf8.dropLast(bytes), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil.
+    static func possessiveSuffixLength(_ word: String) -> Int? {
+        if word.hasSuffix("'s") || word.hasSuffix("'S") { return 2 }
+        if word.hasSuffix("\u{2019}s") || word.hasSuffix("\u{2019}S") { return 4 }
+        return nil
+    }
+}
+
+/// A document the entities stage cannot process (for example token ranges outside the text).
+public struct EntitiesStageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension EntitiesStage {
+    /// The words of each sentence of `document` as the model sees them (attached possessives removed),
+    /// for explanations and tools.
+    public static func sentenceWords(_ document: Document) throws -> [[String]] {
+        let words = try sentenceTokens(document).map { $0.map { document.text(in: $0) } }
+        return withoutPossessives(words, words.map { $0.map(attachedPossessive) })
+    }
+}

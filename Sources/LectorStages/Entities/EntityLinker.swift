@@ -1,0 +1,118 @@
+/// Links mentions of the same entity inside one document and gives each a `canonical` form.
+///
+/// Rules, applied to PER, ORG, LOC and MISC mentions (each a list of words):
+/// - Leading titles (`President`, `Mr.`, `Prime Minister`…) are not part of the name.
+/// - A person mention whose words all occur, in order, in a longer person mention ("Putin",
+///   "President Putin" → "Vladimir Putin"; "Xi" → "Xi Jinping") takes the longer one's form; the
+///   longest such mention wins, the first in the document on a tie.
+/// - An organisation or place written as capitals with optional dots (`U.S.`, `UN`) links to a mention
+///   whose capitalised words' initials spell it ("United States", "United Nations"), and a one-word
+///   mention that is the first word of a longer mention of the same type links to it.
+/// - A small built-in alias table covers a few abbreviations whose long form may be absent from the
+///   document (`U.S.` → "United States").
+/// Otherwise a mention is its own canonical form (titles removed). Immutable and `Sendable`.
+public struct EntityLinker: Sendable {
+    /// One mention: its words and label.
+    public struct Mention: Sendable, Hashable {
+        public var words: [String]
+        public var label: String
+        public init(words: [String], label: String) {
+            self.words = words
+            self.label = label
+        }
+    }
+
+    static let titles: Set<String> = [
+        "president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir",
+        "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "minister", "prime", "chancellor",
+        "senator", "sen.", "gov.", "governor", "rep.", "representative", "general", "gen.", "colonel", "col.",
+        "captain", "capt.", "judge", "justice", "mayor", "secretary", "premier", "vice", "chairman", "chief",
+        "executive", "ceo", "coach", "manager", "st.", "saint",
+    ]
+
+    static let connectives: Set<String> = ["of", "the", "and", "for", "&", "de", "du", "la", "der"]
+
+    /// Abbreviations and their long forms, written for Lector.
+    static let aliases: [String: String] = [
+        "US": "United States", "USA": "United States", "UK": "United Kingdom", "UN": "United Nations",
+        "EU": "European Union", "UAE": "United Arab Emirates", "NYC": "New York City",
+    ]
+
+    public init() {}
+
+    /// The canonical form of each mention, in the same order.
+    public func canonicalForms(_ mentions: [Mention]) -> [String] {
+        let names = mentions.map { Self.stripTitles($0.words) }
+        var result: [String] = []
+        result.reserveCapacity(mentions.count)
+        for (index, mention) in mentions.enumerated() {
+            let words = names[index]
+            var best: [String]?
+            switch mention.label {
+            case "PER":
+                for (other, candidate) in names.enumerated()
+                where other != index && mentions[other].label == "PER" && candidate.count > words.count
+                    && Self.isOrderedSubset(words, of: candidate)
+                {
+                    if best == nil || candidate.count > best?.count ?? 0 { best = candidate }
+                }
+            case "ORG", "LOC", "MISC":
+                let letters = Self.acronymLetters(words)
+                for (other, candidate) in names.enumerated() where other != index && candidate.count > words.count {
+                    let sameType = mentions[other].label == mention.label
+                    let initials = Self.initials(candidate)
+                    let acronymMatch = letters.map { $0.count >= 2 && $0 == initials } ?? false
+                    let prefixMatch = sameType && words.count == 1 && candidate.first == words.first
+                    if (acronymMatch && mentions[other].label != "PER") || prefixMatch {
+                        if best == nil || candidate.count > best?.count ?? 0 { best = candidate }
+                    }
+                }
+                if best == nil, let letters, let alias = Self.aliases[letters] { best = [alias] }
+            default:
+                break
+            }
+            result.append((best ?? words).joined(separator: " "))
+        }
+        return result
+    }
+
+    static func stripTitles(_ words: [String]) -> [String] {
+        var start = 0
+        while start < words.count - 1 && titles.contains(words[start].lowercased()) { start += 1 }
+        var end = words.count
+        while end > start + 1 && ["'s", "\u{2019}s", "'", "\u{2019}"].contains(words[end - 1]) { end -= 1 }
+        return Array(words[start..<end])
+    }
+
+    static func isOrderedSubset(_ words: [String], of candidate: [String]) -> Bool {
+        guard !words.isEmpty else { return false }
+        var position = candidate.startIndex
+        for word in words {
+            guard let found = candidate[position...].firstIndex(of: word) else { return false }
+            position = found + 1
+        }
+        return true
+    }
+
+    /// `U.S.` → "US", `UN` → "UN"; nil unless the mention is one word of capitals and dots.
+    static func acronymLetters(_ words: [String]) -> String? {
+        guard words.count == 1, let word = words.first else { return nil }
+        var letters = ""
+        for scalar in word.unicodeScalars {
+            if scalar == "." { continue }
+            guard scalar.properties.isUppercase else { return nil }
+            letters.unicodeScalars.append(scalar)
+        }
+        return letters.isEmpty ? nil : letters
+    }
+
+    /// Initials of the capitalised words, skipping connectives ("Bank of England" → "BE").
+    static func initials(_ words: [String]) -> String {
+        var letters = ""
+        for word in words where !connectives.contains(word.lowercased()) {
+            guard let first = word.first, first.isUppercase else { continue }
+            letters.append(first)
+        }
+        return letters
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The shipped entity model, loaded once per process on first use.
+///
+/// `static let` initialisation is lazy and thread-safe in Swift (it runs exactly once, guarded by the
+/// runtime), so every lane and every stage instance shares one immutable recogniser. A model that
+/// fails to load is remembered as the error, and every stage that asks gets the same clear message.
+public enum EntityModelStore {
+    /// Resource name of the shipped model inside the package's resources.
+    public static let resourceName = "entities-model.bin"
+
+    private static let shipped: Result<EntityRecognizer, EntityModelError> = {
+        guard
+            let url = Bundle.module.url(forResource: "Resources/\(resourceName)", withExtension: nil)
+                ?? Bundle.module.url(forResource: resourceName, withExtension: nil)
+        else {
+            return .failure(EntityModelError("the shipped entity model \(resourceName) is missing from the package"))
+        }
+        do {
+            return .success(EntityRecognizer(model: try EntityModel(contentsOf: url)))
+        } catch let error as EntityModelError {
+            return .failure(error)
+        } catch {
+            return .failure(EntityModelError("\(error)"))
+        }
+    }()
+
+    /// The shipped recogniser (loaded on first call).
+    public static func shippedRecognizer() throws -> EntityRecognizer { try shipped.get() }
+
+    /// A recogniser for the model at `path`, or the shipped one when `path` is nil.
+    public static func recognizer(path: String?) throws -> EntityRecognizer {
+        guard let path else { return try shippedRecognizer() }
+        return EntityRecognizer(model: try EntityModel(contentsOf: URL(fileURLWithPath: path)))
+    }
+}

@@ -1,0 +1,288 @@
+/// Rule layer for numeric and temporal expressions: DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL
+/// and CARDINAL, matched over a sentence's tokens (one dictionary lookup of the lower-cased form per
+/// token, byte tests for digits; no regular expressions).
+///
+/// Patterns, tried at each token in this order (the first that matches wins, longest form):
+/// - MONEY: `$ 5`, `US$ 5 million`, `5 dollars`, `€5bn`, `5 million euros`
+/// - PERCENT: `5 %`, `5 percent`, `5 per cent`, `5 pct`
+/// - TIME: `10:30`, `10:30 a.m. GMT`, `10 pm`, `noon`, `midnight`
+/// - DATE: `January 5, 2024`, `5 January 2024`, `Jan. 5`, `Monday`, `2024-03-05`, `03/05/2024`,
+///   `yesterday`, `last week`, `next March`, a year `1996` standing alone (1800–2099)
+/// - QUANTITY: a number followed by a unit (`5 km`, `3.5 million tonnes`, `20 degrees`)
+/// - ORDINAL: `first`, `21st`, `3rd`
+/// - CARDINAL: digits (`5,000`, `3.5`) or number words (`twenty`, `two million`)
+/// Immutable and `Sendable`.
+public struct NumericEntityRules: Sendable {
+    /// What a word can be, by its lower-cased form.
+    enum WordClass: Sendable, Equatable {
+        case month, weekday, relativeDay, relativeModifier, period, currencyBefore, currencyAfter, percent
+        case perWord, centWord, timeSuffix, timeWord, timeZone, unit, scale, numberWord, ordinalWord
+    }
+
+    private let classes: [String: WordClass]
+
+    public init() {
+        var classes: [String: WordClass] = [:]
+        func add(_ words: String, _ wordClass: WordClass) {
+            for word in words.split(separator: " ") { classes[String(word)] = wordClass }
+        }
+        add(
+            "january february march april june july august september october november december jan jan. feb feb. "
+                + "mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.", .month)
+        add(
+            "monday tuesday wednesday thursday friday saturday sunday mon. tue. tues. wed. thu. thurs. fri. sat. sun.",
+            .weekday)
+        add("yesterday today tomorrow tonight", .relativeDay)
+        add("last next this", .relativeModifier)
+        add("week weekend month year quarter decade century season morning afternoon evening", .period)
+        add("$ us$ c$ a$ hk$ € £ ¥ usd eur gbp jpy chf", .currencyBefore)
+        add(
+            "dollars dollar euros euro pounds pound sterling yen yuan francs franc marks mark rupees rupee roubles "
+                + "rubles pesos cents pence usd eur gbp", .currencyAfter)
+        add("% percent pct percentage", .percent)
+        add("per", .perWord)
+        add("cent", .centWord)
+        add("a.m. p.m. am pm a.m p.m", .timeSuffix)
+        add("noon midnight", .timeWord)
+        add("gmt utc bst cet est edt pst pdt", .timeZone)
+        add(
+            "km kilometres kilometers kilometre kilometer miles mile metres meters metre meter m cm mm kg kilograms "
+                + "kilogram grams gram g tonnes tonne tons ton lb lbs feet foot ft inches inch litres liters litre "
+                + "liter gallons gallon barrels barrel acres acre hectares hectare degrees degree mph km/h "
+                + "sq square cubic mw gw kw kwh bpd", .unit)
+        add("hundred thousand million billion trillion bn mln m k", .scale)
+        add(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                + "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen", .numberWord
+        )
+        add(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
+                + "fiftieth hundredth thousandth", .ordinalWord)
+        self.classes = classes
+    }
+
+    /// A rule match over token indices `start..<end` of one sentence.
+    public struct Match: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var label: String
+    }
+
+    /// Numeric and temporal expressions among `words` (one sentence's tokens), skipping tokens where
+    /// `blocked` is true (already inside a named entity).
+    public func matches(_ words: [String], blocked: [Bool]) -> [Match] {
+        let lowered = words.map { $0.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a }) ? $0.lowercased() : $0 }
+        let wordClasses = lowered.map { classes[$0] }
+        let numbers = words.map(Self.numberKind)
+        var result: [Match] = []
+        let context = Context(words: words, classes: wordClasses, numbers: numbers, blocked: blocked)
+        var index = 0
+        while index < words.count {
+            if blocked[index] {
+                index += 1
+                continue
+            }
+            if let match = context.match(at: index) {
+                result.append(match)
+                index = max(match.end, index + 1)
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Kinds of numeric tokens, by bytes.
+    enum NumberKind: Sendable, Equatable {
+        case none, integer, decimal, year, time, date, ordinal
+    }
+
+    /// Classify a token by its bytes: digits with `,`/`.` separators, `10:30`, `2024-03-05`, `21st`.
+    static func numberKind(_ word: String) -> NumberKind {
+        let bytes = word.utf8
+        guard let first = bytes.first, isDigit(first) else { return .none }
+        var digits = 0
+        var colons = 0
+        var dashes = 0
+        var slashes = 0
+        var separators = 0
+        var letters: [UInt8] = []
+        for byte in bytes {
+            if isDigit(byte) {
+                guard letters.isEmpty else { return .none }
+                digits += 1
+            } else if byte == 0x3a {
+                colons += 1
+            } else if byte == 0x2d {
+                dashes += 1
+            } else if byte == 0x2f {
+                slashes += 1
+            } else if byte == 0x2c || byte == 0x2e {
+                separators += 1
+            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a {
+                letters.append(byte | 0x20)
+            } else {
+                return .none
+            }
+        }
+        if !letters.isEmpty {
+            let suffix = String(decoding: letters, as: UTF8.self)
+            return ["st", "nd", "rd", "th"].contains(suffix) && colons + dashes + slashes + separators == 0
+                ? .ordinal : .none
+        }
+        if colons == 1 && dashes + slashes + separators == 0 && digits >= 3 { return .time }
+        if (dashes == 2 || slashes == 2) && colons == 0 { return .date }
+        if colons + dashes + slashes > 0 { return .none }
+        if separators == 0 && digits == 4, let year = Int(word), year >= 1800 && year <= 2099 { return .year }
+        return separators > 0 ? .decimal : .integer
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The matching logic over one sentence.
+    private struct Context {
+        let words: [String]
+        let classes: [WordClass?]
+        let numbers: [NumberKind]
+        let blocked: [Bool]
+
+        func wordClass(_ index: Int) -> WordClass? {
+            index < classes.count && !blocked[index] ? classes[index] : nil
+        }
+
+        func isNumber(_ index: Int) -> Bool {
+            guard index < numbers.count, !blocked[index] else { return false }
+            return numbers[index] == .integer || numbers[index] == .decimal || numbers[index] == .year
+                || classes[index] == .numberWord
+        }
+
+        /// End of a number starting at `index` (digits or number words, then scale words), or nil.
+        func numberEnd(_ index: Int) -> Int? {
+            guard isNumber(index) else { return nil }
+            var end = index + 1
+            while end < words.count && (wordClass(end) == .numberWord || wordClass(end) == .scale) {
+                if wordClass(end) == .scale && ["m", "k"].contains(words[end]) && wordClass(end + 1) != .currencyAfter {
+                    break
+                }
+                end += 1
+            }
+            return end
+        }
+
+        func dayNumber(_ index: Int) -> Bool {
+            guard index < numbers.count, !blocked[index] else { return false }
+            if numbers[index] == .ordinal { return true }
+            guard numbers[index] == .integer, let value = Int(words[index]) else { return false }
+            return value >= 1 && value <= 31
+        }
+
+        func isYear(_ index: Int) -> Bool { index < numbers.count && !blocked[index] && numbers[index] == .year }
+
+        func match(at index: Int) -> Match? {
+            money(index) ?? percent(index) ?? time(index) ?? date(index) ?? quantity(index) ?? ordinal(index)
+                ?? cardinal(index)
+        }
+
+        func money(_ index: Int) -> Match? {
+            if wordClass(index) == .currencyBefore, let end = numberEnd(index + 1) {
+                return Match(start: index, end: end, label: "MONEY")
+            }
+            if let end = numberEnd(index), wordClass(end) == .currencyAfter {
+                return Match(start: index, end: end + 1, label: "MONEY")
+            }
+            return nil
+        }
+
+        func percent(_ index: Int) -> Match? {
+            guard let end = numberEnd(index) else { return nil }
+            if wordClass(end) == .percent { return Match(start: index, end: end + 1, label: "PERCENT") }
+            if wordClass(end) == .perWord && wordClass(end + 1) == .centWord {
+                return Match(start: index, end: end + 2, label: "PERCENT")
+            }
+            return nil
+        }
+
+        func time(_ index: Int) -> Match? {
+            if wordClass(index) == .timeWord { return Match(start: index, end: index + 1, label: "TIME") }
+            let isClock = index < numbers.count && !blocked[index] && numbers[index] == .time
+            let isHour =
+                index < numbers.count && !blocked[index] && numbers[index] == .integer
+                && (Int(words[index]) ?? 99) <= 12
+            guard isClock || (isHour && wordClass(index + 1) == .timeSuffix) else { return nil }
+            var end = index + 1
+            if wordClass(end) == .timeSuffix { end += 1 }
+            if wordClass(end) == .timeZone { end += 1 }
+            return Match(start: index, end: end, label: "TIME")
+        }
+
+        func date(_ index: Int) -> Match? {
+            let here = wordClass(index)
+            if index < numbers.count && !blocked[index] && numbers[index] == .date {
+                return Match(start: index, end: index + 1, label: "DATE")
+            }
+            if here == .weekday || here == .relativeDay {
+                return Match(start: index, end: index + 1, label: "DATE")
+            }
+            if here == .relativeModifier {
+                let next = wordClass(index + 1)
+                if next == .period || next == .weekday || next == .month {
+                    return Match(start: index, end: index + 2, label: "DATE")
+                }
+                return nil
+            }
+            if here == .month {
+                // "May" and "March" are also ordinary words: need a number next to them or a capital.
+                guard words[index].first?.isUppercase == true else { return nil }
+                var end = index + 1
+                if dayNumber(end) {
+                    end += 1
+                    if end < words.count && words[end] == "," && isYear(end + 1) {
+                        end += 2
+                    } else if isYear(end) {
+                        end += 1
+                    }
+                } else if isYear(end) {
+                    end += 1
+                } else if ["may", "march"].contains(words[index].lowercased()) {
+                    return nil
+                }
+                return Match(start: index, end: end, label: "DATE")
+            }
+            if dayNumber(index) && wordClass(index + 1) == .month {
+                var end = index + 2
+                if isYear(end) { end += 1 }
+                return Match(start: index, end: end, label: "DATE")
+            }
+            if isYear(index)
+                && !(wordClass(index + 1) == .unit || wordClass(index + 1) == .currencyAfter
+                    || wordClass(index + 1) == .percent || wordClass(index + 1) == .scale)
+            {
+                return Match(start: index, end: index + 1, label: "DATE")
+            }
+            return nil
+        }
+
+        func quantity(_ index: Int) -> Match? {
+            guard let end = numberEnd(index), wordClass(end) == .unit else { return nil }
+            // A lone "m" or "g" after a bare number is a unit; "sq"/"square"/"cubic" take the next unit too.
+            var last = end + 1
+            if ["sq", "square", "cubic"].contains(words[end].lowercased()) && wordClass(last) == .unit { last += 1 }
+            return Match(start: index, end: last, label: "QUANTITY")
+        }
+
+        func ordinal(_ index: Int) -> Match? {
+            if wordClass(index) == .ordinalWord
+                || (index < numbers.count && !blocked[index] && numbers[index] == .ordinal)
+            {
+                return Match(start: index, end: index + 1, label: "ORDINAL")
+            }
+            return nil
+        }
+
+        func cardinal(_ index: Int) -> Match? {
+            guard let end = numberEnd(index) else { return nil }
+            return Match(start: index, end: end, label: "CARDINAL")
+        }
+    }
+}

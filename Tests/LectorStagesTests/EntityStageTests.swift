@@ -1,0 +1,102 @@
+import LectorCore
+import Testing
+
+@testable import LectorStages
+
+@Suite("Entities stage")
+struct EntityStageTests {
+    func run(_ text: String, numeric: Bool = true) throws -> Document {
+        var document = EntityTestSupport.document(text)
+        let stage = try EntitiesStage(options: EntitiesStage.Options(numeric: numeric))
+        try stage.process(&document, context: StageContext())
+        return document
+    }
+
+    @Test("The stage requires sentences and tokens and produces entities")
+    func layers() throws {
+        let stage = try EntitiesStage(options: EntitiesStage.Options())
+        #expect(stage.requires == [.sentence, .token])
+        #expect(stage.produces == [.entity])
+        #expect(StageRegistry.builtins.entry(named: "entities") != nil)
+    }
+
+    @Test("A well-known pattern of names is tagged with the right types")
+    func namesAreTagged() throws {
+        let document = try run("Angela Merkel met officials of Siemens in Berlin on Tuesday .", numeric: false)
+        let found = EntityTestSupport.entities(document)
+        #expect(found.contains { $0 == ("Angela Merkel", "PER") })
+        #expect(found.contains { $0 == ("Berlin", "LOC") })
+    }
+
+    @Test("Straight and curly possessives stay outside entities", arguments: ["'s", "\u{2019}s"])
+    func possessivesExcluded(mark: String) throws {
+        let document = try run("Chancellor Angela Merkel\(mark) government met in Berlin .")
+        let texts = EntityTestSupport.entities(document).map(\.0)
+        #expect(texts.contains("Angela Merkel"))
+        #expect(!texts.contains { $0.hasSuffix("s") && $0.contains(mark.prefix(1)) })
+    }
+
+    @Test("A possessive inside a single token is trimmed from the entity", arguments: ["'s", "\u{2019}s"])
+    func possessiveInsideToken(mark: String) throws {
+        let text = "Chancellor Angela Merkel\(mark) plan was approved in Berlin"
+        var document = Document(id: "t", source: "t", format: "text", text: text)
+        document.set([Annotation(0, text.utf8.count)], for: .sentence)
+        var tokens: [Annotation] = []
+        var offset = 0
+        for word in text.split(separator: " ") {
+            tokens.append(Annotation(offset, offset + word.utf8.count, label: "word"))
+            offset += word.utf8.count + 1
+        }
+        document.set(tokens, for: .token)
+        let recognizer = try EntityModelStore.shippedRecognizer()
+        try EntitiesStage(recognizer: recognizer).process(&document, context: StageContext())
+        let found = EntityTestSupport.entities(document)
+        #expect(found.contains { $0 == ("Angela Merkel", "PER") })
+        #expect(!found.contains { $0.0.contains(mark) })
+    }
+
+    @Test("Numeric expressions come from the rule layer with their labels")
+    func numericExpressions() throws {
+        let document = try run("Shares rose 5 % to $ 3 billion on Monday .")
+        let labels = Set(EntityTestSupport.entities(document).map(\.1))
+        #expect(labels.isSuperset(of: ["PERCENT", "MONEY", "DATE"]))
+    }
+
+    @Test("Mentions of one person share a canonical form")
+    func canonicalForms() throws {
+        let document = try run("Angela Merkel spoke in Berlin .\nMerkel said the plan would work .")
+        let canonical = document.annotations(.entity).filter { $0.label == "PER" }.compactMap { $0.attributes["canonical"] }
+        #expect(canonical.count == 2)
+        #expect(Set(canonical) == ["Angela Merkel"])
+    }
+
+    @Test("Entity scores are confidences between 0 and 1")
+    func scoresAreProbabilities() throws {
+        let document = try run("Angela Merkel met Siemens executives in Berlin .")
+        for entity in document.annotations(.entity) {
+            let score = try #require(entity.score)
+            #expect(score >= 0 && score <= 1)
+        }
+    }
+
+    @Test("A token outside the text fails the document with a clear error")
+    func badTokenRange() throws {
+        var document = Document(id: "bad", source: "bad", format: "text", text: "short")
+        document.set([Annotation(0, 5)], for: .sentence)
+        document.set([Annotation(0, 5, label: "word")], for: .token)
+        var broken = document
+        broken.text = "x"
+        let stage = try EntitiesStage(options: EntitiesStage.Options())
+        #expect(throws: EntitiesStageError.self) { try stage.process(&broken, context: StageContext()) }
+    }
+
+    @Test("An empty document gets an empty entity layer")
+    func emptyDocument() throws {
+        var document = Document(id: "empty", source: "empty", format: "text", text: "")
+        document.set([], for: .sentence)
+        document.set([], for: .token)
+        try EntitiesStage(options: EntitiesStage.Options()).process(&document, context: StageContext())
+        #expect(document.has(.entity))
+        #expect(document.annotations(.entity).isEmpty)
+    }
+}
