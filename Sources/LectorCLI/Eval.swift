@@ -6,6 +6,7 @@ struct Eval: ParsableCommand {
         abstract: "Score a stage against gold data and print JSON.",
         subcommands: [
             // One line per evaluation command, e.g. EvalSentences.self,
+            EvalSummarize.self,
         ]
     )
 }

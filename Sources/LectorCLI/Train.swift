@@ -6,6 +6,7 @@ struct Train: ParsableCommand {
         abstract: "Build a model or table from training data.",
         subcommands: [
             // One line per training command, e.g. TrainEntities.self,
+            TrainIDF.self,
         ]
     )
 }

@@ -6,6 +6,8 @@ extension StageRegistry {
         var registry = StageRegistry()
         // Each built-in stage registers itself here, one line each:
         // registry.register(CleanStage.self)
+        registry.register(SummarizeStage.self)
+        registry.register(KeyphraseStage.self)
         return registry
     }
 }

@@ -1,0 +1,178 @@
+import LectorCore
+
+/// TF-IDF bag-of-stems vectors of a document's sentences, the input of every ranking method.
+///
+/// Terms are Porter stems of lower-cased words; stop words and one-letter words are left out of the
+/// vectors but counted in `wordCounts`. Term ids are local to the document. Built once per document.
+struct SentenceVectors {
+    /// One sentence's terms: ids sorted ascending, with counts.
+    struct Vector {
+        var ids: [Int32] = []
+        var counts: [Float] = []
+    }
+
+    /// How rare words are: the built-in table, or the batch's statistics.
+    enum Weighting: Sendable {
+        case table(IDFTable)
+        case corpus(CorpusStatistics)
+        case uniform
+
+        func idf(_ word: String) -> Double {
+            switch self {
+            case .table(let table): table.idf(word)
+            case .corpus(let corpus): corpus.idf(word)
+            case .uniform: 1
+            }
+        }
+
+        func stem(_ word: String, stemmer: PorterStemmer) -> String {
+            if case .table(let table) = self, let stem = table.knownStem(word) { return stem }
+            return word.utf8.count > 3 ? stemmer.stem(word) : word
+        }
+    }
+
+    var vectors: [Vector]
+    /// Words per sentence, stop words included.
+    var wordCounts: [Int]
+    /// IDF of each term id.
+    var idf: [Float]
+    /// Occurrences of each term id in the whole document.
+    var documentCounts: [Float]
+    /// Euclidean norm of each sentence's TF-IDF vector.
+    var norms: [Float]
+
+    init(words: [[WordScanner.Word]], weighting: Weighting) {
+        let stemmer = PorterStemmer()
+        var surfaceIds: [String: Int32] = [:]
+        var stemIds: [String: Int32] = [:]
+        var idf: [Float] = []
+        var documentCounts: [Float] = []
+        var vectors: [Vector] = []
+        var wordCounts: [Int] = []
+        vectors.reserveCapacity(words.count)
+        var scratch: [Int32] = []
+        for sentence in words {
+            scratch.removeAll(keepingCapacity: true)
+            for word in sentence {
+                let id: Int32
+                if let known = surfaceIds[word.key] {
+                    id = known
+                } else {
+                    if word.key.utf8.count < 2 || StopWords.english.contains(word.key) {
+                        id = -1
+                    } else {
+                        let stem = weighting.stem(word.key, stemmer: stemmer)
+                        if let existing = stemIds[stem] {
+                            id = existing
+                        } else {
+                            id = Int32(idf.count)
+                            stemIds[stem] = id
+                            idf.append(Float(weighting.idf(word.key)))
+                            documentCounts.append(0)
+                        }
+                    }
+                    surfaceIds[word.key] = id
+                }
+                if id >= 0 {
+                    scratch.append(id)
+                    documentCounts[Int(id)] += 1
+                }
+            }
+            scratch.sort()
+            var vector = Vector()
+            for id in scratch {
+                if let last = vector.ids.last, last == id {
+                    vector.counts[vector.counts.count - 1] += 1
+                } else {
+                    vector.ids.append(id)
+                    vector.counts.append(1)
+                }
+            }
+            vectors.append(vector)
+            wordCounts.append(sentence.count)
+        }
+        self.vectors = vectors
+        self.wordCounts = wordCounts
+        self.idf = idf
+        self.documentCounts = documentCounts
+        self.norms = vectors.map { vector in
+            var sum: Float = 0
+            for (id, count) in zip(vector.ids, vector.counts) {
+                let weight = count * idf[Int(id)]
+                sum += weight * weight
+            }
+            return sum.squareRoot()
+        }
+    }
+
+    var count: Int { vectors.count }
+
+    /// Cosine of the TF-IDF vectors of sentences `a` and `b` (0 when either is empty).
+    func cosine(_ a: Int, _ b: Int) -> Float {
+        let denominator = norms[a] * norms[b]
+        guard denominator > 0 else { return 0 }
+        return merge(a, b) { ca, cb, w in ca * cb * w * w } / denominator
+    }
+
+    /// IDF-weighted overlap: the sum over shared terms of the smaller count times the term's IDF.
+    func weightedOverlap(_ a: Int, _ b: Int) -> Float { merge(a, b) { ca, cb, w in min(ca, cb) * w } }
+
+    /// Number of distinct shared terms.
+    func sharedTerms(_ a: Int, _ b: Int) -> Float { merge(a, b) { _, _, _ in 1 } }
+
+    @inline(__always)
+    private func merge(_ a: Int, _ b: Int, _ combine: (Float, Float, Float) -> Float) -> Float {
+        let x = vectors[a]
+        let y = vectors[b]
+        var i = 0
+        var j = 0
+        var sum: Float = 0
+        while i < x.ids.count && j < y.ids.count {
+            let left = x.ids[i]
+            let right = y.ids[j]
+            if left == right {
+                sum += combine(x.counts[i], y.counts[j], idf[Int(left)])
+                i += 1
+                j += 1
+            } else if left < right {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// Sum over the sentence's terms of count × IDF^`idfPower` × the term's occurrences elsewhere in
+    /// the document: a linear-time stand-in for degree centrality (used to cap the graph).
+    func centroidScore(_ sentence: Int, idfPower: Float) -> Float {
+        let vector = vectors[sentence]
+        var sum: Float = 0
+        for (id, count) in zip(vector.ids, vector.counts) {
+            let index = Int(id)
+            let weight = idfPower == 1 ? idf[index] : (idfPower == 0.5 ? idf[index].squareRoot() : 1)
+            sum += count * weight * (documentCounts[index] - count)
+        }
+        return sum
+    }
+
+    /// Cosine between the sentence and the document's centroid (sum of all sentence vectors).
+    func centroidCosine(_ sentence: Int, centroidNorm: Float) -> Float {
+        guard norms[sentence] > 0, centroidNorm > 0 else { return 0 }
+        let vector = vectors[sentence]
+        var dot: Float = 0
+        for (id, count) in zip(vector.ids, vector.counts) {
+            let index = Int(id)
+            let w = idf[index]
+            dot += count * w * documentCounts[index] * w
+        }
+        return dot / (norms[sentence] * centroidNorm)
+    }
+
+    /// Norm of the document's centroid vector.
+    var centroidNorm: Float {
+        var sum: Float = 0
+        for (count, w) in zip(documentCounts, idf) { sum += (count * w) * (count * w) }
+        return sum.squareRoot()
+    }
+}
