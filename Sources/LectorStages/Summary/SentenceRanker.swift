@@ -3,18 +3,27 @@
 /// Graph methods build at most `graphLimit` × `graphLimit` similarities: longer documents are first
 /// narrowed to that many candidates by a linear-time centrality estimate (and the opening sentences),
 /// so cost stays near-linear in the document's length.
+///
+/// The default method's constants were chosen on BBC articles 501–1813 (not the first 500, on which
+/// its targets are measured), each candidate also scored against short editor-written references
+/// (the articles' headlines), where the opening sentences matter most: the BBC references reward
+/// long central sentences, headlines reward the lead, and the constants sit where the BBC targets
+/// are still beaten while the position prior stays. A self-loop weight of 1 (plain TextRank) or no
+/// position prior would score higher on BBC alone and worse on short references.
 struct SentenceRanker: Sendable {
     var method: SummaryMethod
     var graphLimit: Int
-    /// Weight of later-sentence links against earlier-sentence links in the default method (PacSum's
-    /// λ2/λ1): above 1 favours sentences that later ones elaborate, as news openings are.
-    var forwardWeight: Float = 1.25
-    /// Weight of the position prior in the default method (added to the normalised centrality).
-    var positionWeight: Float = 0.25
-    /// How fast the position prior decays per sentence.
-    var positionDecay: Float = 0.75
-    /// Redundancy penalty of MMR in the default method (times the cosine to the closest chosen one).
-    var redundancyWeight: Float = 0.3
+    /// Default method: weight of a sentence's link to itself (TextRank-style self-loop, which favours
+    /// sentences that carry much content), as a fraction of its self-similarity.
+    var selfLinkWeight: Float = 0.2
+    /// Default method: weight of the position prior added to the normalised centrality (first sentence).
+    var positionWeight: Float = 0.15
+    /// Default method: factor of the position prior per sentence (0.3: mostly the opening sentences).
+    var positionDecay: Float = 0.3
+    /// Default method: MMR penalty for a candidate as close as a duplicate to a chosen sentence.
+    var redundancyWeight: Float = 0.5
+    /// Default method: TF-IDF cosine above which MMR starts to penalise (below, sentences are distinct).
+    var redundancyThreshold: Float = 0.5
 
     /// A score for every sentence in `candidates` (same order).
     func scores(_ vectors: SentenceVectors, candidates: [Int]) -> [Float] {
@@ -50,8 +59,15 @@ struct SentenceRanker: Sendable {
         guard n > 0 else { return [] }
         var weights = [Float](repeating: 0, count: n * n)
         for a in 0..<n {
+            let i = nodes[a]
+            // Self-loops: TextRank as commonly implemented keeps them; the default keeps a fraction.
+            switch method {
+            case .textrank: weights[a * n + a] = Self.logNormalised(vectors.countOverlap(i, i), vectors, i, i)
+            case .default:
+                weights[a * n + a] = selfLinkWeight * Self.logNormalised(vectors.weightedOverlap(i, i), vectors, i, i)
+            default: break
+            }
             for b in (a + 1)..<max(n, a + 1) {
-                let i = nodes[a]
                 let j = nodes[b]
                 let similarity: Float
                 switch method {
@@ -59,7 +75,7 @@ struct SentenceRanker: Sendable {
                     let cosine = vectors.cosine(i, j)
                     similarity = cosine >= 0.1 ? cosine : 0
                 case .textrank:
-                    similarity = Self.logNormalised(vectors.sharedTerms(i, j), vectors, i, j)
+                    similarity = Self.logNormalised(vectors.countOverlap(i, j), vectors, i, j)
                 default:
                     similarity = Self.logNormalised(vectors.weightedOverlap(i, j), vectors, i, j)
                 }
@@ -67,37 +83,29 @@ struct SentenceRanker: Sendable {
                 weights[b * n + a] = similarity
             }
         }
-        if method == .default { return positionAwareCentrality(weights, n: n) }
-        return pageRank(weights, n: n)
+        let rank = pageRank(weights, n: n)
+        guard method == .default else { return rank }
+        // Position-aware centrality: centrality normalised to 0…1 plus a prior for the opening sentences.
+        let top = rank.max() ?? 0
+        var prior: Float = 1
+        var scores = [Float](repeating: 0, count: n)
+        for a in 0..<n {
+            scores[a] = (top > 0 ? rank[a] / top : 0) + positionWeight * prior
+            prior *= positionDecay
+        }
+        return scores
     }
 
+    /// Overlap divided by the sum of the logs of the two sentences' term counts (TextRank's normaliser).
     private static func logNormalised(_ overlap: Float, _ vectors: SentenceVectors, _ i: Int, _ j: Int) -> Float {
         guard overlap > 0 else { return 0 }
-        let li = Float(max(vectors.wordCounts[i], 2))
-        let lj = Float(max(vectors.wordCounts[j], 2))
+        let li = Float(max(vectors.contentCounts[i], 2))
+        let lj = Float(max(vectors.contentCounts[j], 2))
         return overlap / (logf(li) + logf(lj))
     }
 
-    /// PacSum-style directed degree: links to later sentences count `forwardWeight`, to earlier ones 1;
-    /// normalised to 0…1, plus a decaying position prior.
-    private func positionAwareCentrality(_ weights: [Float], n: Int) -> [Float] {
-        var centrality = [Float](repeating: 0, count: n)
-        for a in 0..<n {
-            var sum: Float = 0
-            for b in 0..<n where b != a { sum += weights[a * n + b] * (b > a ? forwardWeight : 1) }
-            centrality[a] = sum
-        }
-        let top = centrality.max() ?? 0
-        var prior: Float = 1
-        for a in 0..<n {
-            centrality[a] = (top > 0 ? centrality[a] / top : 0) + positionWeight * prior
-            prior *= positionDecay
-        }
-        return centrality
-    }
-
-    /// PageRank with damping 0.85 over a symmetric weight matrix (rows normalised), 50 iterations or
-    /// until the change is below 1e-5.
+    /// PageRank with damping 0.85 over a symmetric weight matrix (rows normalised), at most 100
+    /// iterations, until the L1 change is below 1e-5.
     private func pageRank(_ weights: [Float], n: Int) -> [Float] {
         var rowSums = [Float](repeating: 0, count: n)
         for a in 0..<n {
@@ -108,13 +116,14 @@ struct SentenceRanker: Sendable {
         var rank = [Float](repeating: 1 / Float(n), count: n)
         var next = rank
         let base = 0.15 / Float(n)
-        for _ in 0..<50 {
+        for _ in 0..<100 {
             var dangling: Float = 0
             for a in 0..<n where rowSums[a] == 0 { dangling += rank[a] }
-            for b in 0..<n {
-                var sum: Float = 0
-                for a in 0..<n where rowSums[a] > 0 { sum += weights[a * n + b] / rowSums[a] * rank[a] }
-                next[b] = base + 0.85 * (sum + dangling / Float(n))
+            for b in 0..<n { next[b] = base + 0.85 * dangling / Float(n) }
+            for a in 0..<n where rowSums[a] > 0 {
+                let share = 0.85 * rank[a] / rowSums[a]
+                let row = a * n
+                for b in 0..<n { next[b] += weights[row + b] * share }
             }
             var change: Float = 0
             for a in 0..<n { change += abs(next[a] - rank[a]) }
@@ -140,8 +149,10 @@ struct SentenceRanker: Sendable {
                 var value = scores[candidate]
                 if useMMR {
                     var closest: Float = 0
-                    for other in chosen { closest = max(closest, vectors.cosine(candidates[candidate], candidates[other])) }
-                    value -= redundancyWeight * closest
+                    for other in chosen {
+                        closest = max(closest, vectors.cosine(candidates[candidate], candidates[other]))
+                    }
+                    value -= redundancyWeight * max(0, closest - redundancyThreshold) / (1 - redundancyThreshold)
                 }
                 if value > bestValue {
                     bestValue = value

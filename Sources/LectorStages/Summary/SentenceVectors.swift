@@ -2,8 +2,9 @@ import LectorCore
 
 /// TF-IDF bag-of-stems vectors of a document's sentences, the input of every ranking method.
 ///
-/// Terms are Porter stems of lower-cased words; stop words and one-letter words are left out of the
-/// vectors but counted in `wordCounts`. Term ids are local to the document. Built once per document.
+/// Terms are lower-cased words (not stemmed: on news, stemming merged too much for too little gain);
+/// function words and one-letter words are left out of the vectors but counted in `wordCounts`.
+/// Term ids are local to the document. Built once per document.
 struct SentenceVectors {
     /// One sentence's terms: ids sorted ascending, with counts.
     struct Vector {
@@ -25,6 +26,7 @@ struct SentenceVectors {
             }
         }
 
+        /// The Porter stem of a lower-cased word (from the table when it knows the word).
         func stem(_ word: String, stemmer: PorterStemmer) -> String {
             if case .table(let table) = self, let stem = table.knownStem(word) { return stem }
             return word.utf8.count > 3 ? stemmer.stem(word) : word
@@ -34,6 +36,8 @@ struct SentenceVectors {
     var vectors: [Vector]
     /// Words per sentence, stop words included.
     var wordCounts: [Int]
+    /// Terms per sentence (occurrences of non-function words).
+    var contentCounts: [Int]
     /// IDF of each term id.
     var idf: [Float]
     /// Occurrences of each term id in the whole document.
@@ -42,9 +46,7 @@ struct SentenceVectors {
     var norms: [Float]
 
     init(words: [[WordScanner.Word]], weighting: Weighting) {
-        let stemmer = PorterStemmer()
         var surfaceIds: [String: Int32] = [:]
-        var stemIds: [String: Int32] = [:]
         var idf: [Float] = []
         var documentCounts: [Float] = []
         var vectors: [Vector] = []
@@ -58,18 +60,12 @@ struct SentenceVectors {
                 if let known = surfaceIds[word.key] {
                     id = known
                 } else {
-                    if word.key.utf8.count < 2 || StopWords.english.contains(word.key) {
+                    if word.key.utf8.count < 2 || StopWords.function.contains(word.key) {
                         id = -1
                     } else {
-                        let stem = weighting.stem(word.key, stemmer: stemmer)
-                        if let existing = stemIds[stem] {
-                            id = existing
-                        } else {
-                            id = Int32(idf.count)
-                            stemIds[stem] = id
-                            idf.append(Float(weighting.idf(word.key)))
-                            documentCounts.append(0)
-                        }
+                        id = Int32(idf.count)
+                        idf.append(Float(weighting.idf(word.key)))
+                        documentCounts.append(0)
                     }
                     surfaceIds[word.key] = id
                 }
@@ -93,6 +89,7 @@ struct SentenceVectors {
         }
         self.vectors = vectors
         self.wordCounts = wordCounts
+        self.contentCounts = vectors.map { Int($0.counts.reduce(0, +)) }
         self.idf = idf
         self.documentCounts = documentCounts
         self.norms = vectors.map { vector in
@@ -114,11 +111,13 @@ struct SentenceVectors {
         return merge(a, b) { ca, cb, w in ca * cb * w * w } / denominator
     }
 
-    /// IDF-weighted overlap: the sum over shared terms of the smaller count times the term's IDF.
-    func weightedOverlap(_ a: Int, _ b: Int) -> Float { merge(a, b) { ca, cb, w in min(ca, cb) * w } }
+    /// TextRank's overlap: for each occurrence of a term in `a`, its occurrences in `b` (the sum over
+    /// shared terms of the product of counts).
+    func countOverlap(_ a: Int, _ b: Int) -> Float { merge(a, b) { ca, cb, _ in ca * cb } }
 
-    /// Number of distinct shared terms.
-    func sharedTerms(_ a: Int, _ b: Int) -> Float { merge(a, b) { _, _, _ in 1 } }
+    /// The same overlap with each term weighted by the square root of its IDF (rare words count more,
+    /// without letting one rare name decide).
+    func weightedOverlap(_ a: Int, _ b: Int) -> Float { merge(a, b) { ca, cb, w in ca * cb * w.squareRoot() } }
 
     @inline(__always)
     private func merge(_ a: Int, _ b: Int, _ combine: (Float, Float, Float) -> Float) -> Float {

@@ -1,5 +1,18 @@
-/// English function words that carry no topic: left out of sentence vectors and key phrases.
+/// English words that carry no topic.
 enum StopWords {
+    /// Function words only (articles, pronouns, auxiliaries, prepositions, conjunctions): left out of
+    /// sentence vectors. Kept short on purpose: news words such as "said" still link sentences.
+    static let function: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+        "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she",
+        "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "not", "no",
+        "so", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all",
+        "any", "each", "some", "such", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+        "do", "does", "did", "has", "have", "had", "also", "into", "over", "under", "about", "after", "before", "up",
+        "down", "out", "off", "more", "most", "other",
+    ]
+
+    /// Function words plus common news verbs and time words that never make a key phrase.
     static let english: Set<String> = [
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
