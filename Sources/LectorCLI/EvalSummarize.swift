@@ -87,11 +87,12 @@ struct EvalSummarize: ParsableCommand {
             totals[1] += scores.rouge2.f1
             totals[2] += scores.rougeLsum.f1
             if dump != nil {
-                let line: [String: Any] = [
+                var line: [String: Any] = [
                     "id": item.id, "candidate": candidate.joined(separator: "\n"),
                     "reference": reference.joined(separator: "\n"), "rouge1_f1": scores.rouge1.f1,
                     "rouge2_f1": scores.rouge2.f1, "rougeLsum_f1": scores.rougeLsum.f1,
                 ]
+                if keyphrases { line["keyphrases"] = document.annotations(.keyphrase).map(\.label) }
                 let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
                 dumpLines.append(String(decoding: data, as: UTF8.self))
             }

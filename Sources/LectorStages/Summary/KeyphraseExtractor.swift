@@ -104,38 +104,35 @@ struct KeyphraseExtractor: Sendable {
         scored.reserveCapacity(order.count)
         for key in order {
             guard let candidate = candidates[key] else { continue }
+            let length = candidate.words.count
+            let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences
+            // A single word must recur; a longer phrase must recur or be a name.
+            if candidate.occurrences < 2 && (length == 1 || !named) { continue }
             var wordScore = 0.0
+            var rarest = 0.0
             for (word, stem) in zip(candidate.words, candidate.stems) {
                 let tf = Double(termFrequency[stem] ?? 1)
-                wordScore += (1 + log(tf)) * weighting.idf(word)
+                let idf = weighting.idf(word)
+                rarest = max(rarest, idf)
+                wordScore += (1 + log(tf)) * idf * idf
             }
-            wordScore /= Double(candidate.words.count)
-            let length = Double(candidate.words.count)
-            // A single word must recur to be a key phrase; longer phrases are rarer, so each occurrence counts more.
-            if candidate.words.count == 1 && candidate.occurrences < 2 { continue }
-            if candidate.words.count > 1 && candidate.occurrences < 2 && candidate.capitalizedOccurrences == 0 {
-                continue
-            }
+            // Common words (in more than about one document in ten) do not make a phrase on their own.
+            if rarest < Self.minimumRarestIDF + (length == 1 && !named ? 0.7 : 0) { continue }
+            wordScore /= Double(length)
             let frequency = 1 + log(Double(candidate.occurrences))
             let position = 1 + 0.5 / (1 + Double(candidate.firstWord) / max(total * 0.1, 1))
-            let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences ? 1.2 : 1.0
-            scored.append((key, wordScore * frequency * position * named * (1 + 0.35 * (length - 1))))
+            let nameBoost = named ? 1.2 : 1.0
+            scored.append((key, wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
 
         var chosen: [Phrase] = []
-        var chosenStems: [Set<String>] = []
+        var chosenStems: [[String]] = []
         let best = scored.first?.score ?? 1
         for (key, score) in scored {
             guard chosen.count < count, let candidate = candidates[key] else { break }
-            let stems = Set(candidate.stems)
-            // Near-duplicate: most of its stems already belong to a chosen phrase.
-            let duplicate = chosenStems.contains { other in
-                let shared = other.intersection(stems).count
-                return shared * 2 >= stems.count + (stems.count > 1 ? 1 : 0) || (shared > 0 && other.isSuperset(of: stems))
-            }
-            if duplicate { continue }
-            chosenStems.append(stems)
+            if chosenStems.contains(where: { Self.overlaps($0, candidate.stems) }) { continue }
+            chosenStems.append(candidate.stems)
             chosen.append(
                 Phrase(
                     range: candidate.firstRange, label: key, text: document.text(in: candidate.firstRange),
@@ -144,10 +141,20 @@ struct KeyphraseExtractor: Sendable {
         return chosen
     }
 
+    /// With the built-in table (IDF = ln((N+1)/(df+1)) + 1), 3.3 is a word in about a tenth of documents.
+    static let minimumRarestIDF = 3.3
+
+    /// Near-duplicates: one phrase inside the other, or sharing at least half of the shorter one's stems.
+    static func overlaps(_ a: [String], _ b: [String]) -> Bool {
+        let shared = Set(a).intersection(b).count
+        return shared > 0 && shared * 2 >= min(a.count, b.count)
+    }
+
     private func isContent(_ key: String) -> Bool {
         guard key.utf8.count >= 2, !StopWords.english.contains(key) else { return false }
-        // Bare numbers are not key phrases.
-        return key.utf8.contains { $0 < 0x30 || $0 > 0x39 }
+        // Numbers and amounts ("2005", "3bn") are not key phrases.
+        guard let first = key.utf8.first else { return false }
+        return first < 0x30 || first > 0x39
     }
 
     /// Whether the bytes between two words keep them in one phrase: spaces, at most one hyphen or apostrophe.

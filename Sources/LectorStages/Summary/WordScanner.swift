@@ -116,13 +116,14 @@ struct WordScanner: Sendable {
         let byte = bytes[index]
         if byte == 0xC2, index + 1 < end {
             let next = bytes[index + 1]
-            // U+00A0 no-break space, U+00AB/U+00BB guillemets, U+00B7 middle dot.
-            if next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7 { return 2 }
+            // U+00A0 no-break space, U+00A2–U+00A9 currency and other signs, U+00AB/U+00BB guillemets,
+            // U+00B7 middle dot.
+            if (next >= 0xA0 && next <= 0xA9) || next == 0xAB || next == 0xBB || next == 0xB7 { return 2 }
             return 0
         }
-        if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80 {
-            // U+2000–U+203F: spaces, dashes, quotes, bullets, ellipsis.
-            return 3
+        if byte == 0xE2, index + 2 < end {
+            // U+2000–U+203F: spaces, dashes, quotes, bullets, ellipsis; U+20AC: the euro sign.
+            if bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x82 && bytes[index + 2] == 0xAC) { return 3 }
         }
         if byte >= 0x80 && byte < 0xC0 {
             // A stray continuation byte (cannot start a character): a separator.

@@ -1,0 +1,181 @@
+import LectorCore
+import Testing
+@testable import LectorStages
+
+struct SummarizeStageTests {
+    func summarize(
+        _ document: Document, method: SummaryMethod = .default, sentences: Int = 3,
+        configure: (inout SummarizeStage.Options) -> Void = { _ in }
+    ) throws -> Document {
+        var options = SummarizeStage.Options()
+        options.method = method
+        options.sentences = sentences
+        configure(&options)
+        var copy = document
+        try SummarizeStage(options: options).process(&copy, context: StageContext())
+        return copy
+    }
+
+    func chosenSentences(_ document: Document) -> [Int] {
+        document.annotations(.summary).compactMap { $0.attributes["sentence"].flatMap(Int.init) }
+    }
+
+    @Test func defaultMethodPicksTheSentencesAboutTheMainTopic() throws {
+        let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory))
+        #expect(chosenSentences(document) == [0, 4, 5])
+    }
+
+    @Test func summaryAnnotationsCarrySentenceRangesScoresAndDocumentOrder() throws {
+        let source = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        let document = try summarize(source)
+        let sentences = source.annotations(.sentence)
+        let summary = document.annotations(.summary)
+        #expect(summary.count == 3)
+        for annotation in summary {
+            let index = try #require(annotation.attributes["sentence"].flatMap(Int.init))
+            #expect(annotation.range == sentences[index].range)
+            #expect(annotation.score != nil)
+        }
+        #expect(summary.map(\.range.start) == summary.map(\.range.start).sorted())
+    }
+
+    @Test func leadTakesTheFirstSentences() throws {
+        let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory), method: .lead)
+        #expect(chosenSentences(document) == [0, 1, 2])
+    }
+
+    @Test(arguments: [SummaryMethod.textrank, .lexrank, .centroid])
+    func graphAndCentroidMethodsPreferOnTopicSentences(method: SummaryMethod) throws {
+        let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory), method: method, sentences: 2)
+        let chosen = chosenSentences(document)
+        #expect(chosen.count == 2)
+        // Off-topic sentences (weather, bakery, concert) are never the most central.
+        #expect(chosen.allSatisfy { ![2, 3, 6].contains($0) })
+    }
+
+    @Test func headingsAreNeverPicked() throws {
+        let paragraphs = [["Harbour bridge approved by the city council after long harbour bridge debate"]]
+            + SummaryTestDocuments.bridgeStory
+        let source = SummaryTestDocuments.make(paragraphs, labels: ["heading", "p", "p", "p"])
+        let document = try summarize(source, sentences: 6)
+        #expect(!chosenSentences(document).contains(0))
+    }
+
+    @Test(arguments: [
+        "By Jane Harbour and Tom Bridge",
+        "Photo: Getty Images / Harbour Bridge Council",
+        "Read more about the harbour bridge",
+        "Updated 12 March 2024 10:45 GMT",
+    ])
+    func pageFurnitureIsNeverPicked(furniture: String) throws {
+        var paragraphs = SummaryTestDocuments.bridgeStory
+        paragraphs.insert([furniture], at: 1)
+        let document = try summarize(SummaryTestDocuments.make(paragraphs), sentences: 8)
+        #expect(!chosenSentences(document).contains(2))
+        #expect(!chosenSentences(document).isEmpty)
+    }
+
+    @Test func ratioSetsTheNumberOfSentences() throws {
+        let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)) { $0.ratio = 0.3 }
+        #expect(chosenSentences(document).count == 2)
+    }
+
+    @Test func wordBudgetIsRespected() throws {
+        let source = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        let document = try summarize(source, sentences: 7) { $0.maxWords = 30 }
+        let words = document.annotations(.summary).map {
+            source.text(in: $0.range).split(separator: " ").count
+        }
+        #expect(!words.isEmpty)
+        #expect(words.reduce(0, +) <= 30)
+    }
+
+    @Test func shortSentencesAreSkipped() throws {
+        let paragraphs = [["Harbour bridge approved."]] + SummaryTestDocuments.bridgeStory
+        let document = try summarize(SummaryTestDocuments.make(paragraphs), sentences: 8) { $0.minWords = 5 }
+        #expect(!chosenSentences(document).contains(0))
+    }
+
+    @Test func documentWithoutSentencesGetsAnEmptySummary() throws {
+        var document = Document(id: "empty", source: "empty", format: "text", text: "")
+        document.set([], for: .sentence)
+        let result = try summarize(document)
+        #expect(result.has(.summary))
+        #expect(result.annotations(.summary).isEmpty)
+    }
+
+    @Test func tokenLayerIsUsedWhenPresent() throws {
+        var source = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        // Tokens only over the sentences 2 and 3 (weather, bakery): every other sentence looks empty.
+        let sentences = source.annotations(.sentence)
+        var tokens: [Annotation] = []
+        for index in [2, 3] {
+            let range = sentences[index].range
+            let text = Array(source.text.utf8)
+            var start = range.start
+            for position in range.start...range.end where position == range.end || text[position] == 0x20 {
+                if position > start { tokens.append(Annotation(start, position, label: "word")) }
+                start = position + 1
+            }
+        }
+        source.set(tokens, for: .token)
+        let document = try summarize(source, sentences: 2)
+        #expect(chosenSentences(document) == [2, 3])
+    }
+
+    @Test func batchStatisticsChangeWordWeights() throws {
+        let source = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        var options = SummarizeStage.Options()
+        options.method = .centroid
+        options.sentences = 1
+        options.idf = .batch
+        let stage = try SummarizeStage(options: options)
+        // A batch where "harbour" and "bridge" are everywhere and "bakery" is rare.
+        let corpus = CorpusStatistics(
+            documentCount: 1000, documentFrequency: ["harbour": 1000, "bridge": 1000, "council": 1000, "bakery": 1])
+        var withBatch = source
+        try stage.process(&withBatch, context: StageContext(corpus: corpus))
+        var withTable = source
+        try stage.process(&withTable, context: StageContext())
+        #expect(withBatch.annotations(.summary) != withTable.annotations(.summary))
+    }
+
+    @Test func longDocumentIsSummarisedWithACappedGraph() throws {
+        let topics = ["harbour bridge council vote", "river ferry timetable change", "school library opening hours"]
+        var paragraphs: [[String]] = []
+        for index in 0..<3000 {
+            let topic = topics[index % topics.count]
+            paragraphs.append(["Sentence \(index) talks about the \(topic) in some detail today."])
+        }
+        let document = try summarize(SummaryTestDocuments.make(paragraphs)) { $0.graphLimit = 100 }
+        #expect(chosenSentences(document).count == 3)
+    }
+
+    @Test func invalidOptionValuesAreRejected() {
+        var options = SummarizeStage.Options()
+        options.sentences = 0
+        #expect(throws: SummarizeOptionError.self) { try SummarizeStage(options: options) }
+        options = SummarizeStage.Options()
+        options.ratio = 1.5
+        #expect(throws: SummarizeOptionError.self) { try SummarizeStage(options: options) }
+    }
+
+    @Test func optionsDecodeFromConfigurationAndRejectUnknownKeys() throws {
+        let location = ConfigLocation(file: "pipeline.yaml", line: 3)
+        func entry(_ key: String, _ value: String) -> ConfigNode.Entry {
+            ConfigNode.Entry(key: key, keyLocation: location, value: ConfigNode(.scalar(value, quoted: false), at: location))
+        }
+        let good = ConfigNode(.map([entry("method", "textrank"), entry("sentences", "2"), entry("max-words", "40")]), at: location)
+        let options = try ConfigDecoder().decode(SummarizeStage.Options.self, from: good)
+        #expect(options.method == .textrank)
+        #expect(options.sentences == 2)
+        #expect(options.maxWords == 40)
+        let bad = ConfigNode(.map([entry("sentence", "2")]), at: location)
+        #expect(throws: ConfigError.self) { try ConfigDecoder().decode(SummarizeStage.Options.self, from: bad) }
+    }
+
+    @Test func registryKnowsTheStages() {
+        #expect(StageRegistry.builtins.entry(named: "summarize") != nil)
+        #expect(StageRegistry.builtins.entry(named: "keyphrases") != nil)
+    }
+}
