@@ -44,7 +44,8 @@ struct EvalSummarize: ParsableCommand {
 
     func run() throws {
         guard let chosen = SummaryMethod(rawValue: method) else {
-            throw ValidationError("unknown method '\(method)'; known: \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown method '\(method)'; known: \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard idf == "builtin" || idf == "batch" else { throw ValidationError("idf must be builtin or batch") }
         let items = try GoldSummaries.load(path: gold, limit: limit)
@@ -110,7 +111,8 @@ struct EvalSummarize: ParsableCommand {
             "sentence_splitter": splitter.name,
         ]
         if let keyphraseSeconds {
-            result["keyphrases_docs_per_second"] = keyphraseSeconds > 0 ? (Double(items.count) / keyphraseSeconds).rounded() : 0
+            result["keyphrases_docs_per_second"] =
+                keyphraseSeconds > 0 ? (Double(items.count) / keyphraseSeconds).rounded() : 0
             let both = seconds + keyphraseSeconds
             result["summarize_keyphrases_docs_per_second"] = both > 0 ? (Double(items.count) / both).rounded() : 0
         }

@@ -35,7 +35,8 @@ struct TrainIDF: ParsableCommand {
         }
         try counter.tsv(top: top, minimumFrequency: minimumFrequency)
             .write(toFile: output, atomically: true, encoding: .utf8)
-        let summary = "{\"documents\": \(counter.documentCount), \"words\": \(counter.frequencies.count), "
+        let summary =
+            "{\"documents\": \(counter.documentCount), \"words\": \(counter.frequencies.count), "
             + "\"output\": \"\(output)\"}"
         print(summary)
     }

@@ -1,5 +1,6 @@
 import LectorCore
 import Testing
+
 @testable import LectorStages
 
 struct KeyphraseStageTests {
@@ -30,13 +31,16 @@ struct KeyphraseStageTests {
         let document = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
         let phrase = try #require(try keyphrases(document).first { $0.label == "harbour bridge" })
         let first = try #require(document.text.range(of: "harbour bridge"))
-        #expect(phrase.range.start == document.text.utf8.distance(from: document.text.utf8.startIndex, to: first.lowerBound))
+        #expect(
+            phrase.range.start == document.text.utf8.distance(from: document.text.utf8.startIndex, to: first.lowerBound)
+        )
         #expect(phrase.attributes["text"] == "harbour bridge")
     }
 
     @Test func scoresAreRelativeAndDescending() throws {
         let document = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
-        let scores = try keyphrases(document, count: 10).sorted { ($0.score ?? 0) > ($1.score ?? 0) }.compactMap(\.score)
+        let scores = try keyphrases(document, count: 10).sorted { ($0.score ?? 0) > ($1.score ?? 0) }.compactMap(
+            \.score)
         #expect(scores.first == 1)
         #expect(scores.allSatisfy { $0 > 0 && $0 <= 1 })
     }
@@ -51,7 +55,9 @@ struct KeyphraseStageTests {
     }
 
     @Test func numbersAndFunctionWordsAreNotPhrases() throws {
-        let document = SummaryTestDocuments.make([["The 2005 figures and the 2005 plans were the same as the 2005 ones."]])
+        let document = SummaryTestDocuments.make([
+            ["The 2005 figures and the 2005 plans were the same as the 2005 ones."]
+        ])
         let labels = try keyphrases(document, count: 10).map(\.label)
         #expect(!labels.contains("2005"))
         #expect(!labels.contains("the"))

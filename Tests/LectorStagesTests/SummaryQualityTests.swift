@@ -1,6 +1,7 @@
 import Foundation
 import LectorCore
 import Testing
+
 @testable import LectorStages
 
 /// Quality floor on the BBC development set (skipped when the data is absent): on its first 500

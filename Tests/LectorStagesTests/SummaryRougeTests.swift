@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LectorStages
 
 /// Expected figures were computed with Google's `rouge-score` (RougeScorer with use_stemmer=True) on

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LectorStages
 
 /// Expected stems are NLTK's `PorterStemmer()` (NLTK_EXTENSIONS mode), the stemmer `rouge-score` uses.

@@ -36,7 +36,8 @@ public struct KeyphraseStage: Stage {
     public static let optionHelp: [OptionHelp] = [
         OptionHelp("count", type: "integer ≥ 1", default: "10", "number of key phrases"),
         OptionHelp("max-words", type: "integer 1…6", default: "3", "longest phrase in words"),
-        OptionHelp("idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
+        OptionHelp(
+            "idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
     ]
 
     public let options: Options
@@ -70,7 +71,9 @@ public struct KeyphraseStage: Stage {
         let extractor = KeyphraseExtractor(count: options.count, maxWords: options.maxWords)
         let phrases = extractor.extract(document, weighting: weighting)
         document.set(
-            phrases.map { Annotation(range: $0.range, label: $0.label, score: $0.score, attributes: ["text": $0.text]) },
+            phrases.map {
+                Annotation(range: $0.range, label: $0.label, score: $0.score, attributes: ["text": $0.text])
+            },
             for: .keyphrase)
     }
 }

@@ -151,7 +151,9 @@ public struct PorterStemmer: Sendable {
 
     // MARK: - Steps
 
-    private static let step1aRules = [Rule("sses", "ss", .none), Rule("ies", "i", .none), Rule("ss", "ss", .none), Rule("s", "", .none)]
+    private static let step1aRules = [
+        Rule("sses", "ss", .none), Rule("ies", "i", .none), Rule("ss", "ss", .none), Rule("s", "", .none),
+    ]
 
     private func step1a(_ w: inout [UInt8]) {
         if w.count == 4 && ends(w, Array("ies".utf8)) {

@@ -17,8 +17,12 @@ struct SentenceScreen: Sendable {
         ["all", "rights", "reserved"], ["see", "also"], ["watch", "video"], ["listen", "to"], ["more", "on", "this"],
         ["copyright"], ["image", "copyright"], ["image", "caption"], ["media", "caption"], ["skip", "to"],
     ]
-    private static let creditWords: Set<String> = ["photo", "photograph", "picture", "image", "credit", "pictures", "photos"]
-    private static let creditSources: Set<String> = ["getty", "reuters", "afp", "ap", "epa", "pa", "shutterstock", "images"]
+    private static let creditWords: Set<String> = [
+        "photo", "photograph", "picture", "image", "credit", "pictures", "photos",
+    ]
+    private static let creditSources: Set<String> = [
+        "getty", "reuters", "afp", "ap", "epa", "pa", "shutterstock", "images",
+    ]
     private static let dateWords: Set<String> = [
         "updated", "published", "posted", "last", "modified", "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",

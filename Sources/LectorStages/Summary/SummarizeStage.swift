@@ -60,10 +60,12 @@ public struct SummarizeStage: Stage {
             "method", type: "default|lead|textrank|lexrank|centroid", default: "default",
             "ranking: position-aware centrality + MMR, first sentences, TextRank, LexRank, or TF-IDF centroid"),
         OptionHelp("sentences", type: "integer ≥ 1", default: "3", "number of sentences in the summary"),
-        OptionHelp("ratio", type: "number in (0, 1]", default: "none", "fraction of the sentences (overrides sentences)"),
+        OptionHelp(
+            "ratio", type: "number in (0, 1]", default: "none", "fraction of the sentences (overrides sentences)"),
         OptionHelp("max-words", type: "integer ≥ 1", default: "none", "word budget of the whole summary"),
         OptionHelp("min-words", type: "integer ≥ 0", default: "5", "shorter sentences are never picked"),
-        OptionHelp("idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
+        OptionHelp(
+            "idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
         OptionHelp("graph-limit", type: "integer ≥ 10", default: "200", "largest sentence graph (caps long documents)"),
     ]
 
@@ -127,7 +129,8 @@ public struct SummarizeStage: Stage {
         } else {
             count = options.sentences
         }
-        let chosen = ranker.pick(vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords)
+        let chosen = ranker.pick(
+            vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords)
         return chosen.map { (candidates[$0], scores[$0]) }
     }
 
