@@ -69,6 +69,8 @@ struct SummarizeStageTests {
         "Photo: Getty Images / Harbour Bridge Council",
         "Read more about the harbour bridge",
         "Updated 12 March 2024 10:45 GMT",
+        "Last updated 5 May 2024, 10:45",
+        "Sign up for our harbour bridge newsletter",
     ])
     func pageFurnitureIsNeverPicked(furniture: String) throws {
         var paragraphs = SummaryTestDocuments.bridgeStory
@@ -76,6 +78,15 @@ struct SummarizeStageTests {
         let document = try summarize(SummaryTestDocuments.make(paragraphs), sentences: 8)
         #expect(!chosenSentences(document).contains(2))
         #expect(!chosenSentences(document).isEmpty)
+    }
+
+    @Test func longSentenceStartingLikeACallToActionIsKept() throws {
+        var paragraphs = SummaryTestDocuments.bridgeStory
+        paragraphs.insert(
+            ["Listen to the harbour bridge council, the mayor told critics who said the bridge cost too much money."],
+            at: 1)
+        let document = try summarize(SummaryTestDocuments.make(paragraphs), sentences: 8)
+        #expect(chosenSentences(document).contains(2))
     }
 
     @Test func ratioSetsTheNumberOfSentences() throws {

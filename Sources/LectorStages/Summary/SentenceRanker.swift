@@ -48,7 +48,7 @@ struct SentenceRanker: Sendable {
         let opening = min(graphLimit / 4, candidates.count)
         var chosen = Set(candidates.prefix(opening))
         let rest = candidates.dropFirst(opening)
-            .map { ($0, vectors.centroidScore($0, idfPower: 0.5)) }
+            .map { ($0, vectors.centroidScore($0)) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         for (index, _) in rest.prefix(graphLimit - opening) { chosen.insert(index) }
         return candidates.filter(chosen.contains)

@@ -35,10 +35,8 @@ struct SentenceScreen: Sendable {
     func exclusion(words: [WordScanner.Word], text: UnsafeBufferPointer<UInt8>, range: TextRange) -> String? {
         if words.count < minimumWords { return "short" }
         let keys = words.map(\.key)
-        for call in Self.calls where keys.starts(with: call) && (words.count <= 12 || call.count > 1) {
-            if call == ["related"] || call == ["copyright"] || call == ["subscribe"] || call == ["advertisement"] {
-                if words.count > 8 { continue }
-            }
+        // Calls to action are short lines; a long sentence that happens to start "Listen to…" is text.
+        for call in Self.calls where keys.starts(with: call) && words.count <= (call.count > 1 ? 15 : 8) {
             return "furniture"
         }
         if keys.last == "more", words.count <= 10, keys.contains("read") { return "furniture" }
@@ -74,15 +72,21 @@ struct SentenceScreen: Sendable {
     private func isDateline(_ keys: [String]) -> Bool {
         guard keys.count <= 12 else { return false }
         var dated = false
+        var ambiguous = false
+        var numbered = false
         for key in keys {
             if Self.dateWords.contains(key) {
-                if key != "may" && key != "last" && key != "read" { dated = true }
+                // "May", "last" and "read" are also ordinary words: they date a line only beside a number.
+                if key == "may" || key == "last" || key == "read" { ambiguous = true } else { dated = true }
                 continue
             }
-            if let first = key.utf8.first, first >= 0x30 && first <= 0x39 { continue }
+            if let first = key.utf8.first, first >= 0x30 && first <= 0x39 {
+                numbered = true
+                continue
+            }
             return false
         }
-        return dated
+        return dated || (ambiguous && numbered)
     }
 
     private func containsColonOrSlash(_ text: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Bool {

@@ -1,6 +1,6 @@
 import LectorCore
 
-/// TF-IDF bag-of-stems vectors of a document's sentences, the input of every ranking method.
+/// TF-IDF bag-of-words vectors of a document's sentences, the input of every ranking method.
 ///
 /// Terms are lower-cased words (not stemmed: on news, stemming merged too much for too little gain);
 /// function words and one-letter words are left out of the vectors but counted in `wordCounts`.
@@ -142,15 +142,14 @@ struct SentenceVectors {
         return sum
     }
 
-    /// Sum over the sentence's terms of count × IDF^`idfPower` × the term's occurrences elsewhere in
-    /// the document: a linear-time stand-in for degree centrality (used to cap the graph).
-    func centroidScore(_ sentence: Int, idfPower: Float) -> Float {
+    /// Sum over the sentence's terms of count × √IDF × the term's occurrences elsewhere in the
+    /// document: a linear-time stand-in for degree centrality (used to cap the graph).
+    func centroidScore(_ sentence: Int) -> Float {
         let vector = vectors[sentence]
         var sum: Float = 0
         for (id, count) in zip(vector.ids, vector.counts) {
             let index = Int(id)
-            let weight = idfPower == 1 ? idf[index] : (idfPower == 0.5 ? idf[index].squareRoot() : 1)
-            sum += count * weight * (documentCounts[index] - count)
+            sum += count * idf[index].squareRoot() * (documentCounts[index] - count)
         }
         return sum
     }
