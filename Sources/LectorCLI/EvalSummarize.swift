@@ -38,9 +38,21 @@ struct EvalSummarize: ParsableCommand {
     @Option(help: "Write each document's candidate and reference to this JSONL file (for cross-checks).")
     var dump: String?
 
-    /// How documents get their `.paragraph` and `.sentence` layers. The built-in splitter stage replaces
-    /// the fallback when it is part of the build.
-    var sentenceSplitter: any EvalSentenceSplitting { FallbackSentenceSplitter() }
+    @Option(help: "Sentence splitting: auto (registered 'clean' + 'sentences' stages if any), stages, or fallback.")
+    var splitter: String = "auto"
+
+    /// How documents get their `.paragraph` and `.sentence` layers: the registered stages when there
+    /// are, else the stand-in below.
+    func sentenceSplitter() throws -> any EvalSentenceSplitting {
+        switch splitter {
+        case "fallback": return FallbackSentenceSplitter()
+        case "stages", "auto":
+            if let stages = try RegistrySentenceSplitter(registry: .builtins) { return stages }
+            if splitter == "stages" { throw ValidationError("no registered stage produces sentences") }
+            return FallbackSentenceSplitter()
+        default: throw ValidationError("splitter must be auto, stages or fallback")
+        }
+    }
 
     func run() throws {
         guard let chosen = SummaryMethod(rawValue: method) else {
@@ -49,7 +61,7 @@ struct EvalSummarize: ParsableCommand {
         }
         guard idf == "builtin" || idf == "batch" else { throw ValidationError("idf must be builtin or batch") }
         let items = try GoldSummaries.load(path: gold, limit: limit)
-        let splitter = sentenceSplitter
+        let splitter = try sentenceSplitter()
         var documents = try items.map { item -> Document in
             var document = Document(id: item.id, source: gold, format: "text", title: item.title, text: item.article)
             try splitter.split(&document)
@@ -175,6 +187,29 @@ enum GoldSummaries {
 protocol EvalSentenceSplitting {
     var name: String { get }
     func split(_ document: inout Document) throws
+}
+
+/// Splits with the registered stages: `clean` (when registered) then `sentences`, default options.
+struct RegistrySentenceSplitter: EvalSentenceSplitting {
+    let pipeline: Pipeline
+    var name: String { pipeline.stages.map(\.name).joined(separator: "+") }
+
+    /// Nil when no `sentences` stage is registered.
+    init?(registry: StageRegistry) throws {
+        guard let sentences = registry.entry(named: "sentences") else { return nil }
+        let location = ConfigLocation(file: "eval", line: 0)
+        var stages: [AnyStage] = []
+        if let clean = registry.entry(named: "clean") {
+            stages.append(try clean.make(.emptyMap(at: location), "clean", ConfigDecoder()))
+        }
+        stages.append(try sentences.make(.emptyMap(at: location), "sentences", ConfigDecoder()))
+        pipeline = try Pipeline(name: "eval-splitter", stages: stages, registry: registry)
+    }
+
+    func split(_ document: inout Document) throws {
+        var timings = [UInt64](repeating: 0, count: pipeline.stages.count)
+        if let failure = pipeline.process(&document, context: StageContext(), timings: &timings) { throw failure }
+    }
 }
 
 /// A stand-in used only by `eval summarize` until the `sentences` stage is part of the build: lines are
