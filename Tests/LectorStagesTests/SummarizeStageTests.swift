@@ -239,3 +239,55 @@ enum SummaryTestDocuments {
         ],
     ]
 }
+
+/// Hostile input: odd bytes, ranges that split characters, empty and overlapping sentences.
+struct SummaryRobustnessTests {
+    /// A deterministic generator (SplitMix64) so failures reproduce.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = [
+        "By", "Read", "more", "Photo:", "the", "harbour", "bridge", "’s", "“", "”", "—", "£5bn", "€3", "é", "日本",
+        "🙂", ".", "!", "?", "\n", "\n\n", " ", "  ", "May", "2024", "a", "-", "'", "\u{0}", "\u{FEFF}", "x-y", "U.S.",
+    ]
+
+    @Test func randomTextAndRangesNeverCrash() throws {
+        var generator = Generator(state: 42)
+        let methods = SummaryMethod.allCases
+        for round in 0..<200 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...120, using: &generator) {
+                text += Self.pieces.randomElement(using: &generator) ?? ""
+                if Bool.random(using: &generator) { text += " " }
+            }
+            let length = text.utf8.count
+            var sentences: [Annotation] = []
+            var cursor = 0
+            while cursor < length {
+                let end = min(length, cursor + Int.random(in: 0...40, using: &generator))
+                sentences.append(Annotation(cursor, end))
+                cursor = end + (Bool.random(using: &generator) ? 0 : 1)
+                if end == cursor && end == length { break }
+                if Int.random(in: 0...10, using: &generator) == 0 { cursor = max(0, cursor - 5) }
+            }
+            var document = Document(id: "fuzz\(round)", source: "fuzz", format: "text", text: text)
+            document.set(sentences, for: .sentence)
+            if round % 3 == 0 { document.set(sentences.map { Annotation(range: $0.range, label: "word") }, for: .token) }
+            var options = SummarizeStage.Options()
+            options.method = methods[round % methods.count]
+            options.minWords = round % 2
+            options.graphLimit = 10
+            try SummarizeStage(options: options).process(&document, context: StageContext())
+            try KeyphraseStage(options: KeyphraseStage.Options()).process(&document, context: StageContext())
+            #expect(document.annotations(.summary).count <= 3)
+        }
+    }
+}
