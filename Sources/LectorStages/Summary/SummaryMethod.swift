@@ -1,7 +1,8 @@
 /// How `summarize` ranks sentences.
 public enum SummaryMethod: String, Sendable, CaseIterable, Decodable {
-    /// Position-aware centrality over TF-IDF (PacSum-like, directed toward later sentences), a
-    /// position prior, and redundancy removal (MMR).
+    /// Position-aware centrality: weighted degree in a graph of TF-IDF word overlaps (PacSum-like,
+    /// with a partial self-loop that favours sentences carrying much content), plus a prior for the
+    /// opening sentences, then redundancy removal (MMR).
     case `default`
     /// The first sentences, in order.
     case lead
