@@ -26,6 +26,18 @@ struct SummarizeStageTests {
         #expect(chosenSentences(document) == [0, 4, 5])
     }
 
+    @Test func sentenceSharingNoWordsLosesToALinkedOne() throws {
+        let source = SummaryTestDocuments.make([
+            [
+                "The council approved the harbour bridge on Monday after a long debate.",
+                "The weather was mild for the season in the region.",
+                "Critics said the harbour bridge cost too much.",
+            ]
+        ])
+        let document = try summarize(source, sentences: 2)
+        #expect(chosenSentences(document) == [0, 2])
+    }
+
     @Test func summaryAnnotationsCarrySentenceRangesScoresAndDocumentOrder() throws {
         let source = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
         let document = try summarize(source)
