@@ -21,10 +21,65 @@ struct KeyphraseExtractor: Sendable {
     private struct Candidate {
         var firstRange: TextRange
         var firstWord: Int
-        var words: [String]
-        var stems: [String]
+        /// Word ids of the phrase.
+        var words: [Int32]
         var occurrences: Int
         var capitalizedOccurrences: Int
+    }
+
+    /// Up to six word ids of 21 bits packed into two integers: a hashable n-gram key without allocation.
+    private struct Gram: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init(_ ids: ArraySlice<Int32>) {
+            for (position, id) in ids.enumerated() {
+                let value = UInt64(UInt32(bitPattern: id) & Self.mask) + 1
+                if position < 3 { low |= value << (21 * UInt64(position)) } else {
+                    high |= value << (21 * UInt64(position - 3))
+                }
+            }
+        }
+
+        static let mask: UInt32 = (1 << 21) - 2
+    }
+
+    /// Per-document word table: ids for lower-cased words, with their stems, rarity and kind.
+    private struct Vocabulary {
+        var ids: [String: Int32] = [:]
+        var keys: [String] = []
+        var stems: [Int32] = []
+        var idf: [Double] = []
+        var content: [Bool] = []
+        var stemIds: [String: Int32] = [:]
+        var stemFrequency: [Int] = []
+
+        mutating func id(
+            of key: String, weighting: SentenceVectors.Weighting, stemmer: PorterStemmer, isContent: (String) -> Bool
+        ) -> Int32 {
+            if let known = ids[key] { return known }
+            let id = Int32(keys.count)
+            ids[key] = id
+            keys.append(key)
+            // Past the packable range a word can no longer start or extend a phrase.
+            let usable = UInt32(id) < Gram.mask && isContent(key)
+            content.append(usable)
+            idf.append(usable ? weighting.idf(key) : 0)
+            if usable {
+                let stem = weighting.stem(key, stemmer: stemmer)
+                if let known = stemIds[stem] {
+                    stems.append(known)
+                } else {
+                    let stemId = Int32(stemFrequency.count)
+                    stemIds[stem] = stemId
+                    stemFrequency.append(0)
+                    stems.append(stemId)
+                }
+            } else {
+                stems.append(-1)
+            }
+            return id
+        }
     }
 
     func extract(_ document: Document, weighting: SentenceVectors.Weighting) -> [Phrase] {
@@ -32,63 +87,68 @@ struct KeyphraseExtractor: Sendable {
         let ranges = sentences.isEmpty ? [TextRange(start: 0, end: document.text.utf8.count)] : sentences.map(\.range)
         let sentenceWords = WordScanner.words(in: ranges, of: document)
         let stemmer = PorterStemmer()
-        var stemOf: [String: String] = [:]
-        var termFrequency: [String: Int] = [:]
+        var vocabulary = Vocabulary()
+        var sentenceIds: [[Int32]] = []
+        sentenceIds.reserveCapacity(sentenceWords.count)
         var totalWords = 0
         for words in sentenceWords {
-            for word in words where isContent(word.key) {
-                let stem: String
-                if let known = stemOf[word.key] {
-                    stem = known
-                } else {
-                    stem = weighting.stem(word.key, stemmer: stemmer)
-                    stemOf[word.key] = stem
-                }
-                termFrequency[stem, default: 0] += 1
+            var ids: [Int32] = []
+            ids.reserveCapacity(words.count)
+            for word in words {
+                let id = vocabulary.id(of: word.key, weighting: weighting, stemmer: stemmer, isContent: isContent)
+                let stem = vocabulary.stems[Int(id)]
+                if stem >= 0 { vocabulary.stemFrequency[Int(stem)] += 1 }
+                ids.append(id)
             }
+            sentenceIds.append(ids)
             totalWords += words.count
         }
         guard totalWords > 0 else { return [] }
 
-        var candidates: [String: Candidate] = [:]
-        var order: [String] = []
+        var candidates: [Gram: Candidate] = [:]
+        var order: [Gram] = []
         var text = document.text
         text.withUTF8 { bytes in
             var wordIndex = 0
-            for words in sentenceWords {
-                var run: [WordScanner.Word] = []
+            var run: [Int32] = []
+            var runWords: [WordScanner.Word] = []
+            var runPositions: [Int] = []
+            for (words, ids) in zip(sentenceWords, sentenceIds) {
                 func flushRun() {
                     guard !run.isEmpty else { return }
                     for length in 1...min(maxWords, run.count) {
                         for start in 0...(run.count - length) {
                             let slice = run[start..<(start + length)]
-                            let keys = slice.map(\.key)
-                            let key = keys.joined(separator: " ")
-                            let capitalized = slice.allSatisfy(\.capitalized)
-                            if var existing = candidates[key] {
-                                existing.occurrences += 1
-                                if capitalized { existing.capitalizedOccurrences += 1 }
-                                candidates[key] = existing
+                            let gram = Gram(slice)
+                            var capitalized = true
+                            for position in start..<(start + length) where !runWords[position].capitalized {
+                                capitalized = false
+                                break
+                            }
+                            if candidates[gram] != nil {
+                                candidates[gram]?.occurrences += 1
+                                if capitalized { candidates[gram]?.capitalizedOccurrences += 1 }
                             } else {
-                                let first = slice[slice.startIndex]
-                                let last = slice[slice.endIndex - 1]
-                                candidates[key] = Candidate(
-                                    firstRange: TextRange(start: first.start, end: last.end),
-                                    firstWord: wordIndex, words: keys,
-                                    stems: keys.map { stemOf[$0] ?? $0 }, occurrences: 1,
+                                candidates[gram] = Candidate(
+                                    firstRange: TextRange(start: runWords[start].start, end: runWords[start + length - 1].end),
+                                    firstWord: runPositions[start], words: Array(slice), occurrences: 1,
                                     capitalizedOccurrences: capitalized ? 1 : 0)
-                                order.append(key)
+                                order.append(gram)
                             }
                         }
                     }
                     run.removeAll(keepingCapacity: true)
+                    runWords.removeAll(keepingCapacity: true)
+                    runPositions.removeAll(keepingCapacity: true)
                 }
                 var previousEnd = -1
-                for word in words {
+                for (word, id) in zip(words, ids) {
                     // Punctuation other than a hyphen or an apostrophe between two words breaks a phrase.
                     if previousEnd >= 0 && !Self.joins(bytes, from: previousEnd, to: word.start) { flushRun() }
-                    if isContent(word.key) {
-                        run.append(word)
+                    if vocabulary.content[Int(id)] {
+                        run.append(id)
+                        runWords.append(word)
+                        runPositions.append(wordIndex)
                     } else {
                         flushRun()
                     }
@@ -100,19 +160,20 @@ struct KeyphraseExtractor: Sendable {
         }
 
         let total = Double(totalWords)
-        var scored: [(key: String, score: Double)] = []
+        var scored: [(candidate: Candidate, score: Double)] = []
         scored.reserveCapacity(order.count)
-        for key in order {
-            guard let candidate = candidates[key] else { continue }
+        for gram in order {
+            guard let candidate = candidates[gram] else { continue }
             let length = candidate.words.count
             let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences
             // A single word must recur; a longer phrase must recur or be a name.
             if candidate.occurrences < 2 && (length == 1 || !named) { continue }
             var wordScore = 0.0
             var rarest = 0.0
-            for (word, stem) in zip(candidate.words, candidate.stems) {
-                let tf = Double(termFrequency[stem] ?? 1)
-                let idf = weighting.idf(word)
+            for word in candidate.words {
+                let index = Int(word)
+                let tf = Double(vocabulary.stemFrequency[Int(vocabulary.stems[index])])
+                let idf = vocabulary.idf[index]
                 rarest = max(rarest, idf)
                 wordScore += (1 + log(tf)) * idf * idf
             }
@@ -122,20 +183,26 @@ struct KeyphraseExtractor: Sendable {
             let frequency = 1 + log(Double(candidate.occurrences))
             let position = 1 + 0.5 / (1 + Double(candidate.firstWord) / max(total * 0.1, 1))
             let nameBoost = named ? 1.2 : 1.0
-            scored.append((key, wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))))
+            scored.append((candidate, wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        // Ties by first occurrence, so the order never depends on hashing.
+        scored.sort {
+            $0.score != $1.score ? $0.score > $1.score : $0.candidate.firstWord < $1.candidate.firstWord
+                || ($0.candidate.firstWord == $1.candidate.firstWord && $0.candidate.words.count < $1.candidate.words.count)
+        }
 
         var chosen: [Phrase] = []
-        var chosenStems: [[String]] = []
+        var chosenStems: [[Int32]] = []
         let best = scored.first?.score ?? 1
-        for (key, score) in scored {
-            guard chosen.count < count, let candidate = candidates[key] else { break }
-            if chosenStems.contains(where: { Self.overlaps($0, candidate.stems) }) { continue }
-            chosenStems.append(candidate.stems)
+        for (candidate, score) in scored {
+            guard chosen.count < count else { break }
+            let stems = candidate.words.map { vocabulary.stems[Int($0)] }
+            if chosenStems.contains(where: { Self.overlaps($0, stems) }) { continue }
+            chosenStems.append(stems)
+            let label = candidate.words.map { vocabulary.keys[Int($0)] }.joined(separator: " ")
             chosen.append(
                 Phrase(
-                    range: candidate.firstRange, label: key, text: document.text(in: candidate.firstRange),
+                    range: candidate.firstRange, label: label, text: document.text(in: candidate.firstRange),
                     score: (score / best * 10_000).rounded() / 10_000))
         }
         return chosen
@@ -145,7 +212,7 @@ struct KeyphraseExtractor: Sendable {
     static let minimumRarestIDF = 3.3
 
     /// Near-duplicates: one phrase inside the other, or sharing at least half of the shorter one's stems.
-    static func overlaps(_ a: [String], _ b: [String]) -> Bool {
+    static func overlaps(_ a: [Int32], _ b: [Int32]) -> Bool {
         let shared = Set(a).intersection(b).count
         return shared > 0 && shared * 2 >= min(a.count, b.count)
     }

@@ -6,11 +6,6 @@ import LectorCore
 /// function words and one-letter words are left out of the vectors but counted in `wordCounts`.
 /// Term ids are local to the document. Built once per document.
 struct SentenceVectors {
-    /// One sentence's terms: ids sorted ascending, with counts.
-    struct Vector {
-        var ids: [Int32] = []
-        var counts: [Float] = []
-    }
 
     /// How rare words are: the built-in table, or the batch's statistics.
     enum Weighting: Sendable {
@@ -33,7 +28,12 @@ struct SentenceVectors {
         }
     }
 
-    var vectors: [Vector]
+    /// All sentences' terms, flat: sentence `i` owns `termIds[offsets[i]..<offsets[i + 1]]` (ids sorted
+    /// ascending) and the matching `termCounts`. Flat arrays keep the pairwise loops free of
+    /// reference counting.
+    var termIds: [Int32]
+    var termCounts: [Float]
+    var offsets: [Int]
     /// Words per sentence, stop words included.
     var wordCounts: [Int]
     /// Terms per sentence (occurrences of non-function words).
@@ -49,9 +49,11 @@ struct SentenceVectors {
         var surfaceIds: [String: Int32] = [:]
         var idf: [Float] = []
         var documentCounts: [Float] = []
-        var vectors: [Vector] = []
+        var termIds: [Int32] = []
+        var termCounts: [Float] = []
+        var offsets: [Int] = [0]
         var wordCounts: [Int] = []
-        vectors.reserveCapacity(words.count)
+        offsets.reserveCapacity(words.count + 1)
         var scratch: [Int32] = []
         for sentence in words {
             scratch.removeAll(keepingCapacity: true)
@@ -75,34 +77,45 @@ struct SentenceVectors {
                 }
             }
             scratch.sort()
-            var vector = Vector()
+            let first = termIds.count
             for id in scratch {
-                if let last = vector.ids.last, last == id {
-                    vector.counts[vector.counts.count - 1] += 1
+                if termIds.count > first, let last = termIds.last, last == id {
+                    termCounts[termCounts.count - 1] += 1
                 } else {
-                    vector.ids.append(id)
-                    vector.counts.append(1)
+                    termIds.append(id)
+                    termCounts.append(1)
                 }
             }
-            vectors.append(vector)
+            offsets.append(termIds.count)
             wordCounts.append(sentence.count)
         }
-        self.vectors = vectors
+        var contentCounts: [Int] = []
+        var norms: [Float] = []
+        contentCounts.reserveCapacity(wordCounts.count)
+        norms.reserveCapacity(wordCounts.count)
+        for sentence in wordCounts.indices {
+            var total: Float = 0
+            var squares: Float = 0
+            for k in offsets[sentence]..<offsets[sentence + 1] {
+                let count = termCounts[k]
+                let weight = count * idf[Int(termIds[k])]
+                total += count
+                squares += weight * weight
+            }
+            contentCounts.append(Int(total))
+            norms.append(squares.squareRoot())
+        }
+        self.termIds = termIds
+        self.termCounts = termCounts
+        self.offsets = offsets
         self.wordCounts = wordCounts
-        self.contentCounts = vectors.map { Int($0.counts.reduce(0, +)) }
+        self.contentCounts = contentCounts
         self.idf = idf
         self.documentCounts = documentCounts
-        self.norms = vectors.map { vector in
-            var sum: Float = 0
-            for (id, count) in zip(vector.ids, vector.counts) {
-                let weight = count * idf[Int(id)]
-                sum += weight * weight
-            }
-            return sum.squareRoot()
-        }
+        self.norms = norms
     }
 
-    var count: Int { vectors.count }
+    var count: Int { wordCounts.count }
 
     /// Cosine of the TF-IDF vectors of sentences `a` and `b` (0 when either is empty).
     func cosine(_ a: Int, _ b: Int) -> Float {
@@ -121,16 +134,16 @@ struct SentenceVectors {
 
     @inline(__always)
     private func merge(_ a: Int, _ b: Int, _ combine: (Float, Float, Float) -> Float) -> Float {
-        let x = vectors[a]
-        let y = vectors[b]
-        var i = 0
-        var j = 0
+        var i = offsets[a]
+        let iEnd = offsets[a + 1]
+        var j = offsets[b]
+        let jEnd = offsets[b + 1]
         var sum: Float = 0
-        while i < x.ids.count && j < y.ids.count {
-            let left = x.ids[i]
-            let right = y.ids[j]
+        while i < iEnd && j < jEnd {
+            let left = termIds[i]
+            let right = termIds[j]
             if left == right {
-                sum += combine(x.counts[i], y.counts[j], idf[Int(left)])
+                sum += combine(termCounts[i], termCounts[j], idf[Int(left)])
                 i += 1
                 j += 1
             } else if left < right {
@@ -145,10 +158,10 @@ struct SentenceVectors {
     /// Sum over the sentence's terms of count × √IDF × the term's occurrences elsewhere in the
     /// document: a linear-time stand-in for degree centrality (used to cap the graph).
     func centroidScore(_ sentence: Int) -> Float {
-        let vector = vectors[sentence]
         var sum: Float = 0
-        for (id, count) in zip(vector.ids, vector.counts) {
-            let index = Int(id)
+        for k in offsets[sentence]..<offsets[sentence + 1] {
+            let index = Int(termIds[k])
+            let count = termCounts[k]
             sum += count * idf[index].squareRoot() * (documentCounts[index] - count)
         }
         return sum
@@ -157,12 +170,11 @@ struct SentenceVectors {
     /// Cosine between the sentence and the document's centroid (sum of all sentence vectors).
     func centroidCosine(_ sentence: Int, centroidNorm: Float) -> Float {
         guard norms[sentence] > 0, centroidNorm > 0 else { return 0 }
-        let vector = vectors[sentence]
         var dot: Float = 0
-        for (id, count) in zip(vector.ids, vector.counts) {
-            let index = Int(id)
+        for k in offsets[sentence]..<offsets[sentence + 1] {
+            let index = Int(termIds[k])
             let w = idf[index]
-            dot += count * w * documentCounts[index] * w
+            dot += termCounts[k] * w * documentCounts[index] * w
         }
         return dot / (norms[sentence] * centroidNorm)
     }
