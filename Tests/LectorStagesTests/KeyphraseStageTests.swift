@@ -63,6 +63,13 @@ struct KeyphraseStageTests {
         #expect(!labels.contains("the"))
     }
 
+    @Test func wordsSeenOnceAreNotKeyPhrases() throws {
+        let document = SummaryTestDocuments.make([
+            ["Zebras graze quietly.", "Quaggas vanished long ago.", "Okapis hide deep inside forests."]
+        ])
+        #expect(try keyphrases(document, count: 10).isEmpty)
+    }
+
     @Test func emptyTextGivesNoPhrases() throws {
         let document = Document(id: "e", source: "e", format: "text", text: "")
         #expect(try keyphrases(document).isEmpty)

@@ -292,7 +292,9 @@ struct SummaryRobustnessTests {
             }
             var document = Document(id: "fuzz\(round)", source: "fuzz", format: "text", text: text)
             document.set(sentences, for: .sentence)
-            if round % 3 == 0 { document.set(sentences.map { Annotation(range: $0.range, label: "word") }, for: .token) }
+            if round % 3 == 0 {
+                document.set(sentences.map { Annotation(range: $0.range, label: "word") }, for: .token)
+            }
             var options = SummarizeStage.Options()
             options.method = methods[round % methods.count]
             options.minWords = round % 2

@@ -34,14 +34,18 @@ struct KeyphraseExtractor: Sendable {
 
         init(_ ids: ArraySlice<Int32>) {
             for (position, id) in ids.enumerated() {
-                let value = UInt64(UInt32(bitPattern: id) & Self.mask) + 1
-                if position < 3 { low |= value << (21 * UInt64(position)) } else {
+                // Ids are below `limit` (checked when interned): id + 1 fits 21 bits, 0 means "no word".
+                let value = UInt64(UInt32(bitPattern: id)) + 1
+                if position < 3 {
+                    low |= value << (21 * UInt64(position))
+                } else {
                     high |= value << (21 * UInt64(position - 3))
                 }
             }
         }
 
-        static let mask: UInt32 = (1 << 21) - 2
+        /// Word ids must stay below this to be packed.
+        static let limit: UInt32 = (1 << 21) - 1
     }
 
     /// Per-document word table: ids for lower-cased words, with their stems, rarity and kind.
@@ -62,7 +66,7 @@ struct KeyphraseExtractor: Sendable {
             ids[key] = id
             keys.append(key)
             // Past the packable range a word can no longer start or extend a phrase.
-            let usable = UInt32(id) < Gram.mask && isContent(key)
+            let usable = UInt32(id) < Gram.limit && isContent(key)
             content.append(usable)
             idf.append(usable ? weighting.idf(key) : 0)
             if usable {
@@ -130,7 +134,8 @@ struct KeyphraseExtractor: Sendable {
                                 if capitalized { candidates[gram]?.capitalizedOccurrences += 1 }
                             } else {
                                 candidates[gram] = Candidate(
-                                    firstRange: TextRange(start: runWords[start].start, end: runWords[start + length - 1].end),
+                                    firstRange: TextRange(
+                                        start: runWords[start].start, end: runWords[start + length - 1].end),
                                     firstWord: runPositions[start], words: Array(slice), occurrences: 1,
                                     capitalizedOccurrences: capitalized ? 1 : 0)
                                 order.append(gram)
@@ -187,8 +192,11 @@ struct KeyphraseExtractor: Sendable {
         }
         // Ties by first occurrence, so the order never depends on hashing.
         scored.sort {
-            $0.score != $1.score ? $0.score > $1.score : $0.candidate.firstWord < $1.candidate.firstWord
-                || ($0.candidate.firstWord == $1.candidate.firstWord && $0.candidate.words.count < $1.candidate.words.count)
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : $0.candidate.firstWord < $1.candidate.firstWord
+                    || ($0.candidate.firstWord == $1.candidate.firstWord
+                        && $0.candidate.words.count < $1.candidate.words.count)
         }
 
         var chosen: [Phrase] = []
