@@ -37,11 +37,16 @@ public struct KeyphraseStage: Stage {
         OptionHelp("count", type: "integer ≥ 1", default: "10", "number of key phrases"),
         OptionHelp("max-words", type: "integer 1…6", default: "3", "longest phrase in words"),
         OptionHelp(
-            "idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
+            "idf", type: "builtin|batch", default: "builtin",
+            "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
     ]
 
     public let options: Options
     private let table: IDFTable?
+
+    /// Whether this stage would use the batch's document frequencies (`StageContext.corpus`), so the
+    /// runner knows to count them before the map.
+    public var usesBatchStatistics: Bool { options.idf == .batch }
 
     public init(options: Options) throws {
         guard options.count >= 1 else { throw SummarizeOptionError("count must be at least 1") }

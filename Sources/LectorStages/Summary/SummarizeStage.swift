@@ -65,12 +65,17 @@ public struct SummarizeStage: Stage {
         OptionHelp("max-words", type: "integer ≥ 1", default: "none", "word budget of the whole summary"),
         OptionHelp("min-words", type: "integer ≥ 0", default: "5", "shorter sentences are never picked"),
         OptionHelp(
-            "idf", type: "builtin|batch", default: "builtin", "word rarity from the built-in table or the batch"),
+            "idf", type: "builtin|batch", default: "builtin",
+            "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
         OptionHelp("graph-limit", type: "integer ≥ 10", default: "200", "largest sentence graph (caps long documents)"),
     ]
 
     public let options: Options
     private let table: IDFTable?
+
+    /// Whether this stage would use the batch's document frequencies (`StageContext.corpus`), so the
+    /// runner knows to count them before the map.
+    public var usesBatchStatistics: Bool { options.idf == .batch }
 
     public init(options: Options) throws {
         guard options.sentences >= 1 else { throw SummarizeOptionError("sentences must be at least 1") }
