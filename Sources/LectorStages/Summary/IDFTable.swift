@@ -1,0 +1,80 @@
+import Foundation
+import LectorCore
+
+/// Inverse document frequencies of lower-cased English words, with each word's Porter stem.
+///
+/// The built-in table (`idf-en.tsv` among the module's resources) is built by `lector train idf`
+/// and loaded once, on first use, by a `static let` (thread-safe lazy initialisation). File format:
+/// a first line `#documents<TAB>N`, then `word<TAB>document-frequency` lines. Words not in the table
+/// get the IDF of a word seen in no document.
+public struct IDFTable: Sendable {
+    /// Number of documents the frequencies were counted over.
+    public let documentCount: Int
+    private let entries: [String: Entry]
+    private let unseen: Double
+
+    struct Entry: Sendable {
+        var idf: Double
+        var stem: String
+    }
+
+    /// A table from document frequencies (counted over `documentCount` documents).
+    public init(documentCount: Int, documentFrequency: [String: Int]) {
+        let stemmer = PorterStemmer()
+        self.documentCount = max(documentCount, 0)
+        let total = Double(self.documentCount)
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(documentFrequency.count)
+        for (word, frequency) in documentFrequency {
+            let idf = log((total + 1) / (Double(frequency) + 1)) + 1
+            let stem = word.utf8.count > 3 ? stemmer.stem(word) : word
+            entries[word] = Entry(idf: idf, stem: stem)
+        }
+        self.entries = entries
+        self.unseen = log(total + 1) + 1
+    }
+
+    /// Parse the table's text format. Throws on a malformed line (with its number).
+    public init(tsv text: String) throws {
+        var count = 0
+        var frequencies: [String: Int] = [:]
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            lineNumber += 1
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let value = Int(fields[1]), value >= 0 else {
+                throw IDFTableError(message: "line \(lineNumber): expected 'word<TAB>count'")
+            }
+            if fields[0] == "#documents" {
+                count = value
+            } else {
+                frequencies[String(fields[0])] = value
+            }
+        }
+        guard count > 0 else { throw IDFTableError(message: "missing '#documents' line") }
+        self.init(documentCount: count, documentFrequency: frequencies)
+    }
+
+    /// The built-in English table; nil when the resource is missing from the installation.
+    public static let builtin: IDFTable? = {
+        guard let url = Bundle.module.url(forResource: "idf-en", withExtension: "tsv", subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return try? IDFTable(tsv: String(decoding: data, as: UTF8.self))
+    }()
+
+    /// Number of words in the table.
+    public var count: Int { entries.count }
+
+    /// The IDF of a lower-cased word (≥ 1).
+    public func idf(_ word: String) -> Double { entries[word]?.idf ?? unseen }
+
+    /// The Porter stem of a lower-cased word, when the table knows the word.
+    func knownStem(_ word: String) -> String? { entries[word]?.stem }
+}
+
+/// A malformed IDF table.
+public struct IDFTableError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "IDF table: \(message)" }
+}

@@ -1,0 +1,261 @@
+import LectorCore
+
+/// Finds a document's key phrases: runs of up to `maxWords` content words (no stop words, no bare
+/// numbers, never across punctuation), scored from the TF-IDF of their words, how often the phrase
+/// occurs and how early it first appears; near-duplicates (phrases sharing most stems with a better
+/// one) are dropped.
+///
+/// Scores are relative (the best phrase has 1). Linear in the document's length.
+struct KeyphraseExtractor: Sendable {
+    var count: Int
+    var maxWords: Int
+
+    /// One chosen phrase.
+    struct Phrase {
+        var range: TextRange
+        var label: String
+        var text: String
+        var score: Double
+    }
+
+    private struct Candidate {
+        var firstRange: TextRange
+        var firstWord: Int
+        /// Word ids of the phrase.
+        var words: [Int32]
+        var occurrences: Int
+        var capitalizedOccurrences: Int
+    }
+
+    /// Up to six word ids of 21 bits packed into two integers: a hashable n-gram key without allocation.
+    private struct Gram: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init(_ ids: ArraySlice<Int32>) {
+            for (position, id) in ids.enumerated() {
+                // Ids are below `limit` (checked when interned): id + 1 fits 21 bits, 0 means "no word".
+                let value = UInt64(UInt32(bitPattern: id)) + 1
+                if position < 3 {
+                    low |= value << (21 * UInt64(position))
+                } else {
+                    high |= value << (21 * UInt64(position - 3))
+                }
+            }
+        }
+
+        /// Word ids must stay below this to be packed.
+        static let limit: UInt32 = (1 << 21) - 1
+    }
+
+    /// Per-document word table: ids for lower-cased words, with their stems, rarity and kind.
+    private struct Vocabulary {
+        var ids: [String: Int32] = [:]
+        var keys: [String] = []
+        var stems: [Int32] = []
+        var idf: [Double] = []
+        var content: [Bool] = []
+        var stemIds: [String: Int32] = [:]
+        var stemFrequency: [Int] = []
+
+        mutating func id(
+            of key: String, weighting: SentenceVectors.Weighting, stemmer: PorterStemmer, isContent: (String) -> Bool
+        ) -> Int32 {
+            if let known = ids[key] { return known }
+            let id = Int32(keys.count)
+            ids[key] = id
+            keys.append(key)
+            // Past the packable range a word can no longer start or extend a phrase.
+            let usable = UInt32(id) < Gram.limit && isContent(key)
+            content.append(usable)
+            idf.append(usable ? weighting.idf(key) : 0)
+            if usable {
+                let stem = weighting.stem(key, stemmer: stemmer)
+                if let known = stemIds[stem] {
+                    stems.append(known)
+                } else {
+                    let stemId = Int32(stemFrequency.count)
+                    stemIds[stem] = stemId
+                    stemFrequency.append(0)
+                    stems.append(stemId)
+                }
+            } else {
+                stems.append(-1)
+            }
+            return id
+        }
+    }
+
+    func extract(_ document: Document, weighting: SentenceVectors.Weighting) -> [Phrase] {
+        let sentences = document.annotations(.sentence)
+        let ranges = sentences.isEmpty ? [TextRange(start: 0, end: document.text.utf8.count)] : sentences.map(\.range)
+        let sentenceWords = WordScanner.words(in: ranges, of: document)
+        let stemmer = PorterStemmer()
+        var vocabulary = Vocabulary()
+        var sentenceIds: [[Int32]] = []
+        sentenceIds.reserveCapacity(sentenceWords.count)
+        var totalWords = 0
+        for words in sentenceWords {
+            var ids: [Int32] = []
+            ids.reserveCapacity(words.count)
+            for word in words {
+                let id = vocabulary.id(of: word.key, weighting: weighting, stemmer: stemmer, isContent: isContent)
+                let stem = vocabulary.stems[Int(id)]
+                if stem >= 0 { vocabulary.stemFrequency[Int(stem)] += 1 }
+                ids.append(id)
+            }
+            sentenceIds.append(ids)
+            totalWords += words.count
+        }
+        guard totalWords > 0 else { return [] }
+
+        var candidates: [Gram: Candidate] = [:]
+        var order: [Gram] = []
+        var text = document.text
+        text.withUTF8 { bytes in
+            var wordIndex = 0
+            var run: [Int32] = []
+            var runWords: [WordScanner.Word] = []
+            var runPositions: [Int] = []
+            for (words, ids) in zip(sentenceWords, sentenceIds) {
+                func flushRun() {
+                    guard !run.isEmpty else { return }
+                    for length in 1...min(maxWords, run.count) {
+                        for start in 0...(run.count - length) {
+                            let slice = run[start..<(start + length)]
+                            let gram = Gram(slice)
+                            var capitalized = true
+                            for position in start..<(start + length) where !runWords[position].capitalized {
+                                capitalized = false
+                                break
+                            }
+                            if candidates[gram] != nil {
+                                candidates[gram]?.occurrences += 1
+                                if capitalized { candidates[gram]?.capitalizedOccurrences += 1 }
+                            } else {
+                                candidates[gram] = Candidate(
+                                    firstRange: TextRange(
+                                        start: runWords[start].start, end: runWords[start + length - 1].end),
+                                    firstWord: runPositions[start], words: Array(slice), occurrences: 1,
+                                    capitalizedOccurrences: capitalized ? 1 : 0)
+                                order.append(gram)
+                            }
+                        }
+                    }
+                    run.removeAll(keepingCapacity: true)
+                    runWords.removeAll(keepingCapacity: true)
+                    runPositions.removeAll(keepingCapacity: true)
+                }
+                var previousEnd = -1
+                for (word, id) in zip(words, ids) {
+                    // Punctuation other than a hyphen or an apostrophe between two words breaks a phrase.
+                    if previousEnd >= 0 && !Self.joins(bytes, from: previousEnd, to: word.start) { flushRun() }
+                    if vocabulary.content[Int(id)] {
+                        run.append(id)
+                        runWords.append(word)
+                        runPositions.append(wordIndex)
+                    } else {
+                        flushRun()
+                    }
+                    previousEnd = word.end
+                    wordIndex += 1
+                }
+                flushRun()
+            }
+        }
+
+        let total = Double(totalWords)
+        var scored: [(candidate: Candidate, score: Double)] = []
+        scored.reserveCapacity(order.count)
+        for gram in order {
+            guard let candidate = candidates[gram] else { continue }
+            let length = candidate.words.count
+            let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences
+            // A single word must recur; a longer phrase must recur or be a name.
+            if candidate.occurrences < 2 && (length == 1 || !named) { continue }
+            var wordScore = 0.0
+            var rarest = 0.0
+            for word in candidate.words {
+                let index = Int(word)
+                let tf = Double(vocabulary.stemFrequency[Int(vocabulary.stems[index])])
+                let idf = vocabulary.idf[index]
+                rarest = max(rarest, idf)
+                wordScore += (1 + log(tf)) * idf * idf
+            }
+            // Common words (in more than about one document in ten) do not make a phrase on their own.
+            if rarest < Self.minimumRarestIDF + (length == 1 && !named ? 0.7 : 0) { continue }
+            wordScore /= Double(length)
+            let frequency = 1 + log(Double(candidate.occurrences))
+            let position = 1 + 0.5 / (1 + Double(candidate.firstWord) / max(total * 0.1, 1))
+            let nameBoost = named ? 1.2 : 1.0
+            scored.append((candidate, wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))))
+        }
+        // Ties by first occurrence, so the order never depends on hashing.
+        scored.sort {
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : $0.candidate.firstWord < $1.candidate.firstWord
+                    || ($0.candidate.firstWord == $1.candidate.firstWord
+                        && $0.candidate.words.count < $1.candidate.words.count)
+        }
+
+        var chosen: [Phrase] = []
+        var chosenStems: [[Int32]] = []
+        let best = scored.first?.score ?? 1
+        for (candidate, score) in scored {
+            guard chosen.count < count else { break }
+            let stems = candidate.words.map { vocabulary.stems[Int($0)] }
+            if chosenStems.contains(where: { Self.overlaps($0, stems) }) { continue }
+            chosenStems.append(stems)
+            let label = candidate.words.map { vocabulary.keys[Int($0)] }.joined(separator: " ")
+            chosen.append(
+                Phrase(
+                    range: candidate.firstRange, label: label, text: document.text(in: candidate.firstRange),
+                    score: (score / best * 10_000).rounded() / 10_000))
+        }
+        return chosen
+    }
+
+    /// With the built-in table (IDF = ln((N+1)/(df+1)) + 1), 3.3 is a word in about a tenth of documents.
+    static let minimumRarestIDF = 3.3
+
+    /// Near-duplicates: one phrase inside the other, or sharing at least half of the shorter one's stems.
+    static func overlaps(_ a: [Int32], _ b: [Int32]) -> Bool {
+        let shared = Set(a).intersection(b).count
+        return shared > 0 && shared * 2 >= min(a.count, b.count)
+    }
+
+    private func isContent(_ key: String) -> Bool {
+        guard key.utf8.count >= 2, !StopWords.english.contains(key) else { return false }
+        // Numbers and amounts ("2005", "3bn") are not key phrases.
+        guard let first = key.utf8.first else { return false }
+        return first < 0x30 || first > 0x39
+    }
+
+    /// Whether the bytes between two words keep them in one phrase: spaces, at most one hyphen or apostrophe.
+    private static func joins(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var index = max(from, 0)
+        let end = min(to, bytes.count)
+        var marks = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                index += 1
+                continue
+            }
+            if byte == 0x2D || byte == 0x27 {
+                marks += 1
+                index += 1
+                continue
+            }
+            return false
+        }
+        return marks <= 1
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,84 @@
+import LectorCore
+
+/// `keyphrases`: the top key phrases of a document (multi-word, deduplicated, scored).
+///
+/// Produces `.keyphrase`: one annotation per phrase at its first occurrence; label = the phrase
+/// lower-cased with single spaces; score = relative strength (best = 1); attribute `text` = the
+/// phrase as first written. Uses `.sentence` and `.token` when present (phrases never cross a
+/// sentence), else the whole text. Immutable after `init`; shared by every lane.
+public struct KeyphraseStage: Stage {
+    public static let name = "keyphrases"
+    public static let summary = "Key phrases: recurring multi-word terms weighted by TF-IDF and position."
+    public static let defaultRequires: Set<Layer> = []
+    public static let defaultProduces: Set<Layer> = [.keyphrase]
+
+    /// Options as a pipeline file writes them.
+    public struct Options: Decodable, Sendable {
+        public var count: Int = 10
+        public var maxWords: Int = 3
+        public var idf: SummarizeStage.IDFSource = .builtin
+
+        enum CodingKeys: String, CodingKey {
+            case count, idf
+            case maxWords = "max-words"
+        }
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            count = try container.decodeIfPresent(Int.self, forKey: .count) ?? count
+            maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords) ?? maxWords
+            idf = try container.decodeIfPresent(SummarizeStage.IDFSource.self, forKey: .idf) ?? idf
+        }
+    }
+
+    public static let optionHelp: [OptionHelp] = [
+        OptionHelp("count", type: "integer ≥ 1", default: "10", "number of key phrases"),
+        OptionHelp("max-words", type: "integer 1…6", default: "3", "longest phrase in words"),
+        OptionHelp(
+            "idf", type: "builtin|batch", default: "builtin",
+            "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
+    ]
+
+    public let options: Options
+    private let table: IDFTable?
+
+    /// Whether this stage would use the batch's document frequencies (`StageContext.corpus`), so the
+    /// runner knows to count them before the map.
+    public var usesBatchStatistics: Bool { options.idf == .batch }
+
+    public init(options: Options) throws {
+        guard options.count >= 1 else { throw SummarizeOptionError("count must be at least 1") }
+        guard (1...6).contains(options.maxWords) else { throw SummarizeOptionError("max-words must be in 1…6") }
+        guard let table = IDFTable.builtin else {
+            throw SummarizeOptionError("the built-in IDF table (idf-en.tsv) is missing from the installation")
+        }
+        self.options = options
+        self.table = table
+    }
+
+    /// A stage with an explicit IDF table (tests, or callers with their own statistics).
+    public init(options: Options, table: IDFTable?) {
+        self.options = options
+        self.table = table
+    }
+
+    public func process(_ document: inout Document, context: StageContext) throws {
+        let weighting: SentenceVectors.Weighting
+        if options.idf == .batch, let corpus = context.corpus {
+            weighting = .corpus(corpus)
+        } else if let table {
+            weighting = .table(table)
+        } else {
+            weighting = .uniform
+        }
+        let extractor = KeyphraseExtractor(count: options.count, maxWords: options.maxWords)
+        let phrases = extractor.extract(document, weighting: weighting)
+        document.set(
+            phrases.map {
+                Annotation(range: $0.range, label: $0.label, score: $0.score, attributes: ["text": $0.text])
+            },
+            for: .keyphrase)
+    }
+}
