@@ -1,0 +1,272 @@
+import LectorCore
+
+/// Renders one processed document into the report's pieces: its JSON line, CSV rows, HTML page,
+/// exports, index row and entity sightings.
+///
+/// Works on a byte copy of the text with one `ScalarOffsetMap`; every range is clamped to the text
+/// and snapped to scalar boundaries first, so odd annotations cannot split a character or crash.
+struct DocumentRenderer {
+    let document: Document
+    let utf8: [UInt8]
+    let offsets: ScalarOffsetMap
+    let stem: String
+
+    /// Entities that do not overlap (the first, then the longest at equal start, wins).
+    let entities: [Annotation]
+    let sentences: [Annotation]
+
+    /// Layers written under their own keys rather than under `layers`.
+    static let dedicatedLayers: Set<Layer> = [.token, .paragraph, .sentence, .entity, .summary, .keyphrase]
+
+    /// Entity labels that are values rather than things: highlighted, but with no entity page.
+    static let valueLabels: Set<String> = [
+        "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "NUMBER", "DURATION", "SET",
+    ]
+
+    init(_ document: Document) {
+        self.document = document
+        utf8 = Array(document.text.utf8)
+        offsets = ScalarOffsetMap(document.text)
+        stem = FileNaming.stem(for: document.id)
+        sentences = document.annotations(.sentence)
+        var kept: [Annotation] = []
+        for entity in document.annotations(.entity) where !entity.range.isEmpty {
+            if let last = kept.last, entity.start < last.end {
+                if entity.start == last.start && entity.end > last.end { kept[kept.count - 1] = entity }
+                continue
+            }
+            kept.append(entity)
+        }
+        entities = kept
+    }
+
+    // MARK: Ranges
+
+    /// `offset` clamped to the text and moved back to the start of its scalar.
+    func snap(_ offset: Int) -> Int {
+        var position = min(max(offset, 0), utf8.count)
+        while position > 0 && position < utf8.count && utf8[position] & 0xC0 == 0x80 { position -= 1 }
+        return position
+    }
+
+    func snapped(_ range: TextRange) -> Range<Int> {
+        let start = snap(range.start)
+        return start..<max(start, snap(range.end))
+    }
+
+    func text(_ range: TextRange) -> String { String(decoding: utf8[snapped(range)], as: UTF8.self) }
+
+    func scalar(_ offset: Int) -> Int { offsets.scalarOffset(ofByte: snap(offset)) }
+
+    /// The canonical name of an entity: its `canonical` attribute or its text, whitespace collapsed.
+    func canonicalName(_ entity: Annotation) -> String {
+        let raw = entity.attributes["canonical"] ?? text(entity.range)
+        return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func hasPage(label: String) -> Bool { !valueLabels.contains(label.uppercased()) }
+
+    /// The 0-based index of the sentence a summary annotation stands for.
+    func sentenceIndex(of summary: Annotation) -> Int? {
+        if let written = summary.attributes["sentence"], let index = Int(written) { return index }
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let sentence = sentences[middle].range
+            if sentence.contains(TextRange(start: summary.start, end: summary.start)) && summary.start < sentence.end {
+                return middle
+            }
+            if sentence.start <= summary.start { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    var title: String {
+        if let title = document.title, !title.isEmpty { return title }
+        if let title = document.metadata["og:title"], !title.isEmpty { return title }
+        return document.id
+    }
+
+    // MARK: JSON line
+
+    /// The `documents.jsonl` line (sorted keys, scalar offsets), newline included.
+    func jsonLine() -> [UInt8] {
+        var json = JSONWriter(capacity: utf8.count * 2 + 1024)
+        json.beginObject()
+        json.key("diagnostics")
+        json.beginArray()
+        for diagnostic in document.diagnostics {
+            json.beginObject()
+            json.field("message", diagnostic.message)
+            json.field("origin", diagnostic.origin)
+            json.field("severity", diagnostic.severity.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("entities")
+        json.beginArray()
+        for entity in document.annotations(.entity) {
+            json.beginObject()
+            if let canonical = entity.attributes["canonical"] { json.field("canonical", canonical) }
+            json.field("end", scalar(entity.end))
+            json.field("label", entity.label)
+            if let score = entity.score { json.field("score", score) }
+            json.field("start", scalar(entity.start))
+            json.field("text", text(entity.range))
+            json.endObject()
+        }
+        json.endArray()
+        json.field("format", document.format)
+        json.field("id", document.id)
+        json.key("keyphrases")
+        json.beginArray()
+        for phrase in document.annotations(.keyphrase) {
+            json.beginObject()
+            if let score = phrase.score { json.field("score", score) }
+            json.field("text", phrase.label.isEmpty ? text(phrase.range) : phrase.label)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("layers")
+        json.beginObject()
+        for layer in document.layers.keys.sorted() where !Self.dedicatedLayers.contains(layer) {
+            json.key(layer.rawValue)
+            json.beginArray()
+            for annotation in document.annotations(layer) {
+                json.beginObject()
+                json.field("attributes", annotation.attributes)
+                json.field("end", scalar(annotation.end))
+                json.field("label", annotation.label)
+                json.key("score")
+                if let score = annotation.score { json.value(score) } else { json.null() }
+                json.field("start", scalar(annotation.start))
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+        json.field("metadata", document.metadata)
+        json.key("paragraphs")
+        json.beginArray()
+        for paragraph in document.annotations(.paragraph) {
+            json.beginArray()
+            json.value(scalar(paragraph.start))
+            json.value(scalar(paragraph.end))
+            json.value(paragraph.label)
+            json.endArray()
+        }
+        json.endArray()
+        json.key("sentences")
+        json.beginArray()
+        for sentence in sentences {
+            json.beginArray()
+            json.value(scalar(sentence.start))
+            json.value(scalar(sentence.end))
+            json.endArray()
+        }
+        json.endArray()
+        json.field("source", document.source)
+        json.key("summary")
+        json.beginArray()
+        for summary in document.annotations(.summary) {
+            json.beginObject()
+            if let score = summary.score { json.field("score", score) }
+            json.key("sentence")
+            if let index = sentenceIndex(of: summary) { json.value(index) } else { json.null() }
+            json.field("text", text(summary.range))
+            json.endObject()
+        }
+        json.endArray()
+        json.field("text", document.text)
+        json.key("title")
+        if let title = document.title { json.value(title) } else { json.null() }
+        json.endObject()
+        var bytes = json.bytes
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    // MARK: CSV
+
+    /// `entities.csv` rows: document, start, end, label, text, canonical.
+    func entityRows() -> [UInt8] {
+        var csv = CSVBuffer()
+        for entity in document.annotations(.entity) {
+            csv.text(document.id)
+            csv.number(scalar(entity.start))
+            csv.number(scalar(entity.end))
+            csv.text(entity.label)
+            csv.text(text(entity.range))
+            csv.text(entity.attributes["canonical"] ?? "")
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    /// `summaries.csv` rows: document, rank, sentence, start, end, score, text.
+    func summaryRows() -> [UInt8] {
+        var csv = CSVBuffer()
+        for (rank, summary) in document.annotations(.summary).enumerated() {
+            csv.text(document.id)
+            csv.number(rank + 1)
+            if let index = sentenceIndex(of: summary) { csv.number(index) } else { csv.text("") }
+            csv.number(scalar(summary.start))
+            csv.number(scalar(summary.end))
+            csv.number(summary.score)
+            csv.text(text(summary.range))
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    // MARK: Index and entity pages
+
+    func indexRow() -> IndexRow {
+        var lead = document.annotations(.summary).first.map { text($0.range) } ?? ""
+        if lead.count > 240 { lead = String(lead.prefix(239)) + "…" }
+        return IndexRow(
+            title: title, date: PublicationDate(metadata: document.metadata), source: document.source,
+            format: document.format, entityCount: document.annotations(.entity).count, lead: lead)
+    }
+
+    /// Named entities (those with pages) with their counts and first mention, in order of first mention.
+    func sightings() -> [EntitySighting] {
+        var order: [EntityKey] = []
+        var found: [EntityKey: EntitySighting] = [:]
+        for (index, entity) in entities.enumerated() where Self.hasPage(label: entity.label) {
+            let name = canonicalName(entity)
+            if name.isEmpty { continue }
+            let key = EntityKey(label: entity.label, name: name)
+            if found[key] != nil {
+                found[key]?.count += 1
+                continue
+            }
+            let range = snapped(entity.range)
+            let before = snap(range.lowerBound - 60)..<range.lowerBound
+            let afterEnd = utf8.count - range.upperBound > 60 ? snap(range.upperBound + 60) : utf8.count
+            let after = range.upperBound..<afterEnd
+            order.append(key)
+            found[key] = EntitySighting(
+                key: key, count: 1, anchor: "m\(index)", before: flat(before), mention: flat(range), after: flat(after))
+        }
+        return order.compactMap { found[$0] }
+    }
+
+    /// Text of `range` with each run of ASCII whitespace as one space (edges kept, so snippets join).
+    private func flat(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        var inSpace = false
+        for byte in utf8[range] {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if !inSpace { bytes.append(0x20) }
+                inSpace = true
+            } else {
+                bytes.append(byte)
+                inSpace = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
