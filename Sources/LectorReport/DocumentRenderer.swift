@@ -243,14 +243,46 @@ struct DocumentRenderer {
                 continue
             }
             let range = snapped(entity.range)
-            let before = snap(range.lowerBound - 60)..<range.lowerBound
-            let afterEnd = utf8.count - range.upperBound > 60 ? snap(range.upperBound + 60) : utf8.count
-            let after = range.upperBound..<afterEnd
+            let before = snippetStart(before: range.lowerBound)..<range.lowerBound
+            let after = range.upperBound..<snippetEnd(after: range.upperBound)
             order.append(key)
             found[key] = EntitySighting(
-                key: key, count: 1, anchor: "m\(index)", before: flat(before), mention: flat(range), after: flat(after))
+                key: key, count: 1, anchor: "m\(index)",
+                before: (before.lowerBound > 0 ? "…" : "") + flat(before), mention: flat(range),
+                after: flat(after) + (after.upperBound < utf8.count ? "…" : ""))
         }
         return order.compactMap { found[$0] }
+    }
+
+    /// Where a context snippet before `offset` starts: about 60 bytes back, after a space when there is one.
+    private func snippetStart(before offset: Int) -> Int {
+        guard offset > 60 else { return 0 }
+        var start = snap(offset - 60)
+        let limit = offset - 20
+        var probe = start
+        while probe < limit {
+            if utf8[probe] == 0x20 || utf8[probe] == 0x0A {
+                start = probe + 1
+                break
+            }
+            probe += 1
+        }
+        return start
+    }
+
+    /// Where a context snippet after `offset` ends: about 60 bytes on, before a space when there is one.
+    private func snippetEnd(after offset: Int) -> Int {
+        guard utf8.count - offset > 60 else { return utf8.count }
+        var end = snap(offset + 60)
+        var probe = end
+        while probe > offset + 20 {
+            if utf8[probe] == 0x20 || utf8[probe] == 0x0A {
+                end = probe
+                break
+            }
+            probe -= 1
+        }
+        return end
     }
 
     /// Text of `range` with each run of ASCII whitespace as one space (edges kept, so snippets join).

@@ -56,7 +56,7 @@ extension ReportWriter {
             let other = index.entries[$0.id]
             return [
                 "name": other.key.name, "label": other.key.label, "className": LabelStyle.className(for: other.key.label),
-                "href": "\(other.key.stem).html", "documents": $0.documents,
+                "href": "\(other.key.stem).html", "documents": $0.documents == 1 ? "1 doc" : "\($0.documents) docs",
             ]
         }
         let context: [String: Any] = [

@@ -45,8 +45,8 @@ extension ReportWriter {
             "documentsWritten": written.count,
             "wallTime": Self.seconds(statistics.wallSeconds),
             "documentsPerSecond": Self.decimal(statistics.documentsPerSecond),
-            "megabytesPerSecond": Self.decimal(statistics.megabytesPerSecond),
-            "megabytes": Self.decimal(Double(statistics.bytes) / 1e6),
+            "megabytesPerSecond": Self.decimal(statistics.megabytesPerSecond, places: 2),
+            "size": Self.size(statistics.bytes),
             "lanes": statistics.lanes,
             "stageChart": SVGChart.bars(stageBars, colour: "#6b8fd6", title: "Time per stage (summed over lanes)"),
             "entityCharts": entityCharts,
@@ -141,8 +141,21 @@ extension ReportWriter {
         return PublicationDate(year: year, month: month, day: dayOfMonth)?.iso ?? String(day)
     }
 
+    /// `12.5 s`, `1.25 s`, `840 ms`, `3.2 ms`.
     static func seconds(_ value: Double) -> String {
-        value >= 10 ? "\(decimal(value, places: 1)) s" : value >= 0.01 ? "\(decimal(value, places: 2)) s" : "\(decimal(value * 1000, places: 1)) ms"
+        if value >= 10 { return "\(decimal(value, places: 1)) s" }
+        if value >= 1 { return "\(decimal(value, places: 2)) s" }
+        if value >= 0.01 { return "\(decimal(value * 1000, places: 0)) ms" }
+        return "\(decimal(value * 1000, places: 1)) ms"
+    }
+
+    /// `3.4 GB`, `12.5 MB`, `4 KB`, `900 bytes`.
+    static func size(_ bytes: Int) -> String {
+        let value = Double(bytes)
+        if value >= 1e9 { return "\(decimal(value / 1e9)) GB" }
+        if value >= 1e6 { return "\(decimal(value / 1e6)) MB" }
+        if value >= 1e3 { return "\(decimal(value / 1e3)) KB" }
+        return "\(bytes) bytes"
     }
 
     static func decimal(_ value: Double, places: Int = 1) -> String {

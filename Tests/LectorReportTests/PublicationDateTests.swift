@@ -1,0 +1,31 @@
+import Testing
+
+@testable import LectorReport
+
+@Suite struct PublicationDateTests {
+    @Test(arguments: [
+        ("2024-03-05", "2024-03-05"), ("2024-03-05T10:00:00Z", "2024-03-05"), ("2024-03-05T10:00:00+02:00", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"), ("5 March 2024", "2024-03-05"), ("March 5, 2024", "2024-03-05"),
+    ])
+    func readsCommonDateForms(_ written: String, _ expected: String) {
+        #expect(PublicationDate(written)?.iso == expected)
+    }
+
+    @Test(arguments: ["", "yesterday", "2024-13-01", "<b>2024</b>", "2024", "99 Foo 2024"])
+    func rejectsWhatIsNotADate(_ written: String) {
+        #expect(PublicationDate(written) == nil)
+    }
+
+    @Test func metadataKeysAreTriedInOrder() {
+        let date = PublicationDate(metadata: ["date": "2023-01-02", "published": "not a date", "article:published_time": "2022-05-06"])
+        #expect(date?.iso == "2022-05-06")
+    }
+
+    @Test func dayNumbersRoundTrip() {
+        for text in ["1970-01-01", "2000-02-29", "2024-12-31", "1899-07-04"] {
+            let date = PublicationDate(text)!
+            #expect(ReportWriter.dateLabel(day: ReportWriter.dayNumber(date)) == text)
+        }
+        #expect(ReportWriter.dayNumber(PublicationDate("1970-01-02")!) == 1)
+    }
+}
