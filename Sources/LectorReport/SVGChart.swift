@@ -79,11 +79,16 @@ enum SVGChart {
             svg.text("\(column.label): \(column.count)")
             svg.raw("</title></rect>")
         }
-        if let first = columns.first, let last = columns.last {
-            svg.raw("<text x=\"10\" y=\"\(height - 6)\" class=\"cv\">")
-            svg.text(first.label)
-            svg.raw("</text><text x=\"\(width - 10)\" y=\"\(height - 6)\" text-anchor=\"end\" class=\"cv\">")
-            svg.text(last.label)
+        // About six evenly spaced axis labels, always the first and the last.
+        let every = max(1, Int((Double(columns.count) / 6).rounded(.up)))
+        for (index, column) in columns.enumerated() where index % every == 0 || index == columns.count - 1 {
+            if index != columns.count - 1 && columns.count - 1 - index < every / 2 { continue }
+            let x = 10 + (Double(index) + 0.5) * step
+            let anchor = index == 0 ? "start" : index == columns.count - 1 ? "end" : "middle"
+            let labelX = index == 0 ? 10 : index == columns.count - 1 ? Double(width - 10) : x
+            svg.raw("<line x1=\"\(format(x))\" y1=\"\(plotBottom)\" x2=\"\(format(x))\" y2=\"\(plotBottom + 4)\" class=\"axis\"/>")
+            svg.raw("<text x=\"\(format(labelX))\" y=\"\(height - 6)\" text-anchor=\"\(anchor)\" class=\"cv\">")
+            svg.text(column.label)
             svg.raw("</text>")
         }
         svg.raw("<text x=\"10\" y=\"10\" class=\"cv\">peak ")

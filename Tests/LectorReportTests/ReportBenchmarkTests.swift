@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+import LectorCore
+import Testing
+
+@testable import LectorReport
+
+/// A measurement, not a check: with `LECTOR_REPORT_BENCH=N` set, renders and writes a report of N
+/// news-sized generated documents and prints where the time went. Run it in release:
+/// `LECTOR_REPORT_BENCH=10000 swift test -c release -Xswiftc -enable-testing --filter ReportBenchmarkTests`
+@Suite struct ReportBenchmarkTests {
+    static let count = ProcessInfo.processInfo.environment["LECTOR_REPORT_BENCH"].flatMap { Int($0) }
+
+    /// A ~4 KB article: 8 paragraphs, 32 sentences, ~650 tokens, ~60 entities, summary, keyphrases.
+    static func article(_ number: Int) -> Document {
+        let people = ["Ada Brennan", "Tomás Okafor", "Mei Lindqvist", "Jonas Weber", "Priya Raman", "Lucía Ferreira"]
+        let organisations = ["Northwind Rail", "Harbor Bank", "City Council", "Greenfield Energy", "Acme Holdings"]
+        let places = ["Lisbon", "Oslo", "Nairobi", "Montréal", "Kraków", "Osaka", "Zürich"]
+        var text = "Report \(number): \(organisations[number % 5]) and the city\n\n"
+        var entities: [Annotation] = []
+        var sentences: [Annotation] = []
+        var paragraphs: [Annotation] = [Annotation(0, text.utf8.count - 2, label: "h1")]
+        for paragraph in 0..<8 {
+            let start = text.utf8.count
+            for sentence in 0..<4 {
+                let seed = number * 31 + paragraph * 7 + sentence
+                let person = people[seed % people.count]
+                let organisation = organisations[(seed / 3) % organisations.count]
+                let place = places[(seed / 5) % places.count]
+                let sentenceStart = text.utf8.count
+                text += "On Tuesday "
+                entities.append(Annotation(text.utf8.count, text.utf8.count + person.utf8.count, label: "PER"))
+                text += person + " told reporters that "
+                entities.append(Annotation(text.utf8.count, text.utf8.count + organisation.utf8.count, label: "ORG"))
+                text += organisation + " would spend about 4.5 million euros on new lines near "
+                entities.append(Annotation(text.utf8.count, text.utf8.count + place.utf8.count, label: "LOC"))
+                text += place + ", a plan that critics called “late but welcome” in a long statement."
+                sentences.append(Annotation(sentenceStart, text.utf8.count))
+                text += sentence == 3 ? "" : " "
+            }
+            paragraphs.append(Annotation(start, text.utf8.count, label: "p"))
+            text += "\n\n"
+        }
+        text.removeLast(2)
+        var document = Document(
+            id: "bench/\(number / 1000)/article-\(number).html", source: "bench/article-\(number).html", format: "html",
+            title: "Report \(number)", text: text, metadata: ["published": "2024-0\(number % 9 + 1)-1\(number % 9)", "author": "Desk"])
+        document.set(paragraphs, for: .paragraph)
+        document.set(sentences, for: .sentence)
+        document.set(entities, for: .entity)
+        var tokens: [Annotation] = []
+        var tokenStart: Int?
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x20 || byte == 0x0A {
+                if let begin = tokenStart { tokens.append(Annotation(begin, offset, label: "word")) }
+                tokenStart = nil
+            } else if tokenStart == nil {
+                tokenStart = offset
+            }
+        }
+        document.set(tokens, for: .token)
+        document.set([sentences[4], sentences[12], sentences[20]].map { Annotation(range: $0.range, score: 0.5) }, for: .summary)
+        document.set([Annotation(range: entities[1].range, label: "new lines", score: 0.3)], for: .keyphrase)
+        return document
+    }
+
+    @Test(.enabled(if: count != nil)) func measureReportWriting() throws {
+        let count = try #require(Self.count)
+        let documents = (0..<count).map { Self.article($0) }
+        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        let options = ReportOptions()
+        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+        let renderStarted = clock()
+        let rendered = documents.map { ReportWriter.render([.processed($0)], options: options) }
+        let renderSeconds = clock() - renderStarted
+
+        let directory = try SampleCorpus.temporaryDirectory().appendingPathComponent("bench")
+        let writer = try ReportWriter(directory: directory, options: options, run: SampleCorpus.run)
+        let writeStarted = clock()
+        for source in rendered { try writer.write(source) }
+        let writeSeconds = clock() - writeStarted
+        var statistics = RunStatistics(stageNames: ["clean"])
+        statistics.documentsProcessed = count
+        let finishStarted = clock()
+        try writer.finish(statistics: statistics)
+        let finishSeconds = clock() - finishStarted
+        let entityPages = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("entities").path).count
+
+        print(
+            """
+            report benchmark: \(count) documents, \(bytes / 1_000_000) MB of text, \(entityPages) entity pages
+              render (one lane):   \(String(format: "%.2f", renderSeconds)) s  = \(String(format: "%.3f", renderSeconds / Double(count) * 1000)) ms/document, \(String(format: "%.1f", Double(bytes) / 1e6 / renderSeconds)) MB/s
+              write (consumer):    \(String(format: "%.2f", writeSeconds)) s  = \(String(format: "%.3f", writeSeconds / Double(count) * 1000)) ms/document
+              finish (index, entity pages, rename): \(String(format: "%.2f", finishSeconds)) s
+            """)
+        try FileManager.default.removeItem(at: directory.deletingLastPathComponent())
+    }
+}
