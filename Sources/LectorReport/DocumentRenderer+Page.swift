@@ -2,7 +2,12 @@ import LectorCore
 
 extension DocumentRenderer {
     /// The document's HTML page, rendered with the `document` template.
-    func page(templates: ReportTemplates) -> [UInt8] {
+    ///
+    /// The lists (legend, summary, keyphrases, entities, metadata) arrive in the template as markup
+    /// built and escaped here (`…HTML` keys, used with `{{{…}}}`): a page has dozens of list items and
+    /// Mustache's per-item lookups cost more than the rest of the page; the template still decides
+    /// where each part goes and how it looks.
+    func page(templates: ReportTemplates, sightings: [EntitySighting]) -> [UInt8] {
         var labels: [String] = []
         var labelCounts: [String: Int] = [:]
         for entity in document.annotations(.entity) {
@@ -10,55 +15,91 @@ extension DocumentRenderer {
             labelCounts[entity.label, default: 0] += 1
         }
         labels.sort()
-        let legend: [[String: Any]] = labels.map { label in
-            ["label": label, "className": LabelStyle.className(for: label), "count": labelCounts[label] ?? 0]
+        var classes: [String: String] = [:]
+        for label in labels { classes[label] = LabelStyle.className(for: label) }
+
+        var legend = HTMLBuffer(capacity: 512)
+        for label in labels {
+            legend.raw("<span class=\"e \(classes[label] ?? "")\">")
+            legend.text(label)
+            legend.raw(" <small>")
+            legend.number(labelCounts[label] ?? 0)
+            legend.raw("</small></span>\n")
         }
 
-        var groups: [[String: Any]] = []
-        let sightings = sightings()
+        var groups = HTMLBuffer(capacity: 2048)
         for label in labels {
             let members = sightings.filter { $0.key.label == label }.sorted {
                 $0.count != $1.count ? $0.count > $1.count : $0.key.name < $1.key.name
             }
             if members.isEmpty { continue }
-            let items: [[String: Any]] = members.map {
-                ["name": $0.key.name, "href": "../entities/\($0.key.stem).html", "count": $0.count]
+            groups.raw("<div class=\"group\"><h3><span class=\"e \(classes[label] ?? "")\">")
+            groups.text(label)
+            groups.raw("</span></h3>\n<ul>")
+            for member in members {
+                groups.raw("<li><a href=\"../entities/\(member.stem).html\">")
+                groups.text(member.key.name)
+                groups.raw("</a> <span class=\"count\">×")
+                groups.number(member.count)
+                groups.raw("</span></li>")
             }
-            groups.append(["label": label, "className": LabelStyle.className(for: label), "entities": items])
+            groups.raw("</ul>\n</div>\n")
         }
 
-        let summary: [[String: Any]] = document.annotations(.summary).map { annotation in
-            var item: [String: Any] = ["text": text(annotation.range)]
-            if let index = sentenceIndex(of: annotation) { item["anchor"] = "s\(index)" }
-            if let score = annotation.score { item["score"] = JSONWriter.format(score) }
-            return item
+        var summary = HTMLBuffer(capacity: 1024)
+        for annotation in document.annotations(.summary) {
+            summary.raw("<li>")
+            if let index = sentenceIndex(of: annotation) {
+                summary.raw("<a href=\"#s\(index)\">")
+                summary.text(utf8, snapped(annotation.range))
+                summary.raw("</a>")
+            } else {
+                summary.text(utf8, snapped(annotation.range))
+            }
+            summary.raw("</li>\n")
         }
-        let keyphrases: [[String: Any]] = document.annotations(.keyphrase).map { phrase in
-            var item: [String: Any] = ["text": phrase.label.isEmpty ? text(phrase.range) : phrase.label]
-            if let score = phrase.score { item["score"] = JSONWriter.format(score) }
-            return item
+
+        var keyphrases = HTMLBuffer(capacity: 512)
+        for phrase in document.annotations(.keyphrase) {
+            keyphrases.raw("<li>")
+            keyphrases.text(phrase.label.isEmpty ? text(phrase.range) : phrase.label)
+            if let score = phrase.score {
+                keyphrases.raw(" <small>")
+                keyphrases.text(JSONWriter.format(score))
+                keyphrases.raw("</small>")
+            }
+            keyphrases.raw("</li>")
         }
-        let metadata: [[String: Any]] = document.metadata.keys.sorted().map { ["key": $0, "value": document.metadata[$0] ?? ""] }
+
+        var metadata = HTMLBuffer(capacity: 512)
+        for key in document.metadata.keys.sorted() {
+            metadata.raw("<dt>")
+            metadata.text(key)
+            metadata.raw("</dt><dd>")
+            metadata.text(document.metadata[key] ?? "")
+            metadata.raw("</dd>\n")
+        }
+
         let diagnostics: [[String: Any]] = document.diagnostics.map {
             ["severity": $0.severity.rawValue, "origin": $0.origin, "message": $0.message]
         }
-
+        let hasSummary = document.has(.summary) && !document.annotations(.summary).isEmpty
+        let hasKeyphrases = document.has(.keyphrase) && !document.annotations(.keyphrase).isEmpty
         var context: [String: Any] = [
             "title": title,
             "id": document.id,
             "source": document.source,
             "format": document.format,
             "labelCSS": LabelStyle.css(for: labels),
-            "legend": legend,
-            "hasLegend": !legend.isEmpty,
-            "entityGroups": groups,
-            "hasEntityGroups": !groups.isEmpty,
-            "summary": summary,
-            "hasSummary": !summary.isEmpty,
-            "keyphrases": keyphrases,
-            "hasKeyphrases": !keyphrases.isEmpty,
-            "metadata": metadata,
-            "hasMetadata": !metadata.isEmpty,
+            "hasLegend": !labels.isEmpty,
+            "legendHTML": legend.string,
+            "hasEntityGroups": !sightings.isEmpty,
+            "entityGroupsHTML": groups.string,
+            "hasSummary": hasSummary,
+            "summaryHTML": summary.string,
+            "hasKeyphrases": hasKeyphrases,
+            "keyphrasesHTML": keyphrases.string,
+            "metadataHTML": metadata.string,
             "diagnostics": diagnostics,
             "hasDiagnostics": !diagnostics.isEmpty,
             "sentenceCount": sentences.count,
@@ -146,22 +187,26 @@ extension DocumentRenderer {
     }
 
     private func mark(_ entity: Annotation, index: Int, piece: Range<Int>, first: Bool, into html: inout HTMLBuffer) {
-        let name = canonicalName(entity)
-        let linked = Self.hasPage(label: entity.label) && !name.isEmpty
-        let className = LabelStyle.className(for: entity.label)
-        if linked {
-            html.raw("<a class=\"e \(className)\"")
-            if first { html.raw(" id=\"m\(index)\"") }
-            html.raw(" href=\"../entities/\(EntityKey(label: entity.label, name: name).stem).html\" title=\"")
-        } else {
-            html.raw("<mark class=\"e \(className)\"")
-            if first { html.raw(" id=\"m\(index)\"") }
-            html.raw(" title=\"")
+        let mark = marks[index]
+        let linked = mark.stem != nil
+        html.raw(linked ? "<a class=\"e " : "<mark class=\"e ")
+        html.raw(mark.className)
+        html.raw("\"")
+        if first {
+            html.raw(" id=\"m")
+            html.number(index)
+            html.raw("\"")
         }
+        if let stem = mark.stem {
+            html.raw(" href=\"../entities/")
+            html.raw(stem)
+            html.raw(".html\"")
+        }
+        html.raw(" title=\"")
         html.text(entity.label)
-        if name != text(entity.range) {
+        if !utf8[snapped(entity.range)].elementsEqual(mark.name.utf8) {
             html.raw(": ")
-            html.text(name)
+            html.text(mark.name)
         }
         html.raw("\">")
         html.text(utf8, piece)

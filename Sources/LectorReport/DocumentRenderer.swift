@@ -13,7 +13,17 @@ struct DocumentRenderer {
 
     /// Entities that do not overlap (the first, then the longest at equal start, wins).
     let entities: [Annotation]
+    /// How each of `entities` is drawn, worked out once per document.
+    let marks: [Mark]
     let sentences: [Annotation]
+
+    /// An entity's canonical name, CSS class, and page (nil for value labels such as MONEY).
+    struct Mark {
+        var name: String
+        var className: String
+        var key: EntityKey?
+        var stem: String?
+    }
 
     /// Layers written under their own keys rather than under `layers`.
     static let dedicatedLayers: Set<Layer> = [.token, .paragraph, .sentence, .entity, .summary, .keyphrase]
@@ -38,6 +48,25 @@ struct DocumentRenderer {
             kept.append(entity)
         }
         entities = kept
+        var classes: [String: String] = [:]
+        var stems: [EntityKey: String] = [:]
+        var marks: [Mark] = []
+        marks.reserveCapacity(kept.count)
+        for entity in kept {
+            let name = Self.canonicalName(entity, in: utf8)
+            let className = classes[entity.label] ?? LabelStyle.className(for: entity.label)
+            classes[entity.label] = className
+            var mark = Mark(name: name, className: className)
+            if Self.hasPage(label: entity.label) && !name.isEmpty {
+                let key = EntityKey(label: entity.label, name: name)
+                let stem = stems[key] ?? key.stem
+                stems[key] = stem
+                mark.key = key
+                mark.stem = stem
+            }
+            marks.append(mark)
+        }
+        self.marks = marks
     }
 
     // MARK: Ranges
@@ -58,10 +87,40 @@ struct DocumentRenderer {
 
     func scalar(_ offset: Int) -> Int { offsets.scalarOffset(ofByte: snap(offset)) }
 
-    /// The canonical name of an entity: its `canonical` attribute or its text, whitespace collapsed.
-    func canonicalName(_ entity: Annotation) -> String {
-        let raw = entity.attributes["canonical"] ?? text(entity.range)
-        return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// The canonical name of an entity: its `canonical` attribute or its text, with runs of ASCII
+    /// whitespace as single spaces and none at the ends.
+    static func canonicalName(_ entity: Annotation, in utf8: [UInt8]) -> String {
+        if let canonical = entity.attributes["canonical"] { return collapsed(Array(canonical.utf8)[...]) }
+        var start = min(max(entity.start, 0), utf8.count)
+        while start > 0 && start < utf8.count && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        var end = min(max(entity.end, start), utf8.count)
+        while end > start && end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return collapsed(utf8[start..<end])
+    }
+
+    private static func collapsed(_ bytes: ArraySlice<UInt8>) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        var clean = true
+        var previousSpace = true
+        for byte in bytes {
+            let space = isSpace(byte)
+            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if isSpace(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func hasPage(label: String) -> Bool { !valueLabels.contains(label.uppercased()) }
@@ -234,10 +293,8 @@ struct DocumentRenderer {
     func sightings() -> [EntitySighting] {
         var order: [EntityKey] = []
         var found: [EntityKey: EntitySighting] = [:]
-        for (index, entity) in entities.enumerated() where Self.hasPage(label: entity.label) {
-            let name = canonicalName(entity)
-            if name.isEmpty { continue }
-            let key = EntityKey(label: entity.label, name: name)
+        for (index, entity) in entities.enumerated() {
+            guard let key = marks[index].key else { continue }
             if found[key] != nil {
                 found[key]?.count += 1
                 continue
@@ -247,7 +304,7 @@ struct DocumentRenderer {
             let after = range.upperBound..<snippetEnd(after: range.upperBound)
             order.append(key)
             found[key] = EntitySighting(
-                key: key, count: 1, anchor: "m\(index)",
+                key: key, stem: marks[index].stem ?? key.stem, count: 1, anchor: "m\(index)",
                 before: (before.lowerBound > 0 ? "…" : "") + flat(before), mention: flat(range),
                 after: flat(after) + (after.upperBound < utf8.count ? "…" : ""))
         }

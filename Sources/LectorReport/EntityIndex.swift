@@ -13,6 +13,8 @@ struct EntityIndex {
 
     struct Entry: Sendable {
         var key: EntityKey
+        /// File stem of the entity's page.
+        var stem: String
         var mentions = 0
         /// Documents (writer indices) in the order they were written, with the count in each.
         var documents: [Int32] = []
@@ -39,7 +41,7 @@ struct EntityIndex {
             } else {
                 id = Int32(entries.count)
                 ids[sighting.key] = id
-                entries.append(Entry(key: sighting.key))
+                entries.append(Entry(key: sighting.key, stem: sighting.stem))
             }
             held.append(id)
             entries[Int(id)].mentions += sighting.count

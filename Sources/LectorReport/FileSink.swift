@@ -48,7 +48,7 @@ final class FileSink {
     }
 
     /// Flush and close; the sink is unusable afterwards.
-    func close() throws {
+    func finishFile() throws {
         try flush()
         do {
             try handle.close()
@@ -57,12 +57,21 @@ final class FileSink {
         }
     }
 
-    /// Write a whole file at once.
+    /// Write a whole file at once (plain POSIX calls: report pages are many and small).
     static func write(_ bytes: [UInt8], to url: URL) throws {
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw ReportError.io("cannot write \(url.path): \(error.localizedDescription)")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ReportError.io("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw ReportError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 }

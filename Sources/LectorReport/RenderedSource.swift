@@ -70,6 +70,8 @@ struct EntityKey: Hashable, Sendable {
 /// An entity seen in one document: how often, and the first mention in context.
 struct EntitySighting: Sendable {
     var key: EntityKey
+    /// `key.stem`, computed once.
+    var stem: String
     var count: Int
     /// Anchor of the first mention on the document page (`m12`).
     var anchor: String

@@ -23,7 +23,7 @@ extension ReportWriter {
             while id < count {
                 let page = Self.entityPage(id, index: index, documents: documents, templates: templates, scratch: &scratch)
                 do {
-                    try FileSink.write(page, to: folder.appendingPathComponent("\(index.entries[id].key.stem).html"))
+                    try FileSink.write(page, to: folder.appendingPathComponent("\(index.entries[id].stem).html"))
                 } catch {
                     errors.record(error)
                     return
@@ -34,44 +34,62 @@ extension ReportWriter {
         if let error = errors.first { throw error }
     }
 
+    /// An entity page. Lists arrive in the template as markup escaped here (`…HTML` keys), as on
+    /// document pages: they are most of the page and Mustache's per-item lookups are its cost.
     private static func entityPage(
         _ id: Int, index: EntityIndex, documents: [WrittenDocument], templates: ReportTemplates, scratch: inout [Int32]
     ) -> [UInt8] {
         let entry = index.entries[id]
-        let samples: [[String: Any]] = entry.samples.map { sample in
+        let className = LabelStyle.className(for: entry.key.label)
+        var samples = HTMLBuffer(capacity: 1024)
+        for sample in entry.samples {
             let document = documents[Int(sample.document)]
-            return [
-                "before": sample.before, "mention": sample.mention, "after": sample.after,
-                "href": "../documents/\(document.stem).html#\(sample.anchor)", "title": document.title,
-            ]
+            samples.raw("<p class=\"snippet\">")
+            samples.text(sample.before)
+            samples.raw("<a class=\"e \(className)\" href=\"../documents/\(document.stem).html#\(sample.anchor)\">")
+            samples.text(sample.mention)
+            samples.raw("</a>")
+            samples.text(sample.after)
+            samples.raw(" <span class=\"count\">— ")
+            samples.text(document.title)
+            samples.raw("</span></p>\n")
         }
         let order = entry.documents.indices.sorted { lhs, rhs in
             entry.counts[lhs] != entry.counts[rhs] ? entry.counts[lhs] > entry.counts[rhs] : lhs < rhs
         }
-        let listed: [[String: Any]] = order.prefix(documentsShown).map { position in
+        var listed = HTMLBuffer(capacity: 1024)
+        for position in order.prefix(documentsShown) {
             let document = documents[Int(entry.documents[position])]
-            return ["title": document.title, "href": "../documents/\(document.stem).html", "count": Int(entry.counts[position])]
+            listed.raw("<li><a href=\"../documents/\(document.stem).html\">")
+            listed.text(document.title)
+            listed.raw("</a> <span class=\"count\">×")
+            listed.number(Int(entry.counts[position]))
+            listed.raw("</span></li>\n")
         }
-        let cooccurring: [[String: Any]] = index.cooccurring(with: id, limit: cooccurringShown, scratch: &scratch).map {
-            let other = index.entries[$0.id]
-            return [
-                "name": other.key.name, "label": other.key.label, "className": LabelStyle.className(for: other.key.label),
-                "href": "\(other.key.stem).html", "documents": $0.documents == 1 ? "1 doc" : "\($0.documents) docs",
-            ]
+        var labels = [entry.key.label]
+        var cooccurring = HTMLBuffer(capacity: 1024)
+        let others = index.cooccurring(with: id, limit: cooccurringShown, scratch: &scratch)
+        for (otherID, shared) in others {
+            let other = index.entries[otherID]
+            if !labels.contains(other.key.label) { labels.append(other.key.label) }
+            cooccurring.raw("<li><a class=\"e \(LabelStyle.className(for: other.key.label))\" href=\"\(other.stem).html\">")
+            cooccurring.text(other.key.name)
+            cooccurring.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(shared) docs")</small></li>\n")
         }
+        let shown = min(order.count, documentsShown)
         let context: [String: Any] = [
             "name": entry.key.name,
             "label": entry.key.label,
-            "className": LabelStyle.className(for: entry.key.label),
-            "labelCSS": LabelStyle.css(for: [entry.key.label] + cooccurring.compactMap { $0["label"] as? String }),
+            "className": className,
+            "labelCSS": LabelStyle.css(for: labels),
             "mentionCount": entry.mentions,
             "documentCount": entry.documents.count,
-            "samples": samples,
-            "documents": listed,
-            "moreDocuments": max(0, entry.documents.count - listed.count),
-            "hasMoreDocuments": entry.documents.count > listed.count,
-            "cooccurring": cooccurring,
-            "hasCooccurring": !cooccurring.isEmpty,
+            "samplesHTML": samples.string,
+            "documentsHTML": listed.string,
+            "moreDocuments": entry.documents.count - shown,
+            "hasMoreDocuments": entry.documents.count > shown,
+            "cooccurringHTML": cooccurring.string,
+            "hasCooccurring": !others.isEmpty,
         ]
         return Array(templates.render("entity", context).utf8)
     }

@@ -21,7 +21,7 @@ extension ReportWriter {
                 let count = entry.documents.count
                 return SVGChart.Bar(
                     label: entry.key.name, value: Double(count), caption: count == 1 ? "1 doc" : "\(count) docs",
-                    href: "entities/\(entry.key.stem).html")
+                    href: "entities/\(entry.stem).html")
             }
             entityCharts.append([
                 "label": label.label, "entities": label.entities, "mentions": label.mentions,

@@ -69,6 +69,7 @@ public final class ReportWriter {
                 items.append(.failure(RenderedFailure(failure: failure, jsonLine: json.bytes + [0x0A])))
             case .processed(let document):
                 let renderer = DocumentRenderer(document)
+                let sightings = options.html ? renderer.sightings() : []
                 items.append(
                     .document(
                         RenderedDocument(
@@ -77,12 +78,12 @@ public final class ReportWriter {
                             jsonLine: renderer.jsonLine(),
                             entityRows: renderer.entityRows(),
                             summaryRows: renderer.summaryRows(),
-                            page: templates.map { renderer.page(templates: $0) },
+                            page: templates.map { renderer.page(templates: $0, sightings: sightings) },
                             conll: options.exportsCoNLL ? renderer.conll() : nil,
                             bratText: options.exportsBrat ? Array(document.text.utf8) : nil,
                             bratAnnotations: options.exportsBrat ? renderer.bratAnnotations() : nil,
                             row: renderer.indexRow(),
-                            entities: options.html ? renderer.sightings() : [])))
+                            entities: sightings)))
             }
         }
         return RenderedSource(items: items)
@@ -229,11 +230,11 @@ public final class ReportWriter {
     public func finish(statistics: RunStatistics) throws {
         guard state == .open else { throw ReportError.misuse("finish called twice or after abandon") }
         do {
-            try documentsFile.close()
-            try errorsFile.close()
-            try entitiesFile.close()
-            try summariesFile.close()
-            try conllFile?.close()
+            try documentsFile.finishFile()
+            try errorsFile.finishFile()
+            try entitiesFile.finishFile()
+            try summariesFile.finishFile()
+            try conllFile?.finishFile()
             if options.html {
                 try flushRows()
                 try writeEntityPages()

@@ -8,6 +8,7 @@ import Testing
 /// A measurement, not a check: with `LECTOR_REPORT_BENCH=N` set, renders and writes a report of N
 /// news-sized generated documents and prints where the time went. Run it in release:
 /// `LECTOR_REPORT_BENCH=10000 swift test -c release -Xswiftc -enable-testing --filter ReportBenchmarkTests`
+/// (`LECTOR_REPORT_BENCH_KEEP=DIR` keeps the report there, e.g. to open a 100,000-document index).
 @Suite struct ReportBenchmarkTests {
     static let count = ProcessInfo.processInfo.environment["LECTOR_REPORT_BENCH"].flatMap { Int($0) }
 
@@ -71,6 +72,25 @@ import Testing
         let options = ReportOptions()
         let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+        // Where render's time goes, on the first 2,000 documents.
+        let sample = Array(documents.prefix(2000))
+        let templates = try ReportTemplates.load(options)
+        var parts: [(String, Double)] = []
+        func part(_ name: String, _ body: (DocumentRenderer) -> Int) {
+            let started = clock()
+            var total = 0
+            for document in sample { total &+= body(DocumentRenderer(document)) }
+            parts.append((name, (clock() - started) / Double(sample.count) * 1000))
+            if total == -1 { print(total) }
+        }
+        part("renderer init") { $0.utf8.count }
+        part("json line") { $0.jsonLine().count }
+        part("csv rows") { $0.entityRows().count + $0.summaryRows().count }
+        part("sightings") { $0.sightings().count }
+        part("text html") { $0.textHTML().utf8.count }
+        part("page") { $0.page(templates: templates, sightings: $0.sightings()).count }
+        print(parts.map { "  \($0.0): \(String(format: "%.3f", $0.1)) ms/document" }.joined(separator: "\n"))
+
         let renderStarted = clock()
         let rendered = documents.map { ReportWriter.render([.processed($0)], options: options) }
         let renderSeconds = clock() - renderStarted
@@ -94,6 +114,10 @@ import Testing
               write (consumer):    \(String(format: "%.2f", writeSeconds)) s  = \(String(format: "%.3f", writeSeconds / Double(count) * 1000)) ms/document
               finish (index, entity pages, rename): \(String(format: "%.2f", finishSeconds)) s
             """)
+        if let keep = ProcessInfo.processInfo.environment["LECTOR_REPORT_BENCH_KEEP"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.moveItem(atPath: directory.path, toPath: keep)
+        }
         try FileManager.default.removeItem(at: directory.deletingLastPathComponent())
     }
 }
