@@ -235,7 +235,9 @@ public final class ReportWriter {
             try entitiesFile.finishFile()
             try summariesFile.finishFile()
             try conllFile?.finishFile()
-            if options.html {
+            if options.html, let templates {
+                // One stylesheet for every page (a relative file, so it works from file:// too).
+                try FileSink.write(Array(templates.render("style", [:]).utf8), to: staging.appendingPathComponent("style.css"))
                 try flushRows()
                 try writeEntityPages()
                 try writeIndex(statistics: statistics)
