@@ -74,7 +74,7 @@ extension ReportWriter {
             if !labels.contains(other.key.label) { labels.append(other.key.label) }
             cooccurring.raw("<li><a class=\"e \(LabelStyle.className(for: other.key.label))\" href=\"\(other.stem).html\">")
             cooccurring.text(other.key.name)
-            cooccurring.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(shared) docs")</small></li>\n")
+            cooccurring.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
         }
         let shown = min(order.count, documentsShown)
         let context: [String: Any] = [
@@ -82,11 +82,11 @@ extension ReportWriter {
             "label": entry.key.label,
             "className": className,
             "labelCSS": LabelStyle.css(for: labels),
-            "mentionCount": entry.mentions,
-            "documentCount": entry.documents.count,
+            "mentionCount": ReportWriter.count(entry.mentions),
+            "documentCount": ReportWriter.count(entry.documents.count),
             "samplesHTML": samples.string,
             "documentsHTML": listed.string,
-            "moreDocuments": entry.documents.count - shown,
+            "moreDocuments": ReportWriter.count(entry.documents.count - shown),
             "hasMoreDocuments": entry.documents.count > shown,
             "cooccurringHTML": cooccurring.string,
             "hasCooccurring": !others.isEmpty,

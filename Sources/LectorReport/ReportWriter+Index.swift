@@ -20,11 +20,11 @@ extension ReportWriter {
                 let entry = entityIndex.entries[id]
                 let count = entry.documents.count
                 return SVGChart.Bar(
-                    label: entry.key.name, value: Double(count), caption: count == 1 ? "1 doc" : "\(count) docs",
+                    label: entry.key.name, value: Double(count), caption: count == 1 ? "1 doc" : "\(Self.count(count)) docs",
                     href: "entities/\(entry.stem).html")
             }
             entityCharts.append([
-                "label": label.label, "entities": label.entities, "mentions": label.mentions,
+                "label": label.label, "entities": Self.count(label.entities), "mentions": Self.count(label.mentions),
                 "svg": SVGChart.bars(
                     bars, colour: LabelStyle.colour(for: label.label), title: "Top \(label.label) entities by documents",
                     width: 460),
@@ -40,9 +40,9 @@ extension ReportWriter {
             "inputs": run.inputs.joined(separator: ", "),
             "stages": run.stageNames.joined(separator: " → "),
             "resolvedConfig": run.resolvedConfig,
-            "documentsOK": statistics.documentsProcessed,
-            "documentsFailed": statistics.documentsFailed,
-            "documentsWritten": written.count,
+            "documentsOK": Self.count(statistics.documentsProcessed),
+            "documentsFailed": Self.count(statistics.documentsFailed),
+            "documentsWritten": Self.count(written.count),
             "wallTime": Self.seconds(statistics.wallSeconds),
             "documentsPerSecond": Self.decimal(statistics.documentsPerSecond),
             "megabytesPerSecond": Self.decimal(statistics.megabytesPerSecond, places: 2),
@@ -53,8 +53,8 @@ extension ReportWriter {
             "hasEntityCharts": !entityCharts.isEmpty,
             "failures": failureRows,
             "hasFailures": failureCount > 0,
-            "failureCount": failureCount,
-            "moreFailures": max(0, failureCount - failures.count),
+            "failureCount": Self.count(failureCount),
+            "moreFailures": Self.count(max(0, failureCount - failures.count)),
             "hasMoreFailures": failureCount > failures.count,
             "tableConfig": tableConfig(),
             "firstDataFile": chunkCount > 0 ? "data/\(Self.dataFileName(0))" : "",
@@ -113,7 +113,7 @@ extension ReportWriter {
             }
         }
         let svg = SVGChart.columns(columns, colour: "#d68a4b", title: "Documents per \(unit) by publication date")
-        let caption = "\(dated) of \(written.count) documents dated, \(first.iso) to \(last.iso), per \(unit)"
+        let caption = "\(Self.count(dated)) of \(Self.count(written.count)) documents dated, \(first.iso) to \(last.iso), per \(unit)"
         return (svg, caption)
     }
 
@@ -139,6 +139,17 @@ extension ReportWriter {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return PublicationDate(year: year, month: month, day: dayOfMonth)?.iso ?? String(day)
+    }
+
+    /// `1,234,567`: counts as people read them (grouped by thousands, always with commas).
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
     }
 
     /// `12.5 s`, `1.25 s`, `840 ms`, `3.2 ms`.

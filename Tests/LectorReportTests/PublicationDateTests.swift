@@ -29,3 +29,15 @@ import Testing
         #expect(ReportWriter.dayNumber(PublicationDate("1970-01-02")!) == 1)
     }
 }
+
+@Suite struct ReportFiguresTests {
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (100_000, "100,000"), (3_200_000, "3,200,000"), (-1234, "-1,234")])
+    func countsAreGroupedByThousands(_ value: Int, _ expected: String) {
+        #expect(ReportWriter.count(value) == expected)
+    }
+
+    @Test(arguments: [(12.34, "12.3 s"), (1.234, "1.23 s"), (0.25, "250 ms"), (0.0015, "1.5 ms")])
+    func durationsPickTheirUnit(_ seconds: Double, _ expected: String) {
+        #expect(ReportWriter.seconds(seconds) == expected)
+    }
+}
