@@ -76,6 +76,8 @@ done
 first="$(sed -n 's/^lectorRows(0,\[\["\([a-z0-9._-]*\)".*/\1/p' "$report/data/rows-00000.js" 2>/dev/null || true)"
 if [ -n "$first" ] && [ -f "$report/documents/$first.html" ]; then
     render document "file://$report/documents/$first.html" 1600
+    # The same page opened at its second sentence (as a summary link does): the sentence is highlighted.
+    render document-sentence "file://$report/documents/$first.html#s1" 1000
 else
     echo "render-report: no document page found" >&2
     failed=1
