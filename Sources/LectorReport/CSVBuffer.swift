@@ -10,7 +10,8 @@ struct CSVBuffer {
     mutating func text(_ value: String) {
         separate()
         var needsQuotes = false
-        for byte in value.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+        for byte in value.utf8
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
         }

@@ -14,11 +14,15 @@ extension DocumentRenderer {
         var previousSentence: Int?
         var previousEntity: Int?
         for token in tokens where !token.isEmpty {
-            while sentence < sentences.count && snapped(sentences[sentence].range).upperBound <= token.lowerBound { sentence += 1 }
+            while sentence < sentences.count && snapped(sentences[sentence].range).upperBound <= token.lowerBound {
+                sentence += 1
+            }
             let inSentence = sentence < sentences.count ? sentence : nil
             if let previousSentence, previousSentence != inSentence { bytes.append(0x0A) }
             previousSentence = inSentence
-            while entity < entities.count && snapped(entities[entity].range).upperBound <= token.lowerBound { entity += 1 }
+            while entity < entities.count && snapped(entities[entity].range).upperBound <= token.lowerBound {
+                entity += 1
+            }
             var tag = "O"
             if entity < entities.count, snapped(entities[entity].range).contains(token.lowerBound) {
                 let label = entities[entity].label.isEmpty ? "ENT" : entities[entity].label
@@ -72,7 +76,9 @@ extension DocumentRenderer {
             }
             if start < range.upperBound { fragments.append(start..<range.upperBound) }
             if fragments.isEmpty { continue }
-            let spans = fragments.map { "\(offsets.scalarOffset(ofByte: $0.lowerBound)) \(offsets.scalarOffset(ofByte: $0.upperBound))" }
+            let spans = fragments.map {
+                "\(offsets.scalarOffset(ofByte: $0.lowerBound)) \(offsets.scalarOffset(ofByte: $0.upperBound))"
+            }
             let label = bratLabel(entity.label)
             let shown = fragments.map { String(decoding: utf8[$0], as: UTF8.self) }.joined(separator: " ")
             lines += "T\(number)\t\(label) \(spans.joined(separator: ";"))\t\(oneLine(shown))\n"
@@ -85,9 +91,11 @@ extension DocumentRenderer {
 
     /// brat type names are identifiers: anything else becomes `_`.
     private func bratLabel(_ label: String) -> String {
-        let cleaned = String(label.unicodeScalars.map { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" ? Character(scalar) : "_"
-        })
+        let cleaned = String(
+            label.unicodeScalars.map { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                    ? Character(scalar) : "_"
+            })
         return cleaned.isEmpty ? "Entity" : cleaned
     }
 

@@ -133,7 +133,9 @@ extension DocumentRenderer {
         var sentenceIndex = 0
         for block in blocks {
             let isGap = block.label.isEmpty && !document.annotations(.paragraph).isEmpty
-            if isGap && utf8[block.range].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+            if isGap && utf8[block.range].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                continue
+            }
             let heading = block.label.lowercased().hasPrefix("h") && block.label.count <= 8
             html.raw(heading ? "<p class=\"block heading\">" : "<p class=\"block\">")
             var position = block.range.lowerBound

@@ -104,7 +104,10 @@ struct DocumentRenderer {
         var previousSpace = true
         for byte in bytes {
             let space = isSpace(byte)
-            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            if space && (previousSpace || byte != 0x20) {
+                clean = false
+                break
+            }
             previousSpace = space
         }
         if clean && !previousSpace { return String(decoding: bytes, as: UTF8.self) }

@@ -60,7 +60,9 @@ final class FileSink {
     /// Write a whole file at once (plain POSIX calls: report pages are many and small).
     static func write(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ReportError.io("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw ReportError.io("cannot create \(url.path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
             var offset = 0

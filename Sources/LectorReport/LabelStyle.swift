@@ -6,7 +6,9 @@ enum LabelStyle {
         "MISC": "#e3ccff", "DATE": "#fff09a", "TIME": "#ffd6ea", "MONEY": "#b8f0dd", "PERCENT": "#f2dcc0",
         "NORP": "#d9e7a6", "EVENT": "#ffc4c4", "PRODUCT": "#c9d3ff", "FAC": "#d6d6d6", "WORK_OF_ART": "#f4c6f0",
     ]
-    private static let palette = ["#f9c5a6", "#c3e5f5", "#d5f0b1", "#f1d0f5", "#fbe4a0", "#c8ede4", "#e9d7bf", "#d8d3f7"]
+    private static let palette = [
+        "#f9c5a6", "#c3e5f5", "#d5f0b1", "#f1d0f5", "#fbe4a0", "#c8ede4", "#e9d7bf", "#d8d3f7",
+    ]
 
     /// A colour as `#rrggbb`.
     static func colour(for label: String) -> String {
@@ -19,7 +21,8 @@ enum LabelStyle {
         var bytes: [UInt8] = Array("e-".utf8)
         for byte in label.utf8.prefix(32) {
             let isAlphanumeric =
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             bytes.append(isAlphanumeric ? byte : UInt8(ascii: "-"))
         }

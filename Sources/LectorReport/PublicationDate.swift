@@ -47,7 +47,9 @@ struct PublicationDate: Hashable, Comparable, Sendable {
         for word in words.prefix(5) {
             if let number = Int(word) {
                 if word.count == 4 { year = year ?? number } else if number >= 1 && number <= 31 { day = day ?? number }
-            } else if month == nil, word.count >= 3, let index = Self.monthPrefixes.firstIndex(of: word.prefix(3).lowercased()) {
+            } else if month == nil, word.count >= 3,
+                let index = Self.monthPrefixes.firstIndex(of: word.prefix(3).lowercased())
+            {
                 month = index + 1
             }
         }
@@ -55,7 +57,9 @@ struct PublicationDate: Hashable, Comparable, Sendable {
         self.init(year: year, month: month, day: day)
     }
 
-    private static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthPrefixes = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     /// Words split on spaces, commas and `T` after an ISO date.
     private static func words(_ text: String) -> [Substring] {

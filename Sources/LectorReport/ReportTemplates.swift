@@ -68,7 +68,8 @@ private final class TemplateCache: @unchecked Sendable {
         try ReportTemplates.register(from: builtin, into: &library, requireAll: true)
         if let override {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: override.path, isDirectory: &isDirectory), isDirectory.boolValue
+            guard FileManager.default.fileExists(atPath: override.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
             else { throw ReportError.templates("report.templates: \(override.path) is not a directory") }
             try ReportTemplates.register(from: override, into: &library, requireAll: false)
         }

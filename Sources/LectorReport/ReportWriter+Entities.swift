@@ -21,7 +21,8 @@ extension ReportWriter {
             var scratch = [Int32](repeating: 0, count: count)
             var id = slice
             while id < count {
-                let page = Self.entityPage(id, index: index, documents: documents, templates: templates, scratch: &scratch)
+                let page = Self.entityPage(
+                    id, index: index, documents: documents, templates: templates, scratch: &scratch)
                 do {
                     try FileSink.write(page, to: folder.appendingPathComponent("\(index.entries[id].stem).html"))
                 } catch {
@@ -72,9 +73,11 @@ extension ReportWriter {
         for (otherID, shared) in others {
             let other = index.entries[otherID]
             if !labels.contains(other.key.label) { labels.append(other.key.label) }
-            cooccurring.raw("<li><a class=\"e \(LabelStyle.className(for: other.key.label))\" href=\"\(other.stem).html\">")
+            cooccurring.raw(
+                "<li><a class=\"e \(LabelStyle.className(for: other.key.label))\" href=\"\(other.stem).html\">")
             cooccurring.text(other.key.name)
-            cooccurring.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
+            cooccurring.raw(
+                "</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
         }
         let shown = min(order.count, documentsShown)
         let context: [String: Any] = [

@@ -20,13 +20,15 @@ extension ReportWriter {
                 let entry = entityIndex.entries[id]
                 let count = entry.documents.count
                 return SVGChart.Bar(
-                    label: entry.key.name, value: Double(count), caption: count == 1 ? "1 doc" : "\(Self.count(count)) docs",
+                    label: entry.key.name, value: Double(count),
+                    caption: count == 1 ? "1 doc" : "\(Self.count(count)) docs",
                     href: "entities/\(entry.stem).html")
             }
             entityCharts.append([
                 "label": label.label, "entities": Self.count(label.entities), "mentions": Self.count(label.mentions),
                 "svg": SVGChart.bars(
-                    bars, colour: LabelStyle.colour(for: label.label), title: "Top \(label.label) entities by documents",
+                    bars, colour: LabelStyle.colour(for: label.label),
+                    title: "Top \(label.label) entities by documents",
                     width: 460),
             ])
         }
@@ -64,7 +66,8 @@ extension ReportWriter {
             context["timeline"] = timeline.svg
             context["timelineCaption"] = timeline.caption
         }
-        try FileSink.write(Array(templates.render("index", context).utf8), to: staging.appendingPathComponent("index.html"))
+        try FileSink.write(
+            Array(templates.render("index", context).utf8), to: staging.appendingPathComponent("index.html"))
     }
 
     /// The table's settings for the page script: JSON made by `JSONWriter`, whose escaping of `<`,
@@ -107,13 +110,16 @@ extension ReportWriter {
             unit = months > 120 ? "year" : "month"
             var bucket = first.monthNumber / step
             while bucket <= last.monthNumber / step {
-                let label = step == 12 ? String(bucket) : "\(bucket / 12)-\(bucket % 12 + 1 < 10 ? "0" : "")\(bucket % 12 + 1)"
+                let label =
+                    step == 12 ? String(bucket) : "\(bucket / 12)-\(bucket % 12 + 1 < 10 ? "0" : "")\(bucket % 12 + 1)"
                 columns.append(SVGChart.Column(label: label, count: byMonth[bucket] ?? 0))
                 bucket += 1
             }
         }
         let svg = SVGChart.columns(columns, colour: "#d68a4b", title: "Documents per \(unit) by publication date")
-        let caption = "\(Self.count(dated)) of \(Self.count(written.count)) documents dated, \(first.iso) to \(last.iso), per \(unit)"
+        let caption =
+            "\(Self.count(dated)) of \(Self.count(written.count)) documents dated, "
+            + "\(first.iso) to \(last.iso), per \(unit)"
         return (svg, caption)
     }
 

@@ -102,11 +102,15 @@ public final class ReportWriter {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: self.directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw ReportError.io("\(self.directory.path) exists and is not a directory") }
+            guard isDirectory.boolValue else {
+                throw ReportError.io("\(self.directory.path) exists and is not a directory")
+            }
             let contents = (try? manager.contentsOfDirectory(atPath: self.directory.path)) ?? []
             guard contents.isEmpty || contents.contains("run.json") else {
                 throw ReportError.io(
-                    "\(self.directory.path) exists and is not a Lector report (no run.json); choose another --report directory")
+                    "\(self.directory.path) exists and is not a Lector report (no run.json); "
+                        + "choose another --report directory"
+                )
             }
         }
         let parent = self.directory.deletingLastPathComponent()
@@ -117,11 +121,13 @@ public final class ReportWriter {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             if options.html {
                 for folder in ["documents", "entities", "data"] {
-                    try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: false)
+                    try manager.createDirectory(
+                        at: staging.appendingPathComponent(folder), withIntermediateDirectories: false)
                 }
             }
             if options.exportsBrat {
-                try manager.createDirectory(at: staging.appendingPathComponent("brat"), withIntermediateDirectories: false)
+                try manager.createDirectory(
+                    at: staging.appendingPathComponent("brat"), withIntermediateDirectories: false)
             }
         } catch {
             try? manager.removeItem(at: staging)
@@ -237,7 +243,8 @@ public final class ReportWriter {
             try conllFile?.finishFile()
             if options.html, let templates {
                 // One stylesheet for every page (a relative file, so it works from file:// too).
-                try FileSink.write(Array(templates.render("style", [:]).utf8), to: staging.appendingPathComponent("style.css"))
+                try FileSink.write(
+                    Array(templates.render("style", [:]).utf8), to: staging.appendingPathComponent("style.css"))
                 try flushRows()
                 try writeEntityPages()
                 try writeIndex(statistics: statistics)
@@ -264,7 +271,8 @@ public final class ReportWriter {
         let manager = FileManager.default
         guard manager.fileExists(atPath: directory.path) else {
             guard rename(staging.path, directory.path) == 0 else {
-                throw ReportError.io("cannot move the report into \(directory.path): \(String(cString: strerror(errno)))")
+                throw ReportError.io(
+                    "cannot move the report into \(directory.path): \(String(cString: strerror(errno)))")
             }
             return
         }

@@ -19,7 +19,10 @@ enum SVGChart {
         let maximum = bars.map(\.value).max() ?? 0
         let span = Double(width - labelWidth - captionWidth - 8)
         var svg = HTMLBuffer(capacity: 256 + bars.count * 256)
-        svg.raw("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"")
+        svg.raw(
+            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\""
+                + " width=\"\(width)\" height=\"\(height)\""
+        )
         svg.raw(" xmlns=\"http://www.w3.org/2000/svg\"><title>")
         svg.text(title)
         svg.raw("</title>")
@@ -37,7 +40,10 @@ enum SVGChart {
             svg.text(label)
             svg.raw("</text>")
             if bar.href != nil { svg.raw("</a>") }
-            svg.raw("<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"")
+            svg.raw(
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\""
+                    + " height=\"\(rowHeight - 6)\" rx=\"3\" fill=\""
+            )
             svg.text(colour)
             svg.raw("\"><title>")
             svg.text("\(bar.label): \(bar.caption)")
@@ -65,15 +71,23 @@ enum SVGChart {
         let barWidth = max(1.0, step * 0.8)
         let maximum = max(1, columns.map(\.count).max() ?? 1)
         var svg = HTMLBuffer(capacity: 256 + columns.count * 200)
-        svg.raw("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"")
+        svg.raw(
+            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\""
+                + " width=\"\(width)\" height=\"\(height)\""
+        )
         svg.raw(" xmlns=\"http://www.w3.org/2000/svg\"><title>")
         svg.text(title)
         svg.raw("</title>")
         svg.raw("<line x1=\"10\" y1=\"\(plotBottom)\" x2=\"\(width - 10)\" y2=\"\(plotBottom)\" class=\"axis\"/>")
         for (index, column) in columns.enumerated() {
-            let barHeight = column.count == 0 ? 0 : max(1, Int(Double(column.count) / Double(maximum) * Double(plotBottom - plotTop)))
+            let barHeight =
+                column.count == 0
+                ? 0 : max(1, Int(Double(column.count) / Double(maximum) * Double(plotBottom - plotTop)))
             let x = 10 + Double(index) * step + (step - barWidth) / 2
-            svg.raw("<rect x=\"\(format(x))\" y=\"\(plotBottom - barHeight)\" width=\"\(format(barWidth))\" height=\"\(barHeight)\" fill=\"")
+            svg.raw(
+                "<rect x=\"\(format(x))\" y=\"\(plotBottom - barHeight)\" width=\"\(format(barWidth))\""
+                    + " height=\"\(barHeight)\" fill=\""
+            )
             svg.text(colour)
             svg.raw("\"><title>")
             svg.text("\(column.label): \(column.count)")
@@ -86,7 +100,10 @@ enum SVGChart {
             let x = 10 + (Double(index) + 0.5) * step
             let anchor = index == 0 ? "start" : index == columns.count - 1 ? "end" : "middle"
             let labelX = index == 0 ? 10 : index == columns.count - 1 ? Double(width - 10) : x
-            svg.raw("<line x1=\"\(format(x))\" y1=\"\(plotBottom)\" x2=\"\(format(x))\" y2=\"\(plotBottom + 4)\" class=\"axis\"/>")
+            svg.raw(
+                "<line x1=\"\(format(x))\" y1=\"\(plotBottom)\" x2=\"\(format(x))\""
+                    + " y2=\"\(plotBottom + 4)\" class=\"axis\"/>"
+            )
             svg.raw("<text x=\"\(format(labelX))\" y=\"\(height - 6)\" text-anchor=\"\(anchor)\" class=\"cv\">")
             svg.text(column.label)
             svg.raw("</text>")

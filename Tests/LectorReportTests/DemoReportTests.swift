@@ -31,22 +31,38 @@ import Testing
             var document = Document(
                 id: "generated/article-\(number).html", source: "corpus/generated/article-\(number).html",
                 format: number % 4 == 0 ? "rss" : "html", title: "\(organisation) expands in \(place)", text: text,
-                metadata: ["published": "2024-\(number % 12 + 1 < 10 ? "0" : "")\(number % 12 + 1)-\((number * 11) % 28 + 1 < 10 ? "0" : "")\((number * 11) % 28 + 1)", "author": person])
+                metadata: [
+                    "published": PublicationDate(year: 2024, month: number % 12 + 1, day: (number * 11) % 28 + 1)?.iso
+                        ?? "",
+                    "author": person,
+                ])
             SampleCorpus.structure(&document)
             var entities = [
                 SampleCorpus.annotation(organisation, in: text, label: "ORG"),
                 SampleCorpus.annotation(place, in: text, label: "LOC"),
                 SampleCorpus.annotation(person, in: text, label: "PER"),
                 SampleCorpus.annotation("Tuesday", in: text, label: "DATE"),
-                SampleCorpus.annotation(other, in: text, label: "LOC", occurrence: text.components(separatedBy: other).count - 1),
+                SampleCorpus.annotation(
+                    other, in: text, label: "LOC", occurrence: text.components(separatedBy: other).count - 1),
                 SampleCorpus.annotation(person, in: text, label: "PER", occurrence: 2),
                 SampleCorpus.annotation("\(number % 9 + 2)%", in: text, label: "PERCENT"),
             ]
-            if organisation != "Harbor Bank" { entities.append(SampleCorpus.annotation("Harbor Bank", in: text, label: "ORG")) }
-            document.set(entities.filter { entity in !entities.contains { $0 != entity && $0.range.overlaps(entity.range) && $0.range.length > entity.range.length } }, for: .entity)
+            if organisation != "Harbor Bank" {
+                entities.append(SampleCorpus.annotation("Harbor Bank", in: text, label: "ORG"))
+            }
+            document.set(
+                entities.filter { entity in
+                    !entities.contains {
+                        $0 != entity && $0.range.overlaps(entity.range) && $0.range.length > entity.range.length
+                    }
+                }, for: .entity)
             let sentences = document.annotations(.sentence)
-            document.set([Annotation(range: sentences[1].range, score: 0.9), Annotation(range: sentences[4].range, score: 0.6)], for: .summary)
-            document.set([Annotation(range: SampleCorpus.range(of: "new office", in: text), label: "new office", score: 0.8)], for: .keyphrase)
+            document.set(
+                [Annotation(range: sentences[1].range, score: 0.9), Annotation(range: sentences[4].range, score: 0.6)],
+                for: .summary)
+            document.set(
+                [Annotation(range: SampleCorpus.range(of: "new office", in: text), label: "new office", score: 0.8)],
+                for: .keyphrase)
             sources.append([.processed(document)])
         }
         return sources
@@ -56,6 +72,7 @@ import Testing
         let directory = URL(fileURLWithPath: try #require(Self.target))
         var options = ReportOptions()
         options.rowsPerDataFile = 40
-        try SampleCorpus.writeReport(to: directory, options: options, sources: SampleCorpus.sources() + Self.generated(150))
+        try SampleCorpus.writeReport(
+            to: directory, options: options, sources: SampleCorpus.sources() + Self.generated(150))
     }
 }

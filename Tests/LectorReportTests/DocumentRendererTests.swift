@@ -17,7 +17,13 @@ import Testing
         var result = ""
         var inTag = false
         for character in text {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                result.append(character)
+            }
         }
         return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
@@ -26,7 +32,8 @@ import Testing
 
     func parsesCleanly(_ html: String) throws -> Bool {
         let file = try SampleCorpus.temporaryDirectory().appendingPathComponent("page.html")
-        try Data("<!DOCTYPE html><html><head><title>t</title></head><body><div>\(html)</div></body></html>".utf8).write(to: file)
+        try Data("<!DOCTYPE html><html><head><title>t</title></head><body><div>\(html)</div></body></html>".utf8).write(
+            to: file)
         let page = try HTMLPage(file)
         return page.errors.isEmpty
     }
@@ -41,7 +48,8 @@ import Testing
 
     @Test func emptyDocumentRendersEveryPiece() throws {
         let options = ReportOptions()
-        let rendered = ReportWriter.render([.processed(Document(id: "empty", source: "e.txt", format: "text", text: ""))], options: options)
+        let rendered = ReportWriter.render(
+            [.processed(Document(id: "empty", source: "e.txt", format: "text", text: ""))], options: options)
         guard case .document(let document) = try #require(rendered.items.first) else {
             Issue.record("not rendered as a document")
             return
@@ -55,12 +63,13 @@ import Testing
         var document = Document(id: "x", source: "x", format: "text", text: text)
         document.set([Annotation(0, 23, label: "p"), Annotation(25, 42, label: "p")], for: .paragraph)
         document.set([Annotation(0, 11), Annotation(12, 38), Annotation(39, 41)], for: .sentence)
-        document.set([
-            Annotation(6, 17, label: "ORG"),  // "beta. Gamma": crosses a sentence end
-            Annotation(18, 32, label: "LOC"),  // "delta\n\nepsilon": crosses a paragraph break
-            Annotation(18, 23, label: "PER"),  // overlaps the LOC, which wins (same start, longer)
-            Annotation(39, 42, label: "MISC"),  // runs past the last sentence's end
-        ], for: .entity)
+        document.set(
+            [
+                Annotation(6, 17, label: "ORG"),  // "beta. Gamma": crosses a sentence end
+                Annotation(18, 32, label: "LOC"),  // "delta\n\nepsilon": crosses a paragraph break
+                Annotation(18, 23, label: "PER"),  // overlaps the LOC, which wins (same start, longer)
+                Annotation(39, 42, label: "MISC"),  // runs past the last sentence's end
+            ], for: .entity)
         let renderer = DocumentRenderer(document)
         let html = renderer.textHTML()
         #expect(try parsesCleanly(html))

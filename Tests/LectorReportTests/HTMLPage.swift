@@ -36,7 +36,8 @@ struct HTMLPage {
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             if error.pointee.code == HTMLPage.unknownTag { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "?"
-            collector.messages.append("line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            collector.messages.append(
+                "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         defer { lector_silenceErrors() }
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)

@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct PublicationDateTests {
     @Test(arguments: [
-        ("2024-03-05", "2024-03-05"), ("2024-03-05T10:00:00Z", "2024-03-05"), ("2024-03-05T10:00:00+02:00", "2024-03-05"),
-        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"), ("5 March 2024", "2024-03-05"), ("March 5, 2024", "2024-03-05"),
+        ("2024-03-05", "2024-03-05"), ("2024-03-05T10:00:00Z", "2024-03-05"),
+        ("2024-03-05T10:00:00+02:00", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"), ("5 March 2024", "2024-03-05"),
+        ("March 5, 2024", "2024-03-05"),
     ])
     func readsCommonDateForms(_ written: String, _ expected: String) {
         #expect(PublicationDate(written)?.iso == expected)
@@ -17,7 +19,9 @@ import Testing
     }
 
     @Test func metadataKeysAreTriedInOrder() {
-        let date = PublicationDate(metadata: ["date": "2023-01-02", "published": "not a date", "article:published_time": "2022-05-06"])
+        let date = PublicationDate(metadata: [
+            "date": "2023-01-02", "published": "not a date", "article:published_time": "2022-05-06",
+        ])
         #expect(date?.iso == "2022-05-06")
     }
 
@@ -31,7 +35,9 @@ import Testing
 }
 
 @Suite struct ReportFiguresTests {
-    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (100_000, "100,000"), (3_200_000, "3,200,000"), (-1234, "-1,234")])
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1000, "1,000"), (100_000, "100,000"), (3_200_000, "3,200,000"), (-1234, "-1,234"),
+    ])
     func countsAreGroupedByThousands(_ value: Int, _ expected: String) {
         #expect(ReportWriter.count(value) == expected)
     }

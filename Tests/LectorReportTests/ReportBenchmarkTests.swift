@@ -13,12 +13,16 @@ import Testing
     static let count = ProcessInfo.processInfo.environment["LECTOR_REPORT_BENCH"].flatMap { Int($0) }
 
     static let people: [String] = {
-        let first = ["Ada", "Tomás", "Mei", "Jonas", "Priya", "Lucía", "Omar", "Ingrid", "Kofi", "Sven", "Aiko", "Nadia"]
+        let first = [
+            "Ada", "Tomás", "Mei", "Jonas", "Priya", "Lucía", "Omar", "Ingrid", "Kofi", "Sven", "Aiko", "Nadia",
+        ]
         let last = (0..<400).map { "Lastname\($0)" } + ["Brennan", "Okafor", "Lindqvist", "Weber", "Raman", "Ferreira"]
         return last.flatMap { name in first.map { "\($0) \(name)" } }
     }()
-    static let organisations: [String] = (0..<1500).map { "Company \($0) Holdings" } + ["Northwind Rail", "Harbor Bank"]
-    static let places: [String] = (0..<300).map { "Town\($0)" } + ["Lisbon", "Oslo", "Nairobi", "Montréal", "Kraków", "Zürich"]
+    static let organisations: [String] =
+        (0..<1500).map { "Company \($0) Holdings" } + ["Northwind Rail", "Harbor Bank"]
+    static let places: [String] =
+        (0..<300).map { "Town\($0)" } + ["Lisbon", "Oslo", "Nairobi", "Montréal", "Kraków", "Zürich"]
 
     /// A ~4 KB article: 8 paragraphs, 32 sentences, ~650 tokens, ~60 entities, summary, keyphrases.
     static func article(_ number: Int) -> Document {
@@ -50,7 +54,8 @@ import Testing
         text.removeLast(2)
         var document = Document(
             id: "bench/\(number / 1000)/article-\(number).html", source: "bench/article-\(number).html", format: "html",
-            title: "Report \(number)", text: text, metadata: ["published": "2024-0\(number % 9 + 1)-1\(number % 9)", "author": "Desk"])
+            title: "Report \(number)", text: text,
+            metadata: ["published": "2024-0\(number % 9 + 1)-1\(number % 9)", "author": "Desk"])
         document.set(paragraphs, for: .paragraph)
         document.set(sentences, for: .sentence)
         document.set(entities, for: .entity)
@@ -65,7 +70,8 @@ import Testing
             }
         }
         document.set(tokens, for: .token)
-        document.set([sentences[4], sentences[12], sentences[20]].map { Annotation(range: $0.range, score: 0.5) }, for: .summary)
+        document.set(
+            [sentences[4], sentences[12], sentences[20]].map { Annotation(range: $0.range, score: 0.5) }, for: .summary)
         document.set([Annotation(range: entities[1].range, label: "new lines", score: 0.3)], for: .keyphrase)
         return document
     }
@@ -122,14 +128,19 @@ import Testing
         let finishStarted = wall()
         try writer.finish(statistics: statistics)
         let finishSeconds = wall() - finishStarted
-        let entityPages = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("entities").path).count
+        let entityPages = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appendingPathComponent("entities").path
+        ).count
 
+        func figure(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
+        let perDocument = { (seconds: Double) in figure(seconds / Double(count) * 1000, 3) }
         print(
             """
             report benchmark: \(count) documents, about \(bytes / 1_000_000) MB of text, \(entityPages) entity pages
-              render (CPU, lane):   \(String(format: "%.2f", renderSeconds)) s  = \(String(format: "%.3f", renderSeconds / Double(count) * 1000)) ms/document, \(String(format: "%.1f", Double(bytes) / 1e6 / renderSeconds)) MB/s
-              write (CPU, consumer): \(String(format: "%.2f", writeSeconds)) s  = \(String(format: "%.3f", writeSeconds / Double(count) * 1000)) ms/document
-              finish (wall: index, entity pages, rename): \(String(format: "%.2f", finishSeconds)) s
+              render (CPU, lane):   \(figure(renderSeconds, 2)) s  = \(perDocument(renderSeconds)) ms/document, \
+            \(figure(Double(bytes) / 1e6 / renderSeconds, 1)) MB/s
+              write (CPU, consumer): \(figure(writeSeconds, 2)) s  = \(perDocument(writeSeconds)) ms/document
+              finish (wall: index, entity pages, rename): \(figure(finishSeconds, 2)) s
             """)
         if let keep = ProcessInfo.processInfo.environment["LECTOR_REPORT_BENCH_KEEP"] {
             try? FileManager.default.removeItem(atPath: keep)

@@ -111,7 +111,11 @@ import Testing
             case UInt8(ascii: "\""):
                 var string: [UInt8] = []
                 while let next = bytes.popFirst(), next != UInt8(ascii: "\"") {
-                    if next == UInt8(ascii: "\\"), let escaped = bytes.popFirst() { string.append(escaped) } else { string.append(next) }
+                    if next == UInt8(ascii: "\\"), let escaped = bytes.popFirst() {
+                        string.append(escaped)
+                    } else {
+                        string.append(next)
+                    }
                 }
                 if expectKey, !stack.isEmpty {
                     stack[stack.count - 1].keys.append(String(decoding: string, as: UTF8.self))
@@ -130,10 +134,11 @@ import Testing
             let objects = objectKeys(String(line))
             #expect(objects.count > 5)
             for keys in objects { #expect(keys == keys.sorted(), "\(keys)") }
-            #expect(objects.last == [
-                "diagnostics", "entities", "format", "id", "keyphrases", "layers", "metadata", "paragraphs",
-                "sentences", "source", "summary", "text", "title",
-            ])
+            #expect(
+                objects.last == [
+                    "diagnostics", "entities", "format", "id", "keyphrases", "layers", "metadata", "paragraphs",
+                    "sentences", "source", "summary", "text", "title",
+                ])
         }
     }
 

@@ -10,7 +10,8 @@ import Testing
     init() throws {
         var options = ReportOptions()
         options.exports = ["conll", "brat"]
-        report = try SampleCorpus.writeReport(to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
+        report = try SampleCorpus.writeReport(
+            to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
     }
 
     @Test func conllHasOneTokenPerLineWithIOB2Tags() throws {

@@ -8,17 +8,20 @@ import Testing
 /// After an intended change, regenerate with `LECTOR_UPDATE_GOLDEN=1 swift test --filter ReportGoldenTests`
 /// and review the diff.
 @Suite struct ReportGoldenTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/sample")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/sample")
     static let update = ProcessInfo.processInfo.environment["LECTOR_UPDATE_GOLDEN"] != nil
 
     @Test func sampleReportMatchesTheGoldenFiles() throws {
         var options = ReportOptions()
         options.exports = ["conll", "brat"]
         options.rowsPerDataFile = 2
-        let report = try SampleCorpus.writeReport(to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
+        let report = try SampleCorpus.writeReport(
+            to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
         if Self.update {
             try? FileManager.default.removeItem(at: Self.golden)
-            try FileManager.default.createDirectory(at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: report, to: Self.golden)
         }
         let files = SampleCorpus.files(in: report)

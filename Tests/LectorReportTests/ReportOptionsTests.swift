@@ -9,9 +9,12 @@ import Testing
 
     func node(_ entries: [(String, ConfigNode)]) -> ConfigNode {
         ConfigNode(
-            .map(entries.enumerated().map { index, entry in
-                ConfigNode.Entry(key: entry.0, keyLocation: ConfigLocation(file: "pipeline.yaml", line: 8 + index), value: entry.1)
-            }), at: location)
+            .map(
+                entries.enumerated().map { index, entry in
+                    ConfigNode.Entry(
+                        key: entry.0, keyLocation: ConfigLocation(file: "pipeline.yaml", line: 8 + index),
+                        value: entry.1)
+                }), at: location)
     }
 
     func scalar(_ text: String) -> ConfigNode { ConfigNode(.scalar(text, quoted: false), at: location) }
@@ -38,7 +41,9 @@ import Testing
 
     @Test func unknownKeyIsAnErrorWithItsLine() throws {
         let error = try #require(throws: ConfigError.self) {
-            try ConfigDecoder().decode(ReportOptions.self, from: node([("html", scalar("true")), ("colour", scalar("red"))]), keyPath: "report")
+            try ConfigDecoder().decode(
+                ReportOptions.self, from: node([("html", scalar("true")), ("colour", scalar("red"))]), keyPath: "report"
+            )
         }
         #expect(error.keyPath == "report.colour")
         #expect(error.location.line == 9)

@@ -39,7 +39,8 @@ import Testing
             #expect(parsed.all("img").isEmpty, "\(page)")
             #expect(parsed.all("b").isEmpty, "\(page)")
             for element in parsed.elements {
-                #expect(!element.attributes.keys.contains { $0.lowercased().hasPrefix("on") }, "\(page): \(element.name)")
+                #expect(
+                    !element.attributes.keys.contains { $0.lowercased().hasPrefix("on") }, "\(page): \(element.name)")
             }
             // Only the project's own scripts: none on content pages, two on the index, none with hostile text.
             let scripts = parsed.all("script")
@@ -51,7 +52,10 @@ import Testing
         }
         let hostile = try #require(pages.first { $0.hasPrefix("documents/etc-img-src-x-onerror-alert-4-script") })
         let text = try HTMLPage(report.appendingPathComponent(hostile)).bodyText
-        #expect(text.contains("<script>alert(1)</script> opened \"><img src=x onerror=alert(2)> at </script><script>alert(3)</script>"))
+        #expect(
+            text.contains(
+                "<script>alert(1)</script> opened \"><img src=x onerror=alert(2)> at </script><script>alert(3)</script>"
+            ))
         #expect(text.contains("</script><script>alert(9)</script>"))
         #expect(text.contains("odd <markup> & stuff"))
         let title = try #require(try HTMLPage(report.appendingPathComponent(hostile)).all("title").first)
@@ -83,7 +87,9 @@ import Testing
             #expect(rows.count == (chunk == 0 ? 2 : 1))
             for row in rows {
                 let stem = try #require(row[0] as? String)
-                #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("documents/\(stem).html").path))
+                #expect(
+                    FileManager.default.fileExists(atPath: report.appendingPathComponent("documents/\(stem).html").path)
+                )
                 ids.append(try #require(row[7] as? String))
             }
         }
@@ -105,11 +111,18 @@ import Testing
             for element in parsed.elements {
                 for attribute in ["href", "src"] {
                     guard let link = element.attributes[attribute] else { continue }
-                    #expect(!link.contains("://") && !link.hasPrefix("//") && !link.lowercased().hasPrefix("javascript:"), "\(page): \(link)")
-                    let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                    let target = parts[0].isEmpty ? page : ((folder as NSString).appendingPathComponent(parts[0]) as NSString).standardizingPath
+                    #expect(
+                        !link.contains("://") && !link.hasPrefix("//") && !link.lowercased().hasPrefix("javascript:"),
+                        "\(page): \(link)")
+                    let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(
+                        String.init)
+                    let target =
+                        parts[0].isEmpty
+                        ? page : ((folder as NSString).appendingPathComponent(parts[0]) as NSString).standardizingPath
                     #expect(!target.hasPrefix(".."), "\(page): \(link) leaves the report")
-                    #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent(target).path), "\(page): \(link)")
+                    #expect(
+                        FileManager.default.fileExists(atPath: report.appendingPathComponent(target).path),
+                        "\(page): \(link)")
                     if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html") {
                         #expect(try ids(of: target).contains(parts[1]), "\(page): \(link)")
                     }
@@ -123,7 +136,9 @@ import Testing
     @Test func documentPageHighlightsEntitiesWithLegendAndSentences() throws {
         let stem = FileNaming.stem(for: "news/café-zoë.html")
         let page = try HTMLPage(report.appendingPathComponent("documents/\(stem).html"))
-        let marks = page.elements.filter { ($0.attributes["class"] ?? "").hasPrefix("e e-") && $0.attributes["id"] != nil }
+        let marks = page.elements.filter {
+            ($0.attributes["class"] ?? "").hasPrefix("e e-") && $0.attributes["id"] != nil
+        }
         #expect(marks.count == 11)
         // Value entities (money, dates) are highlighted but have no entity page.
         let money = try #require(marks.first { $0.text.hasPrefix("CHF 3.5 million") })
@@ -176,7 +191,8 @@ import Testing
 @Suite struct HTMLPageCheckerTests {
     @Test func checkerReportsMisnestedMarkup() throws {
         let file = try SampleCorpus.temporaryDirectory().appendingPathComponent("bad.html")
-        try Data("<!DOCTYPE html><html><head><title>x</title></head><body><p>a</div></span></body></html>".utf8).write(to: file)
+        try Data("<!DOCTYPE html><html><head><title>x</title></head><body><p>a</div></span></body></html>".utf8).write(
+            to: file)
         #expect(!(try HTMLPage(file).errors.isEmpty))
     }
 }

@@ -32,7 +32,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("stale.txt").path))
         try writer.finish(statistics: SampleCorpus.statistics)
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("stale.txt").path))
-        let lines = try String(contentsOf: target.appendingPathComponent("documents.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: target.appendingPathComponent("documents.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.count == 1)
         #expect(try hiddenEntries(parent).isEmpty)
     }
@@ -53,7 +54,8 @@ import Testing
     @Test func droppingAnUnfinishedWriterRemovesItsStagingDirectory() throws {
         let parent = try SampleCorpus.temporaryDirectory()
         do {
-            let writer = try ReportWriter(directory: parent.appendingPathComponent("report"), options: ReportOptions(), run: SampleCorpus.run)
+            let writer = try ReportWriter(
+                directory: parent.appendingPathComponent("report"), options: ReportOptions(), run: SampleCorpus.run)
             try writer.write(ReportWriter.render([.processed(SampleCorpus.cafe())], options: ReportOptions()))
             #expect(try hiddenEntries(parent).count == 1)
         }
@@ -80,7 +82,8 @@ import Testing
         #expect(files == SampleCorpus.files(in: second))
         for file in files {
             #expect(
-                try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)),
+                try Data(contentsOf: first.appendingPathComponent(file))
+                    == Data(contentsOf: second.appendingPathComponent(file)),
                 "\(file)")
         }
     }
@@ -88,8 +91,12 @@ import Testing
     @Test func withoutHTMLOnlyDataFilesAreWritten() throws {
         var options = ReportOptions()
         options.html = false
-        let report = try SampleCorpus.writeReport(to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
-        #expect(SampleCorpus.files(in: report) == ["documents.jsonl", "entities.csv", "errors.jsonl", "run.json", "summaries.csv"])
+        let report = try SampleCorpus.writeReport(
+            to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
+        #expect(
+            SampleCorpus.files(in: report) == [
+                "documents.jsonl", "entities.csv", "errors.jsonl", "run.json", "summaries.csv",
+            ])
     }
 
     @Test func duplicateDocumentIdsGetDistinctPages() throws {

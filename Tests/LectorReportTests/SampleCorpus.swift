@@ -21,9 +21,13 @@ enum SampleCorpus {
         fatalError("'\(needle)' not in text")
     }
 
-    static func annotation(_ needle: String, in text: String, label: String = "", occurrence: Int = 1,
-                           score: Double? = nil, attributes: [String: String] = [:]) -> Annotation {
-        Annotation(range: range(of: needle, in: text, occurrence: occurrence), label: label, score: score, attributes: attributes)
+    static func annotation(
+        _ needle: String, in text: String, label: String = "", occurrence: Int = 1,
+        score: Double? = nil, attributes: [String: String] = [:]
+    ) -> Annotation {
+        Annotation(
+            range: range(of: needle, in: text, occurrence: occurrence), label: label, score: score,
+            attributes: attributes)
     }
 
     /// Sentences and paragraphs of `text` split on ". " / blank lines (enough for hand-built tests).
@@ -48,7 +52,9 @@ enum SampleCorpus {
                 sentenceStart = index
                 continue
             }
-            if (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "!")) && (index + 1 == bytes.count || bytes[index + 1] == 0x20) {
+            if (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "!"))
+                && (index + 1 == bytes.count || bytes[index + 1] == 0x20)
+            {
                 closeSentence(index + 1)
                 sentenceStart = index + 1
             }
@@ -76,29 +82,39 @@ enum SampleCorpus {
             title: "Café Zoë’s 🎉 reopening", text: text,
             metadata: ["published": "2024-03-04T09:30:00Z", "author": "R. Writer", "lang": "en"])
         structure(&document)
-        document.set([
-            annotation("Zoë Müller", in: text, label: "PER", occurrence: 1, score: 0.91),
-            annotation("Café Zoë", in: text, label: "ORG", occurrence: 2),
-            annotation("Zürich", in: text, label: "LOC", occurrence: 2),
-            annotation("Zürich", in: text, label: "LOC", occurrence: 3),
-            annotation("Zoë Müller", in: text, label: "PER", occurrence: 2, attributes: ["canonical": "Zoë Müller"]),
-            annotation("12%", in: text, label: "PERCENT"),
-            annotation("CHF 3.5 million", in: text, label: "MONEY"),
-            annotation("Acme Holdings", in: text, label: "ORG", occurrence: 1, attributes: ["canonical": "Acme Holdings AG"]),
-            annotation("Acme Holdings", in: text, label: "ORG", occurrence: 2, attributes: ["canonical": "Acme Holdings AG"]),
-            annotation("Basel", in: text, label: "LOC"),
-            annotation("Monday", in: text, label: "DATE"),
-        ], for: .entity)
+        document.set(
+            [
+                annotation("Zoë Müller", in: text, label: "PER", occurrence: 1, score: 0.91),
+                annotation("Café Zoë", in: text, label: "ORG", occurrence: 2),
+                annotation("Zürich", in: text, label: "LOC", occurrence: 2),
+                annotation("Zürich", in: text, label: "LOC", occurrence: 3),
+                annotation(
+                    "Zoë Müller", in: text, label: "PER", occurrence: 2, attributes: ["canonical": "Zoë Müller"]),
+                annotation("12%", in: text, label: "PERCENT"),
+                annotation("CHF 3.5 million", in: text, label: "MONEY"),
+                annotation(
+                    "Acme Holdings", in: text, label: "ORG", occurrence: 1,
+                    attributes: ["canonical": "Acme Holdings AG"]),
+                annotation(
+                    "Acme Holdings", in: text, label: "ORG", occurrence: 2,
+                    attributes: ["canonical": "Acme Holdings AG"]),
+                annotation("Basel", in: text, label: "LOC"),
+                annotation("Monday", in: text, label: "DATE"),
+            ], for: .entity)
         let sentences = document.annotations(.sentence)
-        document.set([
-            Annotation(range: sentences[1].range, label: "", score: 0.8, attributes: ["sentence": "1"]),
-            Annotation(range: sentences[4].range, label: "", score: 0.5, attributes: ["sentence": "4"]),
-        ], for: .summary)
-        document.set([
-            Annotation(range: range(of: "second café", in: text), label: "second café", score: 0.7),
-            annotation("Acme Holdings", in: text, occurrence: 1, score: 0.4),
-        ], for: .keyphrase)
-        document.set([annotation("Sales rose", in: text, label: "positive", score: 0.6, attributes: ["polarity": "up"])], for: "sentiment")
+        document.set(
+            [
+                Annotation(range: sentences[1].range, label: "", score: 0.8, attributes: ["sentence": "1"]),
+                Annotation(range: sentences[4].range, label: "", score: 0.5, attributes: ["sentence": "4"]),
+            ], for: .summary)
+        document.set(
+            [
+                Annotation(range: range(of: "second café", in: text), label: "second café", score: 0.7),
+                annotation("Acme Holdings", in: text, occurrence: 1, score: 0.4),
+            ], for: .keyphrase)
+        document.set(
+            [annotation("Sales rose", in: text, label: "positive", score: 0.6, attributes: ["polarity": "up"])],
+            for: "sentiment")
         document.set([annotation("Café", in: text, label: "word")], for: .token)
         document.note(.info, origin: "read", "decoded as UTF-8")
         return document
@@ -112,11 +128,12 @@ enum SampleCorpus {
             id: "feeds/business.xml#1", source: "examples/news/business.xml", format: "rss", title: "Basel talks",
             text: text, metadata: ["date": "Tue, 05 Mar 2024 10:00:00 GMT", "link": "javascript:alert('x')"])
         structure(&document)
-        document.set([
-            annotation("Acme Holdings", in: text, label: "ORG", attributes: ["canonical": "Acme Holdings AG"]),
-            annotation("Zoë Müller", in: text, label: "PER"),
-            annotation("Basel", in: text, label: "LOC", occurrence: 2),
-        ], for: .entity)
+        document.set(
+            [
+                annotation("Acme Holdings", in: text, label: "ORG", attributes: ["canonical": "Acme Holdings AG"]),
+                annotation("Zoë Müller", in: text, label: "PER"),
+                annotation("Basel", in: text, label: "LOC", occurrence: 2),
+            ], for: .entity)
         document.set([Annotation(range: document.annotations(.sentence)[1].range, score: 1)], for: .summary)
         return document
     }
@@ -135,14 +152,18 @@ enum SampleCorpus {
             format: "</script><script>alert(6)</script>", title: "</title><script>alert(7)</script>", text: text,
             metadata: ["\"><img onerror=alert(8)>": "</script><script>alert(9)</script>", "published": "<b>2024</b>"])
         structure(&document)
-        document.set([
-            annotation("<script>alert(1)</script>", in: text, label: "PER\"><img src=x onerror=alert(10)>"),
-            annotation("\"><img src=x onerror=alert(2)>", in: text, label: "ORG", attributes: ["canonical": "</script><b>x</b>"]),
-            annotation("Evil Corp", in: text, label: "ORG"),
-            annotation("=cmd|' /C calc'!A0", in: text, label: "MISC"),
-        ], for: .entity)
+        document.set(
+            [
+                annotation("<script>alert(1)</script>", in: text, label: "PER\"><img src=x onerror=alert(10)>"),
+                annotation(
+                    "\"><img src=x onerror=alert(2)>", in: text, label: "ORG",
+                    attributes: ["canonical": "</script><b>x</b>"]),
+                annotation("Evil Corp", in: text, label: "ORG"),
+                annotation("=cmd|' /C calc'!A0", in: text, label: "MISC"),
+            ], for: .entity)
         document.set([Annotation(range: document.annotations(.sentence)[0].range, score: 0.5)], for: .summary)
-        document.set([Annotation(range: range(of: "Evil Corp", in: text), label: "<script>alert(11)</script>")], for: .keyphrase)
+        document.set(
+            [Annotation(range: range(of: "Evil Corp", in: text), label: "<script>alert(11)</script>")], for: .keyphrase)
         document.note(.warning, origin: "<clean>", "odd <markup> & stuff")
         return document
     }
@@ -176,8 +197,10 @@ enum SampleCorpus {
 
     /// Write the sample corpus into `directory` and return it.
     @discardableResult
-    static func writeReport(to directory: URL, options: ReportOptions = ReportOptions(),
-                            sources: [[DocumentOutcome]] = sources()) throws -> URL {
+    static func writeReport(
+        to directory: URL, options: ReportOptions = ReportOptions(),
+        sources: [[DocumentOutcome]] = sources()
+    ) throws -> URL {
         let writer = try ReportWriter(directory: directory, options: options, run: run)
         for outcomes in sources { try writer.write(ReportWriter.render(outcomes, options: options)) }
         try writer.finish(statistics: statistics)
@@ -186,7 +209,8 @@ enum SampleCorpus {
 
     /// A fresh empty temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lector-report-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lector-report-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -197,7 +221,8 @@ enum SampleCorpus {
         var result: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             {
                 result.append(path)
