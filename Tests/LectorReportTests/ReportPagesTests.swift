@@ -196,3 +196,29 @@ import Testing
         #expect(!(try HTMLPage(file).errors.isEmpty))
     }
 }
+
+/// A document that only went through a reader (no sentences, entities or summary) still gets
+/// well-formed pages.
+@Suite struct LayerlessReportTests {
+    @Test func pagesOfALayerlessDocumentParseAndLinksResolve() throws {
+        let document = Document(
+            id: "plain/notes.txt", source: "in/plain/notes.txt", format: "text", text: "Just text.\n\nTwo paragraphs.")
+        let report = try SampleCorpus.writeReport(
+            to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), sources: [[.processed(document)]])
+        let pages = SampleCorpus.files(in: report).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 2)
+        for page in pages {
+            let parsed = try HTMLPage(report.appendingPathComponent(page))
+            #expect(parsed.errors.isEmpty, "\(page): \(parsed.errors)")
+            for element in parsed.elements {
+                guard let link = element.attributes["href"], !link.hasPrefix("#") else { continue }
+                let file = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                let folder = report.appendingPathComponent(page).deletingLastPathComponent()
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(page): \(link)")
+            }
+        }
+        let index = try HTMLPage(report.appendingPathComponent("index.html"))
+        #expect(index.elements.first { $0.attributes["id"] == "timeline" } == nil)
+        #expect(index.elements.first { $0.attributes["id"] == "entities" } == nil)
+    }
+}
