@@ -46,8 +46,46 @@ struct ReportTemplates: Sendable {
         }
     }
 
-    /// The directory of the built-in templates.
-    static var builtinDirectory: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+    /// The directory of the built-in templates: the package's resource bundle beside the executable
+    /// (where SwiftPM puts it), or nil when the executable was copied without it. Looked up by hand
+    /// because `Bundle.module` stops the process when the bundle is missing.
+    static let builtinDirectory: URL? = {
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for folder in folders {
+            for bundle in [
+                "Lector_LectorReport.resources", "Lector_LectorReport.bundle/Contents/Resources",
+                "Lector_LectorReport.bundle",
+            ] {
+                let templates = folder.appendingPathComponent(bundle).appendingPathComponent("Templates")
+                if FileManager.default.fileExists(atPath: templates.appendingPathComponent("index.mustache").path) {
+                    return templates
+                }
+            }
+        }
+        return nil
+    }()
+
+    /// Register the built-in templates: from the resource files when present, else from the copy
+    /// compiled into the library (`BuiltinTemplates`, kept identical by a test).
+    static func registerBuiltins(into library: inout MustacheLibrary, directory: URL? = builtinDirectory) throws {
+        if let directory {
+            try register(from: directory, into: &library, requireAll: true)
+            return
+        }
+        for name in names {
+            guard let text = BuiltinTemplates.text[name] else {
+                throw ReportError.templates("missing built-in template \(name)")
+            }
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw ReportError.templates("built-in \(name).mustache: \(error)")
+            }
+        }
+    }
 }
 
 /// Parsed template libraries by override directory (nil: built-ins only).
@@ -62,10 +100,7 @@ private final class TemplateCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let library = libraries[override] { return ReportTemplates(library: library) }
         var library = MustacheLibrary()
-        guard let builtin = ReportTemplates.builtinDirectory else {
-            throw ReportError.templates("the built-in report templates are missing from the installation")
-        }
-        try ReportTemplates.register(from: builtin, into: &library, requireAll: true)
+        try ReportTemplates.registerBuiltins(into: &library)
         if let override {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: override.path, isDirectory: &isDirectory),
