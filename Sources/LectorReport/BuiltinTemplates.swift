@@ -1,4 +1,4 @@
-// Generated from Templates/*.mustache by BuiltinTemplatesTests (LECTOR_UPDATE_TEMPLATES=1); do not edit.
+// Generated from Templates/*.mustache by BuiltinTemplatesTests: do not edit.
 
 /// The built-in templates, compiled in: used when the resource bundle is not beside the executable.
 enum BuiltinTemplates {

@@ -18,7 +18,7 @@ import Testing
     @Test func compiledCopyEqualsTheResourceFiles() throws {
         if ProcessInfo.processInfo.environment["LECTOR_UPDATE_TEMPLATES"] != nil {
             var swift = """
-                // Generated from Templates/*.mustache by BuiltinTemplatesTests (LECTOR_UPDATE_TEMPLATES=1); do not edit.
+                // Generated from Templates/*.mustache by BuiltinTemplatesTests: do not edit.
 
                 /// The built-in templates, compiled in: used when the resource bundle is not beside the executable.
                 enum BuiltinTemplates {
