@@ -28,11 +28,15 @@ extension DocumentRenderer {
         }
 
         var groups = HTMLBuffer(capacity: 2048)
+        var byLabel: [String: [Int]] = [:]
+        for (position, sighting) in sightings.enumerated() { byLabel[sighting.key.label, default: []].append(position) }
         for label in labels {
-            let members = sightings.filter { $0.key.label == label }.sorted {
-                $0.count != $1.count ? $0.count > $1.count : $0.key.name < $1.key.name
-            }
-            if members.isEmpty { continue }
+            guard let positions = byLabel[label] else { continue }
+            let members = positions.sorted { lhs, rhs in
+                let left = sightings[lhs]
+                let right = sightings[rhs]
+                return left.count != right.count ? left.count > right.count : left.key.name < right.key.name
+            }.map { sightings[$0] }
             groups.raw("<div class=\"group\"><h3><span class=\"e \(classes[label] ?? "")\">")
             groups.text(label)
             groups.raw("</span></h3>\n<ul>")

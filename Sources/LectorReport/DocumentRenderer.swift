@@ -294,24 +294,25 @@ struct DocumentRenderer {
 
     /// Named entities (those with pages) with their counts and first mention, in order of first mention.
     func sightings() -> [EntitySighting] {
-        var order: [EntityKey] = []
-        var found: [EntityKey: EntitySighting] = [:]
+        var positions: [EntityKey: Int] = [:]
+        var found: [EntitySighting] = []
         for (index, entity) in entities.enumerated() {
             guard let key = marks[index].key else { continue }
-            if found[key] != nil {
-                found[key]?.count += 1
+            if let position = positions[key] {
+                found[position].count += 1
                 continue
             }
             let range = snapped(entity.range)
             let before = snippetStart(before: range.lowerBound)..<range.lowerBound
             let after = range.upperBound..<snippetEnd(after: range.upperBound)
-            order.append(key)
-            found[key] = EntitySighting(
-                key: key, stem: marks[index].stem ?? key.stem, count: 1, anchor: "m\(index)",
-                before: (before.lowerBound > 0 ? "…" : "") + flat(before), mention: flat(range),
-                after: flat(after) + (after.upperBound < utf8.count ? "…" : ""))
+            positions[key] = found.count
+            found.append(
+                EntitySighting(
+                    key: key, stem: marks[index].stem ?? key.stem, count: 1, anchor: "m\(index)",
+                    before: (before.lowerBound > 0 ? "…" : "") + flat(before), mention: flat(range),
+                    after: flat(after) + (after.upperBound < utf8.count ? "…" : "")))
         }
-        return order.compactMap { found[$0] }
+        return found
     }
 
     /// Where a context snippet before `offset` starts: about 60 bytes back, after a space when there is one.
