@@ -92,7 +92,9 @@ import Testing
 
         // Where render's time goes, on the first 2,000 documents.
         let sample = documents
+        let loadStarted = wall()
         let templates = try ReportTemplates.load(options)
+        print("  templates loaded and parsed (once per process): \(String(format: "%.1f", (wall() - loadStarted) * 1000)) ms")
         var parts: [(String, Double)] = []
         func part(_ name: String, _ body: (DocumentRenderer) -> Int) {
             let started = clock()
