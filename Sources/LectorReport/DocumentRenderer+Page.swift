@@ -210,7 +210,7 @@ extension DocumentRenderer {
         }
         html.raw(" title=\"")
         html.text(entity.label)
-        if !utf8[snapped(entity.range)].elementsEqual(mark.name.utf8) {
+        if mark.name != mark.text {
             html.raw(": ")
             html.text(mark.name)
         }

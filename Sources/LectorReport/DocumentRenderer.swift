@@ -11,6 +11,9 @@ struct DocumentRenderer {
     let offsets: ScalarOffsetMap
     let stem: String
 
+    /// The text of every entity annotation (aligned with `document.annotations(.entity)`), made once:
+    /// the JSON line, the CSV rows and the page all need it.
+    let entityTexts: [String]
     /// Entities that do not overlap (the first, then the longest at equal start, wins).
     let entities: [Annotation]
     /// How each of `entities` is drawn, worked out once per document.
@@ -19,6 +22,7 @@ struct DocumentRenderer {
 
     /// An entity's canonical name, CSS class, and page (nil for value labels such as MONEY).
     struct Mark {
+        var text: String
         var name: String
         var className: String
         var key: EntityKey?
@@ -39,24 +43,34 @@ struct DocumentRenderer {
         offsets = ScalarOffsetMap(document.text)
         stem = FileNaming.stem(for: document.id)
         sentences = document.annotations(.sentence)
+        let all = document.annotations(.entity)
+        var texts: [String] = []
+        texts.reserveCapacity(all.count)
+        for entity in all { texts.append(Self.text(entity.range, in: utf8)) }
+        entityTexts = texts
         var kept: [Annotation] = []
-        for entity in document.annotations(.entity) where !entity.range.isEmpty {
+        var keptTexts: [String] = []
+        for (index, entity) in all.enumerated() where !entity.range.isEmpty {
             if let last = kept.last, entity.start < last.end {
-                if entity.start == last.start && entity.end > last.end { kept[kept.count - 1] = entity }
+                if entity.start == last.start && entity.end > last.end {
+                    kept[kept.count - 1] = entity
+                    keptTexts[keptTexts.count - 1] = texts[index]
+                }
                 continue
             }
             kept.append(entity)
+            keptTexts.append(texts[index])
         }
         entities = kept
         var classes: [String: String] = [:]
         var stems: [EntityKey: String] = [:]
         var marks: [Mark] = []
         marks.reserveCapacity(kept.count)
-        for entity in kept {
-            let name = Self.canonicalName(entity, in: utf8)
+        for (entity, text) in zip(kept, keptTexts) {
+            let name = Self.canonicalName(entity, text: text)
             let className = classes[entity.label] ?? LabelStyle.className(for: entity.label)
             classes[entity.label] = className
-            var mark = Mark(name: name, className: className)
+            var mark = Mark(text: text, name: name, className: className)
             if Self.hasPage(label: entity.label) && !name.isEmpty {
                 let key = EntityKey(label: entity.label, name: name)
                 let stem = stems[key] ?? key.stem
@@ -72,10 +86,19 @@ struct DocumentRenderer {
     // MARK: Ranges
 
     /// `offset` clamped to the text and moved back to the start of its scalar.
-    func snap(_ offset: Int) -> Int {
+    func snap(_ offset: Int) -> Int { Self.snap(offset, in: utf8) }
+
+    static func snap(_ offset: Int, in utf8: [UInt8]) -> Int {
         var position = min(max(offset, 0), utf8.count)
         while position > 0 && position < utf8.count && utf8[position] & 0xC0 == 0x80 { position -= 1 }
         return position
+    }
+
+    /// The text of `range`, snapped to scalar boundaries.
+    static func text(_ range: TextRange, in utf8: [UInt8]) -> String {
+        let start = snap(range.start, in: utf8)
+        let end = max(start, snap(range.end, in: utf8))
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     func snapped(_ range: TextRange) -> Range<Int> {
@@ -89,13 +112,24 @@ struct DocumentRenderer {
 
     /// The canonical name of an entity: its `canonical` attribute or its text, with runs of ASCII
     /// whitespace as single spaces and none at the ends.
-    static func canonicalName(_ entity: Annotation, in utf8: [UInt8]) -> String {
-        if let canonical = entity.attributes["canonical"] { return collapsed(Array(canonical.utf8)[...]) }
-        var start = min(max(entity.start, 0), utf8.count)
-        while start > 0 && start < utf8.count && utf8[start] & 0xC0 == 0x80 { start -= 1 }
-        var end = min(max(entity.end, start), utf8.count)
-        while end > start && end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
-        return collapsed(utf8[start..<end])
+    static func canonicalName(_ entity: Annotation, text: String) -> String {
+        collapsed(entity.attributes["canonical"] ?? text)
+    }
+
+    /// `text` with runs of ASCII whitespace as one space and none at the ends (the same string when
+    /// there is nothing to change, which is nearly always).
+    private static func collapsed(_ text: String) -> String {
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            var previousSpace = true
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if space && (previousSpace || byte != 0x20) { return false }
+                previousSpace = space
+            }
+            return !previousSpace
+        }
+        return clean || text.isEmpty ? text : collapsed(Array(text.utf8)[...])
     }
 
     private static func collapsed(_ bytes: ArraySlice<UInt8>) -> String {
@@ -168,14 +202,14 @@ struct DocumentRenderer {
         json.endArray()
         json.key("entities")
         json.beginArray()
-        for entity in document.annotations(.entity) {
+        for (index, entity) in document.annotations(.entity).enumerated() {
             json.beginObject()
             if let canonical = entity.attributes["canonical"] { json.field("canonical", canonical) }
             json.field("end", scalar(entity.end))
             json.field("label", entity.label)
             if let score = entity.score { json.field("score", score) }
             json.field("start", scalar(entity.start))
-            json.field("text", text(entity.range))
+            json.field("text", entityTexts[index])
             json.endObject()
         }
         json.endArray()
@@ -254,12 +288,12 @@ struct DocumentRenderer {
     /// `entities.csv` rows: document, start, end, label, text, canonical.
     func entityRows() -> [UInt8] {
         var csv = CSVBuffer()
-        for entity in document.annotations(.entity) {
+        for (index, entity) in document.annotations(.entity).enumerated() {
             csv.text(document.id)
             csv.number(scalar(entity.start))
             csv.number(scalar(entity.end))
             csv.text(entity.label)
-            csv.text(text(entity.range))
+            csv.text(entityTexts[index])
             csv.text(entity.attributes["canonical"] ?? "")
             csv.endRow()
         }
