@@ -142,7 +142,7 @@ enum BuiltinTemplates {
   report built and escaped itself, used with triple braces. Keys:
   pipelineName pipelineFile lectorVersion inputs stages resolvedConfig documentsOK documentsFailed
   documentsWritten wallTime documentsPerSecond megabytesPerSecond size lanes; stageChart (triple) (SVG);
-  entityCharts [label entities mentions svg (triple)] with hasEntityCharts; timeline (triple) timelineCaption
+  entityCharts [label summary svg (triple)] with hasEntityCharts; timeline (triple) timelineCaption
   (absent without dates); failures [id source stage message] with hasFailures failureCount moreFailures
   hasMoreFailures; tableConfig (triple) (JSON for the table script: chunkSize chunks formats total).
   The table script loads data/rows-NNNNN.js, each calling lectorRows(chunk, rows); a row is
@@ -185,7 +185,7 @@ enum BuiltinTemplates {
 <h2>Top entities</h2>
 <div class="charts">
 {{#entityCharts}}
-<figure><figcaption>{{label}} <span class="count">· {{entities}} entities, {{mentions}} mentions</span></figcaption>
+<figure><figcaption>{{label}} <span class="count">· {{summary}}</span></figcaption>
 {{{svg}}}
 </figure>
 {{/entityCharts}}

@@ -25,7 +25,8 @@ extension ReportWriter {
                     href: "entities/\(entry.stem).html")
             }
             entityCharts.append([
-                "label": label.label, "entities": Self.count(label.entities), "mentions": Self.count(label.mentions),
+                "label": label.label,
+                "summary": "\(Self.count(label.entities, "entity", "entities")), \(Self.count(label.mentions, "mention", "mentions"))",
                 "svg": SVGChart.bars(
                     bars, colour: LabelStyle.colour(for: label.label),
                     title: "Top \(label.label) entities by documents",
@@ -156,6 +157,11 @@ extension ReportWriter {
             grouped.append(digit)
         }
         return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// `1 entity`, `2,048 entities`.
+    static func count(_ value: Int, _ one: String, _ many: String) -> String {
+        value == 1 ? "1 \(one)" : "\(count(value)) \(many)"
     }
 
     /// `12.5 s`, `1.25 s`, `840 ms`, `3.2 ms`.
