@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore"]),
         .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore"]),
         .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore"]),
-        .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"]),
+        .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"], exclude: ["Golden"]),
         .testTarget(name: "LectorCLITests", dependencies: ["LectorCLI", "LectorCore", "LectorStages", "LectorMarkup"]),
     ],
     swiftLanguageModes: [.v6]

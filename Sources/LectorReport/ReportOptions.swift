@@ -1,0 +1,53 @@
+import LectorCore
+
+/// The `report:` section of a pipeline file.
+///
+/// ```yaml
+/// report:
+///   html: true            # index.html, document and entity pages (default true)
+///   templates: my-theme   # directory of .mustache files overriding the built-in ones
+///   exports: [conll, brat]
+/// ```
+/// Decoded with LectorCore's `ConfigDecoder`: every key is optional and unknown keys are rejected.
+public struct ReportOptions: Decodable, Sendable {
+    /// Export formats that `exports` accepts.
+    public static let knownExports = ["brat", "conll"]
+
+    /// Write the HTML pages (the data files are always written).
+    public var html: Bool
+    /// A directory whose `.mustache` files replace the built-in templates of the same name.
+    public var templates: ConfigPath?
+    /// Extra exports on request: `conll` (token/label columns) and `brat` (standoff `.ann` files).
+    public var exports: [String]
+    /// Documents per index data file (`data/rows-N.js`), loaded by the index page on demand.
+    public var rowsPerDataFile: Int
+
+    /// The defaults: HTML on, built-in templates, no extra exports.
+    public init() {
+        html = true
+        templates = nil
+        exports = []
+        rowsPerDataFile = 1000
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case html, templates, exports
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        html = try container.decodeIfPresent(Bool.self, forKey: .html) ?? html
+        templates = try container.decodeIfPresent(ConfigPath.self, forKey: .templates)
+        let exports = try container.decodeIfPresent([String].self, forKey: .exports) ?? []
+        for name in exports where !Self.knownExports.contains(name) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .exports, in: container,
+                debugDescription: "unknown export '\(name)'; available: \(Self.knownExports.joined(separator: ", "))")
+        }
+        self.exports = exports
+    }
+
+    var exportsCoNLL: Bool { exports.contains("conll") }
+    var exportsBrat: Bool { exports.contains("brat") }
+}

@@ -1,0 +1,1 @@
+lectorRows(0,[["news-caf-zo-.html-237f10afe893dbe6","Café Zoë’s 🎉 reopening","2024-03-04","examples/news/café-zoë.html","html",11,"Zoë Müller 👩‍🍳 reopened Café Zoë in Zürich on Monday.","news/café-zoë.html"],["feeds-business.xml-1-3a13d7da3ef2f932","Basel talks","2024-03-05","examples/news/business.xml","rss",3,"Acme Holdings met Zoë Müller in Basel.","feeds/business.xml#1"]]);
