@@ -32,7 +32,9 @@ public struct HouseStyleStage: Stage {
         /// Used when the pipeline file gives no `banned` list.
         public static let defaultBanned = ["basically", "going forward", "utilise", "utilize", "very unique"]
 
-        public init(banned: [String] = Options.defaultBanned, caseSensitive: Bool = false, label: String = "banned-word") {
+        public init(
+            banned: [String] = Options.defaultBanned, caseSensitive: Bool = false, label: String = "banned-word"
+        ) {
             self.banned = banned
             self.caseSensitive = caseSensitive
             self.label = label
