@@ -7,7 +7,7 @@ public struct Lector: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lector",
         abstract: "A fast, pluggable text-analysis pipeline for batches of documents.",
-        subcommands: [Run.self, Validate.self, Stages.self, Merge.self, Eval.self, Train.self, Bench.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Merge.self, Eval.self, Train.self, Explain.self, Bench.self]
     )
 
     public init() {}
