@@ -57,7 +57,7 @@ struct HostileCorpus {
             "xxe-param.xml",
             "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY % p SYSTEM \"file://\(secret.path)\"> %p;]>\n<r><p>text</p></r>\n")
         try write("empty.txt", [])
-        try write("..evil..html", "<html><body><p>Dots in the name.</p></body></html>")
+        try write("evil..html", "<html><body><p>Dots in the name.</p></body></html>")
         try write("quote\"and<angle>.html", "<html><body><p>Odd characters in the name.</p></body></html>")
         // A name that is not UTF-8.
         let rawName: [UInt8] = Array(input.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
