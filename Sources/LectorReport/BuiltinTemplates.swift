@@ -83,54 +83,30 @@ enum BuiltinTemplates {
 """##,
         "entity": ##"""
 {{!
-  entity: one page per canonical entity, in entities/. Keys: name label className mentionCount
-  documentCount moreDocuments hasMoreDocuments hasCooccurring; labelCSS (triple); markup built and
-  escaped by the report: samplesHTML (triple) (p.snippet items), documentsHTML (triple) (li items),
-  cooccurringHTML (triple) (li items).
+  entity: one page per bucket of canonical entities, in entities/ (links point at #anchor). Keys: title
+  entityCount labelCSS (triple); entitiesHTML (triple): one article.entity#anchor per entity (h1, p.sub,
+  section.card.mentions p.snippet, section.card.documents li, section.card.cooccurring li), built and
+  escaped by the report. With a #anchor in the address only that entity is shown.
 }}
 <!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{name}} ({{label}}) — Lector</title>
+<title>{{title}} — Lector</title>
 <link rel="stylesheet" href="../style.css">
 <style>
 {{{labelCSS}}}
+body:has(article.entity:target) article.entity:not(:target), body:has(article.entity:target) .bucket { display: none; }
+article.entity + article.entity { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 1rem; }
 </style>
 </head>
 <body>
 <header class="top"><a href="../index.html">Lector</a><span>entity</span></header>
 <main>
 <p class="sub"><a href="../index.html#entities">← Overview</a></p>
-<h1>{{name}} <span class="e {{className}}">{{label}}</span></h1>
-<p class="sub">{{mentionCount}} mentions in {{documentCount}} documents</p>
-<div class="layout">
-<div>
-<section class="card" id="mentions">
-<h2>Mentions</h2>
-{{{samplesHTML}}}
-</section>
-<section class="card" id="documents">
-<h2>Documents</h2>
-<ul>
-{{{documentsHTML}}}
-</ul>
-{{#hasMoreDocuments}}<p class="note">… and {{moreDocuments}} more documents.</p>{{/hasMoreDocuments}}
-</section>
-</div>
-<div>
-<section class="card" id="cooccurring">
-<h2>Appears with</h2>
-{{#hasCooccurring}}
-<ul class="chips">
-{{{cooccurringHTML}}}
-</ul>
-{{/hasCooccurring}}
-{{^hasCooccurring}}<p class="note">No other entity shares a document with this one.</p>{{/hasCooccurring}}
-</section>
-</div>
-</div>
+<p class="note bucket">This page groups {{entityCount}}; a link to one of them shows it alone.</p>
+{{{entitiesHTML}}}
 </main>
 </body>
 </html>

@@ -41,7 +41,7 @@ extension DocumentRenderer {
             groups.text(label)
             groups.raw("</span></h3>\n<ul>")
             for member in members {
-                groups.raw("<li><a href=\"../entities/\(member.stem).html\">")
+                groups.raw("<li><a href=\"../entities/\(member.href)\">")
                 groups.text(member.key.name)
                 groups.raw("</a> <span class=\"count\">×")
                 groups.number(member.count)
@@ -194,7 +194,7 @@ extension DocumentRenderer {
 
     private func mark(_ entity: Annotation, index: Int, piece: Range<Int>, first: Bool, into html: inout HTMLBuffer) {
         let mark = marks[index]
-        let linked = mark.stem != nil
+        let linked = mark.href != nil
         html.raw(linked ? "<a class=\"e " : "<mark class=\"e ")
         html.raw(mark.className)
         html.raw("\"")
@@ -203,10 +203,10 @@ extension DocumentRenderer {
             html.number(index)
             html.raw("\"")
         }
-        if let stem = mark.stem {
+        if let href = mark.href {
             html.raw(" href=\"../entities/")
-            html.raw(stem)
-            html.raw(".html\"")
+            html.raw(href)
+            html.raw("\"")
         }
         html.raw(" title=\"")
         html.text(entity.label)

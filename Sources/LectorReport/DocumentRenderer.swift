@@ -26,7 +26,8 @@ struct DocumentRenderer {
         var name: String
         var className: String
         var key: EntityKey?
-        var stem: String?
+        /// Link to the entity's section, relative to `entities/` (`EntityKey.href`).
+        var href: String?
     }
 
     /// Layers written under their own keys rather than under `layers`.
@@ -63,7 +64,7 @@ struct DocumentRenderer {
         }
         entities = kept
         var classes: [String: String] = [:]
-        var stems: [EntityKey: String] = [:]
+        var hrefs: [EntityKey: String] = [:]
         var marks: [Mark] = []
         marks.reserveCapacity(kept.count)
         for (entity, text) in zip(kept, keptTexts) {
@@ -73,10 +74,10 @@ struct DocumentRenderer {
             var mark = Mark(text: text, name: name, className: className)
             if Self.hasPage(label: entity.label) && !name.isEmpty {
                 let key = EntityKey(label: entity.label, name: name)
-                let stem = stems[key] ?? key.stem
-                stems[key] = stem
+                let href = hrefs[key] ?? key.href
+                hrefs[key] = href
                 mark.key = key
-                mark.stem = stem
+                mark.href = href
             }
             marks.append(mark)
         }
@@ -342,7 +343,7 @@ struct DocumentRenderer {
             positions[key] = found.count
             found.append(
                 EntitySighting(
-                    key: key, stem: marks[index].stem ?? key.stem, count: 1, anchor: "m\(index)",
+                    key: key, href: marks[index].href ?? key.href, count: 1, anchor: "m\(index)",
                     before: (before.lowerBound > 0 ? "…" : "") + flat(before), mention: flat(range),
                     after: flat(after) + (after.upperBound < utf8.count ? "…" : "")))
         }

@@ -13,8 +13,10 @@ struct EntityIndex {
 
     struct Entry: Sendable {
         var key: EntityKey
-        /// File stem of the entity's page.
-        var stem: String
+        /// `key.href`, `key.page` and `key.anchor`, computed once (pages link to many entities).
+        var href: String
+        var page: String
+        var anchor: String
         var mentions = 0
         /// Documents (writer indices) in the order they were written, with the count in each.
         var documents: [Int32] = []
@@ -41,7 +43,9 @@ struct EntityIndex {
             } else {
                 id = Int32(entries.count)
                 ids[sighting.key] = id
-                entries.append(Entry(key: sighting.key, stem: sighting.stem))
+                let page = sighting.href.prefix { $0 != "." }
+                let anchor = sighting.href.drop { $0 != "#" }.dropFirst()
+                entries.append(Entry(key: sighting.key, href: sighting.href, page: String(page), anchor: String(anchor)))
             }
             held.append(id)
             entries[Int(id)].mentions += sighting.count

@@ -59,19 +59,38 @@ struct IndexRow: Sendable {
     var lead: String
 }
 
-/// A canonical entity: its label and name. Its page's file stem is derived from both.
+/// A canonical entity: its label and name. Where its section lives is derived from both.
+///
+/// Entity pages are grouped: one file per bucket of the key's hash (`entities/0a7.html`), one
+/// section per entity in it (`#anchor`). A corpus of 100,000 documents holds about a million
+/// entities; a file for each would cost more than the run itself (creating a file is ~70 µs here),
+/// while a bounded number of buckets keeps the report's file count and write time flat.
 struct EntityKey: Hashable, Sendable {
+    /// Entity page files, at most.
+    static let pageBuckets: UInt64 = 1024
+
     var label: String
     var name: String
 
-    var stem: String { FileNaming.stem(for: "\(label)\u{1F}\(name)") }
+    /// `slug-hash`: the id of the entity's section, unique per key.
+    var anchor: String { FileNaming.stem(for: "\(label)\u{1F}\(name)") }
+
+    /// The stem of the page file that holds the entity's section (three hex digits).
+    var page: String {
+        let bucket = FileNaming.hash("\(label)\u{1F}\(name)") % Self.pageBuckets
+        let digits = String(bucket, radix: 16)
+        return String(repeating: "0", count: 3 - digits.count) + digits
+    }
+
+    /// The link to the entity's section, relative to the `entities` folder: `0a7.html#slug-hash`.
+    var href: String { "\(page).html#\(anchor)" }
 }
 
 /// An entity seen in one document: how often, and the first mention in context.
 struct EntitySighting: Sendable {
     var key: EntityKey
-    /// `key.stem`, computed once.
-    var stem: String
+    /// `key.href`, computed once.
+    var href: String
     var count: Int
     /// Anchor of the first mention on the document page (`m12`).
     var anchor: String

@@ -7,94 +7,142 @@ extension ReportWriter {
     /// Co-occurring entities listed on an entity page.
     static let cooccurringShown = 15
 
-    /// One page per canonical entity, rendered in parallel (pages are independent).
+    /// Entity pages: one file per bucket (`EntityKey.page`), one section per canonical entity in it,
+    /// sections sorted by label and name. Pages are independent and rendered in parallel.
     func writeEntityPages() throws {
         guard let templates else { return }
         let index = entityIndex
         let documents = written
         let folder = staging.appendingPathComponent("entities")
-        let count = index.entries.count
-        guard count > 0 else { return }
-        let slices = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        guard !index.entries.isEmpty else { return }
+        var members: [String: [Int]] = [:]
+        for id in index.entries.indices { members[index.entries[id].page, default: []].append(id) }
+        let pages = members.keys.sorted().map { page in
+            (page, members[page, default: []].sorted { lhs, rhs in
+                let left = index.entries[lhs].key
+                let right = index.entries[rhs].key
+                return left.label != right.label ? left.label < right.label : left.name < right.name
+            })
+        }
+        let slices = min(pages.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         let errors = ErrorSlot()
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var scratch = [Int32](repeating: 0, count: count)
-            var id = slice
-            while id < count {
-                let page = Self.entityPage(
-                    id, index: index, documents: documents, templates: templates, scratch: &scratch)
+            var scratch = [Int32](repeating: 0, count: index.entries.count)
+            var position = slice
+            while position < pages.count {
+                let (page, ids) = pages[position]
+                let markup = Self.entityPage(ids, index: index, documents: documents, templates: templates, scratch: &scratch)
                 do {
-                    try FileSink.write(page, to: folder.appendingPathComponent("\(index.entries[id].stem).html"))
+                    try FileSink.write(markup, to: folder.appendingPathComponent("\(page).html"))
                 } catch {
                     errors.record(error)
                     return
                 }
-                id += slices
+                position += slices
             }
         }
         if let error = errors.first { throw error }
     }
 
-    /// An entity page. Lists arrive in the template as markup escaped here (`…HTML` keys), as on
-    /// document pages: they are most of the page and Mustache's per-item lookups are its cost.
+    /// An entity page holding the sections of `ids`. The sections arrive in the template as markup built
+    /// and escaped here (`entitiesHTML`): a corpus holds hundreds of thousands of entities, and
+    /// Mustache's per-item lookups would cost more than the rest of the report.
     private static func entityPage(
-        _ id: Int, index: EntityIndex, documents: [WrittenDocument], templates: ReportTemplates, scratch: inout [Int32]
+        _ ids: [Int], index: EntityIndex, documents: [WrittenDocument], templates: ReportTemplates, scratch: inout [Int32]
     ) -> [UInt8] {
+        var labels: [String: String] = [:]
+        var html = HTMLBuffer(capacity: 4096 * ids.count)
+        for id in ids {
+            appendSection(id, index: index, documents: documents, classes: &labels, scratch: &scratch, to: &html)
+        }
+        let names = ids.prefix(3).map { index.entries[$0].key.name }.joined(separator: ", ")
+        let context: [String: Any] = [
+            "title": ids.count > 3 ? "\(names), …" : names,
+            "entitiesHTML": html.string,
+            "entityCount": ReportWriter.count(ids.count, "entity", "entities"),
+            "labelCSS": LabelStyle.css(for: labels.keys.sorted()),
+        ]
+        return Array(templates.render("entity", context).utf8)
+    }
+
+    /// One entity's section: name and label, sample mentions in context, its documents, and the
+    /// entities it shares documents with (for an entity of one document, that document's page says it).
+    private static func appendSection(
+        _ id: Int, index: EntityIndex, documents: [WrittenDocument], classes: inout [String: String],
+        scratch: inout [Int32], to html: inout HTMLBuffer
+    ) {
+        func classOf(_ label: String) -> String {
+            if let known = classes[label] { return known }
+            let name = LabelStyle.className(for: label)
+            classes[label] = name
+            return name
+        }
         let entry = index.entries[id]
-        let className = LabelStyle.className(for: entry.key.label)
-        var samples = HTMLBuffer(capacity: 1024)
+        let className = classOf(entry.key.label)
+        html.raw("<article class=\"entity\" id=\"")
+        html.raw(entry.anchor)
+        html.raw("\">\n<h1>")
+        html.text(entry.key.name)
+        html.raw(" <span class=\"e \(className)\">")
+        html.text(entry.key.label)
+        html.raw("</span></h1>\n<p class=\"sub\">")
+        html.raw(entry.mentions == 1 ? "1 mention" : "\(ReportWriter.count(entry.mentions)) mentions")
+        html.raw(entry.documents.count == 1 ? " in 1 document" : " in \(ReportWriter.count(entry.documents.count)) documents")
+        html.raw("</p>\n<div class=\"layout\">\n<div>\n<section class=\"card mentions\">\n<h2>Mentions</h2>\n")
         for sample in entry.samples {
             let document = documents[Int(sample.document)]
-            samples.raw("<p class=\"snippet\">")
-            samples.text(sample.before)
-            samples.raw("<a class=\"e \(className)\" href=\"../documents/\(document.stem).html#\(sample.anchor)\">")
-            samples.text(sample.mention)
-            samples.raw("</a>")
-            samples.text(sample.after)
-            samples.raw(" <span class=\"count\">— ")
-            samples.text(document.title)
-            samples.raw("</span></p>\n")
+            html.raw("<p class=\"snippet\">")
+            html.text(sample.before)
+            html.raw("<a class=\"e \(className)\" href=\"../documents/\(document.stem).html#\(sample.anchor)\">")
+            html.text(sample.mention)
+            html.raw("</a>")
+            html.text(sample.after)
+            html.raw(" <span class=\"count\">— ")
+            html.text(document.title)
+            html.raw("</span></p>\n")
         }
+        html.raw("</section>\n<section class=\"card documents\">\n<h2>Documents</h2>\n<ul>\n")
         let order = entry.documents.indices.sorted { lhs, rhs in
             entry.counts[lhs] != entry.counts[rhs] ? entry.counts[lhs] > entry.counts[rhs] : lhs < rhs
         }
-        var listed = HTMLBuffer(capacity: 1024)
         for position in order.prefix(documentsShown) {
             let document = documents[Int(entry.documents[position])]
-            listed.raw("<li><a href=\"../documents/\(document.stem).html\">")
-            listed.text(document.title)
-            listed.raw("</a> <span class=\"count\">×")
-            listed.number(Int(entry.counts[position]))
-            listed.raw("</span></li>\n")
+            html.raw("<li><a href=\"../documents/\(document.stem).html\">")
+            html.text(document.title)
+            html.raw("</a> <span class=\"count\">×")
+            html.number(Int(entry.counts[position]))
+            html.raw("</span></li>\n")
         }
-        var labels = [entry.key.label]
-        var cooccurring = HTMLBuffer(capacity: 1024)
-        let others = index.cooccurring(with: id, limit: cooccurringShown, scratch: &scratch)
-        for (otherID, shared) in others {
-            let other = index.entries[otherID]
-            if !labels.contains(other.key.label) { labels.append(other.key.label) }
-            cooccurring.raw(
-                "<li><a class=\"e \(LabelStyle.className(for: other.key.label))\" href=\"\(other.stem).html\">")
-            cooccurring.text(other.key.name)
-            cooccurring.raw(
-                "</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
+        html.raw("</ul>\n")
+        if order.count > documentsShown {
+            html.raw("<p class=\"note\">… and \(ReportWriter.count(order.count - documentsShown)) more documents.</p>\n")
         }
-        let shown = min(order.count, documentsShown)
-        let context: [String: Any] = [
-            "name": entry.key.name,
-            "label": entry.key.label,
-            "className": className,
-            "labelCSS": LabelStyle.css(for: labels),
-            "mentionCount": ReportWriter.count(entry.mentions),
-            "documentCount": ReportWriter.count(entry.documents.count),
-            "samplesHTML": samples.string,
-            "documentsHTML": listed.string,
-            "moreDocuments": ReportWriter.count(entry.documents.count - shown),
-            "hasMoreDocuments": entry.documents.count > shown,
-            "cooccurringHTML": cooccurring.string,
-            "hasCooccurring": !others.isEmpty,
-        ]
-        return Array(templates.render("entity", context).utf8)
+        html.raw("</section>\n</div>\n<div>\n<section class=\"card cooccurring\">\n<h2>Appears with</h2>\n")
+        if entry.documents.count == 1, let only = entry.documents.first {
+            let document = documents[Int(only)]
+            html.raw("<p class=\"note\">Only in <a href=\"../documents/\(document.stem).html#entities\">")
+            html.text(document.title)
+            html.raw("</a>: its page lists the entities beside this one.</p>\n")
+        } else {
+            let others = index.cooccurring(with: id, limit: cooccurringShown, scratch: &scratch)
+            if others.isEmpty {
+                html.raw("<p class=\"note\">No other entity shares a document with this one.</p>\n")
+            } else {
+                html.raw("<ul class=\"chips\">\n")
+                for (otherID, shared) in others {
+                    let other = index.entries[otherID]
+                    html.raw("<li><a class=\"e ")
+                    html.raw(classOf(other.key.label))
+                    html.raw("\" href=\"")
+                    html.raw(other.href)
+                    html.raw("\">")
+                    html.text(other.key.name)
+                    html.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
+                }
+                html.raw("</ul>\n")
+            }
+        }
+        html.raw("</section>\n</div>\n</div>\n</article>\n")
     }
 }
 

@@ -22,7 +22,7 @@ extension ReportWriter {
                 return SVGChart.Bar(
                     label: entry.key.name, value: Double(count),
                     caption: count == 1 ? "1 doc" : "\(Self.count(count)) docs",
-                    href: "entities/\(entry.stem).html")
+                    href: "entities/\(entry.key.href)")
             }
             entityCharts.append([
                 "label": label.label,

@@ -17,12 +17,32 @@ import Testing
 
     var pages: [String] { SampleCorpus.files(in: report).filter { $0.hasSuffix(".html") } }
 
-    @Test func reportHasIndexDocumentPagesAndEntityPages() {
+    @Test func reportHasIndexDocumentPagesAndEntityPages() throws {
         let pages = pages
         #expect(pages.contains("index.html"))
         #expect(pages.filter { $0.hasPrefix("documents/") }.count == 3)
-        // Zoë Müller, Café Zoë, Acme Holdings AG, Zürich, Basel, Evil Corp, the two hostile ones, the MISC one.
-        #expect(pages.filter { $0.hasPrefix("entities/") }.count == 9)
+        // Zoë Müller, Café Zoë, Acme Holdings AG, Zürich, Basel, Evil Corp, the two hostile ones, the MISC one,
+        // each a section of the page of its bucket.
+        let entityPages = pages.filter { $0.hasPrefix("entities/") }
+        #expect(!entityPages.isEmpty && entityPages.count <= 9)
+        var sections: [String] = []
+        for page in entityPages {
+            let parsed = try? HTMLPage(report.appendingPathComponent(page))
+            let articles = parsed?.all("article").filter { $0.attributes["class"] == "entity" } ?? []
+            for article in articles {
+                sections.append(article.attributes["id"] ?? "")
+            }
+        }
+        #expect(sections.count == 9)
+        #expect(Set(sections).count == 9)
+    }
+
+    @Test func entitySectionsLiveOnThePageTheirKeyNames() throws {
+        for key in [EntityKey(label: "ORG", name: "Acme Holdings AG"), EntityKey(label: "LOC", name: "Basel")] {
+            let page = try HTMLPage(report.appendingPathComponent("entities/\(key.page).html"))
+            #expect(page.ids.contains(key.anchor))
+            #expect(key.href == "\(key.page).html#\(key.anchor)")
+        }
     }
 
     @Test func everyPageParsesWithoutErrors() throws {
@@ -145,7 +165,7 @@ import Testing
         #expect(money.name == "mark")
         let person = try #require(marks.first { $0.text.hasPrefix("Zoë Müller") })
         #expect(person.name == "a")
-        #expect(person.attributes["href"] == "../entities/\(EntityKey(label: "PER", name: "Zoë Müller").stem).html")
+        #expect(person.attributes["href"] == "../entities/\(EntityKey(label: "PER", name: "Zoë Müller").href)")
         let sentences = page.elements.filter { $0.attributes["class"] == "s" }
         #expect(sentences.count == 5)
         #expect(sentences[2].attributes["title"] == "Sentence 3")
@@ -157,13 +177,16 @@ import Testing
     }
 
     @Test func entityPageListsMentionsDocumentsAndCooccurringEntities() throws {
-        let stem = EntityKey(label: "ORG", name: "Acme Holdings AG").stem
-        let page = try HTMLPage(report.appendingPathComponent("entities/\(stem).html"))
-        #expect(page.all("h1").first?.text.hasPrefix("Acme Holdings AG") == true)
-        #expect(page.bodyText.contains("3 mentions in 2 documents"))
-        let snippets = page.elements.filter { $0.attributes["class"] == "snippet" }
+        let key = EntityKey(label: "ORG", name: "Acme Holdings AG")
+        let page = try HTMLPage(report.appendingPathComponent("entities/\(key.page).html"))
+        let start = try #require(page.elements.firstIndex { $0.attributes["id"] == key.anchor })
+        let end = page.elements[(start + 1)...].firstIndex { $0.name == "article" } ?? page.elements.endIndex
+        let section = page.elements[start..<end]
+        #expect(section.first { $0.name == "h1" }?.text.hasPrefix("Acme Holdings AG") == true)
+        #expect(section.first?.text.contains("3 mentions in 2 documents") == true)
+        let snippets = section.filter { $0.attributes["class"] == "snippet" }
         #expect(snippets.count == 2)
-        let cooccurring = try #require(page.elements.first { $0.attributes["id"] == "cooccurring" })
+        let cooccurring = try #require(section.first { $0.attributes["class"] == "card cooccurring" })
         // Basel and Zoë Müller share both documents; Zürich and Café Zoë only the first.
         let text = cooccurring.text
         let basel = try #require(text.range(of: "Basel 2 docs"))

@@ -8,7 +8,7 @@ import Testing
     @Test func overrideDirectoryReplacesOnlyTheTemplatesItHolds() throws {
         let theme = try SampleCorpus.temporaryDirectory()
         try Data(
-            "<!DOCTYPE html><html><head><title>{{name}}</title></head><body><p>custom {{name}}</p></body></html>\n".utf8
+            "<!DOCTYPE html><html><head><title>{{title}}</title></head><body><p>custom {{title}}</p></body></html>\n".utf8
         )
         .write(to: theme.appendingPathComponent("entity.mustache"))
         var options = ReportOptions()
@@ -16,10 +16,10 @@ import Testing
         let report = try SampleCorpus.writeReport(
             to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
         let entity = try String(
-            contentsOf: report.appendingPathComponent("entities/\(EntityKey(label: "LOC", name: "Basel").stem).html"),
+            contentsOf: report.appendingPathComponent("entities/\(EntityKey(label: "LOC", name: "Basel").page).html"),
             encoding: .utf8)
         #expect(entity.contains("<p>custom Basel</p>"))
-        let hostile = EntityKey(label: "ORG", name: "</script><b>x</b>").stem
+        let hostile = EntityKey(label: "ORG", name: "</script><b>x</b>").page
         let escaped = try String(contentsOf: report.appendingPathComponent("entities/\(hostile).html"), encoding: .utf8)
         #expect(escaped.contains("<p>custom &lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</p>"))
         let document = try String(

@@ -43,6 +43,9 @@ public struct EntityLinker: Sendable {
     /// The canonical form of each mention, in the same order.
     public func canonicalForms(_ mentions: [Mention]) -> [String] {
         let names = mentions.map { Self.stripTitles($0.words) }
+        // Computed once per mention, not once per pair: documents with hundreds of mentions made this
+        // the linker's largest cost.
+        var initialsOf: [String]?
         var result: [String] = []
         result.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
@@ -58,10 +61,10 @@ public struct EntityLinker: Sendable {
                 }
             case "ORG", "LOC", "MISC":
                 let letters = Self.acronymLetters(words)
+                if let letters, letters.count >= 2, initialsOf == nil { initialsOf = names.map(Self.initials) }
                 for (other, candidate) in names.enumerated() where other != index && candidate.count > words.count {
                     let sameType = mentions[other].label == mention.label
-                    let initials = Self.initials(candidate)
-                    let acronymMatch = letters.map { $0.count >= 2 && $0 == initials } ?? false
+                    let acronymMatch = letters.map { $0.count >= 2 && $0 == initialsOf?[other] } ?? false
                     let prefixMatch = sameType && words.count == 1 && candidate.first == words.first
                     if (acronymMatch && mentions[other].label != "PER") || prefixMatch {
                         if best == nil || candidate.count > best?.count ?? 0 { best = candidate }
