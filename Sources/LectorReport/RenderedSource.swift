@@ -75,11 +75,15 @@ struct EntityKey: Hashable, Sendable {
     /// `slug-hash`: the id of the entity's section, unique per key.
     var anchor: String { FileNaming.stem(for: "\(label)\u{1F}\(name)") }
 
+    /// The number of the page that holds the entity's section.
+    var bucket: UInt64 { FileNaming.hash("\(label)\u{1F}\(name)") % Self.pageBuckets }
+
     /// The stem of the page file that holds the entity's section (three hex digits).
-    var page: String {
-        let bucket = FileNaming.hash("\(label)\u{1F}\(name)") % Self.pageBuckets
+    var page: String { Self.pageStem(bucket) }
+
+    static func pageStem(_ bucket: UInt64) -> String {
         let digits = String(bucket, radix: 16)
-        return String(repeating: "0", count: 3 - digits.count) + digits
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
     /// The link to the entity's section, relative to the `entities` folder: `0a7.html#slug-hash`.

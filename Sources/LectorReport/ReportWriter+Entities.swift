@@ -2,65 +2,85 @@ import Dispatch
 import Foundation
 
 extension ReportWriter {
-    /// Documents listed on an entity page (most mentions first); the page says how many more.
+    /// Documents listed in an entity's section (most mentions first); the section says how many more.
     static let documentsShown = 200
-    /// Co-occurring entities listed on an entity page.
+    /// Co-occurring entities listed in an entity's section.
     static let cooccurringShown = 15
+    /// Sample mentions in context shown per entity (its first documents').
+    static let samplesShown = 5
 
-    /// Entity pages: one file per bucket (`EntityKey.page`), one section per canonical entity in it,
-    /// sections sorted by label and name. Pages are independent and rendered in parallel.
-    func writeEntityPages() throws {
-        guard let templates else { return }
-        let index = entityIndex
-        let documents = written
+    /// Entity pages, from the spill files: one file per bucket (`EntityKey.page`), one section per
+    /// canonical entity in it, sections sorted by label and name. Spill files are independent and read
+    /// in parallel, one at a time per lane. Returns the per-label tallies for the index's charts.
+    func writeEntityPages() throws -> [String: EntityLabelTally] {
+        guard let templates, let spill = entitySpill else { return [:] }
+        try spill.flushAll()
+        let files = spill.used.sorted().map(spill.url)
         let folder = staging.appendingPathComponent("entities")
-        guard !index.entries.isEmpty else { return }
-        var members: [String: [Int]] = [:]
-        for id in index.entries.indices { members[index.entries[id].page, default: []].append(id) }
-        let pages = members.keys.sorted().map { page in
-            (page, members[page, default: []].sorted { lhs, rhs in
-                let left = index.entries[lhs].key
-                let right = index.entries[rhs].key
-                return left.label != right.label ? left.label < right.label : left.name < right.name
-            })
-        }
-        let slices = min(pages.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        let lanes = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard lanes > 0 else { return [:] }
         let errors = ErrorSlot()
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var scratch = [Int32](repeating: 0, count: index.entries.count)
-            var position = slice
-            while position < pages.count {
-                let (page, ids) = pages[position]
-                let markup = Self.entityPage(ids, index: index, documents: documents, templates: templates, scratch: &scratch)
+        let tallies = TallySlot()
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var local: [String: EntityLabelTally] = [:]
+            var position = lane
+            while position < files.count {
                 do {
-                    try FileSink.write(markup, to: folder.appendingPathComponent("\(page).html"))
+                    let bytes = try Array(Data(contentsOf: files[position]))
+                    let file = try EntitySpillFile(bytes: bytes)
+                    try Self.writePages(of: file, to: folder, templates: templates, tallies: &local)
                 } catch {
                     errors.record(error)
                     return
                 }
-                position += slices
+                position += lanes
             }
+            tallies.merge(local, limit: Self.topEntitiesShown)
         }
         if let error = errors.first { throw error }
+        spill.remove()
+        return tallies.value
+    }
+
+    private static func writePages(
+        of file: EntitySpillFile, to folder: URL, templates: ReportTemplates, tallies: inout [String: EntityLabelTally]
+    ) throws {
+        var pages: [UInt64: [Int]] = [:]
+        for id in file.entities.indices {
+            let entity = file.entities[id]
+            pages[entity.key.bucket, default: []].append(id)
+            var tally = tallies[entity.key.label] ?? EntityLabelTally()
+            tally.entities += 1
+            tally.mentions += entity.mentions
+            tally.offer(
+                .init(key: entity.key, documents: entity.appearances.count, mentions: entity.mentions),
+                limit: topEntitiesShown)
+            tallies[entity.key.label] = tally
+        }
+        for bucket in pages.keys.sorted() {
+            let ids = pages[bucket, default: []].sorted { lhs, rhs in
+                let left = file.entities[lhs].key
+                let right = file.entities[rhs].key
+                return left.label != right.label ? left.label < right.label : left.name < right.name
+            }
+            let markup = entityPage(ids, file: file, templates: templates)
+            try FileSink.write(markup, to: folder.appendingPathComponent("\(EntityKey.pageStem(bucket)).html"))
+        }
     }
 
     /// An entity page holding the sections of `ids`. The sections arrive in the template as markup built
     /// and escaped here (`entitiesHTML`): a corpus holds hundreds of thousands of entities, and
     /// Mustache's per-item lookups would cost more than the rest of the report.
-    private static func entityPage(
-        _ ids: [Int], index: EntityIndex, documents: [WrittenDocument], templates: ReportTemplates, scratch: inout [Int32]
-    ) -> [UInt8] {
-        var labels: [String: String] = [:]
+    private static func entityPage(_ ids: [Int], file: EntitySpillFile, templates: ReportTemplates) -> [UInt8] {
+        var classes: [String: String] = [:]
         var html = HTMLBuffer(capacity: 4096 * ids.count)
-        for id in ids {
-            appendSection(id, index: index, documents: documents, classes: &labels, scratch: &scratch, to: &html)
-        }
-        let names = ids.prefix(3).map { index.entries[$0].key.name }.joined(separator: ", ")
+        for id in ids { appendSection(id, file: file, classes: &classes, to: &html) }
+        let names = ids.prefix(3).map { file.entities[$0].key.name }.joined(separator: ", ")
         let context: [String: Any] = [
             "title": ids.count > 3 ? "\(names), …" : names,
             "entitiesHTML": html.string,
             "entityCount": ReportWriter.count(ids.count, "entity", "entities"),
-            "labelCSS": LabelStyle.css(for: labels.keys.sorted()),
+            "labelCSS": LabelStyle.css(for: classes.keys.sorted()),
         ]
         return Array(templates.render("entity", context).utf8)
     }
@@ -68,8 +88,7 @@ extension ReportWriter {
     /// One entity's section: name and label, sample mentions in context, its documents, and the
     /// entities it shares documents with (for an entity of one document, that document's page says it).
     private static func appendSection(
-        _ id: Int, index: EntityIndex, documents: [WrittenDocument], classes: inout [String: String],
-        scratch: inout [Int32], to html: inout HTMLBuffer
+        _ id: Int, file: EntitySpillFile, classes: inout [String: String], to html: inout HTMLBuffer
     ) {
         func classOf(_ label: String) -> String {
             if let known = classes[label] { return known }
@@ -77,40 +96,51 @@ extension ReportWriter {
             classes[label] = name
             return name
         }
-        let entry = index.entries[id]
-        let className = classOf(entry.key.label)
+        let entity = file.entities[id]
+        let reader = file.reader
+        let className = classOf(entity.key.label)
+        let documentCount = entity.appearances.count
         html.raw("<article class=\"entity\" id=\"")
-        html.raw(entry.anchor)
+        html.raw(entity.key.anchor)
         html.raw("\">\n<h1>")
-        html.text(entry.key.name)
+        html.text(entity.key.name)
         html.raw(" <span class=\"e \(className)\">")
-        html.text(entry.key.label)
+        html.text(entity.key.label)
         html.raw("</span></h1>\n<p class=\"sub\">")
-        html.raw(entry.mentions == 1 ? "1 mention" : "\(ReportWriter.count(entry.mentions)) mentions")
-        html.raw(entry.documents.count == 1 ? " in 1 document" : " in \(ReportWriter.count(entry.documents.count)) documents")
+        html.raw(entity.mentions == 1 ? "1 mention" : "\(ReportWriter.count(entity.mentions)) mentions")
+        html.raw(documentCount == 1 ? " in 1 document" : " in \(ReportWriter.count(documentCount)) documents")
         html.raw("</p>\n<div class=\"layout\">\n<div>\n<section class=\"card mentions\">\n<h2>Mentions</h2>\n")
-        for sample in entry.samples {
-            let document = documents[Int(sample.document)]
+        for appearance in entity.appearances.prefix(samplesShown) {
+            guard let record = file.record(at: appearance.record) else { continue }
             html.raw("<p class=\"snippet\">")
-            html.text(sample.before)
-            html.raw("<a class=\"e \(className)\" href=\"../documents/\(document.stem).html#\(sample.anchor)\">")
-            html.text(sample.mention)
+            html.text(reader.bytes, record.before)
+            html.raw("<a class=\"e \(className)\" href=\"../documents/")
+            html.text(reader.bytes, record.stem)
+            html.raw(".html#")
+            html.text(reader.bytes, record.anchor)
+            html.raw("\">")
+            html.text(reader.bytes, record.mention)
             html.raw("</a>")
-            html.text(sample.after)
+            html.text(reader.bytes, record.after)
             html.raw(" <span class=\"count\">— ")
-            html.text(document.title)
+            html.text(reader.bytes, record.title)
             html.raw("</span></p>\n")
         }
         html.raw("</section>\n<section class=\"card documents\">\n<h2>Documents</h2>\n<ul>\n")
-        let order = entry.documents.indices.sorted { lhs, rhs in
-            entry.counts[lhs] != entry.counts[rhs] ? entry.counts[lhs] > entry.counts[rhs] : lhs < rhs
+        let order = entity.appearances.indices.sorted { lhs, rhs in
+            let left = entity.appearances[lhs].count
+            let right = entity.appearances[rhs].count
+            return left != right ? left > right : lhs < rhs
         }
         for position in order.prefix(documentsShown) {
-            let document = documents[Int(entry.documents[position])]
-            html.raw("<li><a href=\"../documents/\(document.stem).html\">")
-            html.text(document.title)
+            let appearance = entity.appearances[position]
+            guard let record = file.record(at: appearance.record) else { continue }
+            html.raw("<li><a href=\"../documents/")
+            html.text(reader.bytes, record.stem)
+            html.raw(".html\">")
+            html.text(reader.bytes, record.title)
             html.raw("</a> <span class=\"count\">×")
-            html.number(Int(entry.counts[position]))
+            html.number(Int(appearance.count))
             html.raw("</span></li>\n")
         }
         html.raw("</ul>\n")
@@ -118,31 +148,51 @@ extension ReportWriter {
             html.raw("<p class=\"note\">… and \(ReportWriter.count(order.count - documentsShown)) more documents.</p>\n")
         }
         html.raw("</section>\n</div>\n<div>\n<section class=\"card cooccurring\">\n<h2>Appears with</h2>\n")
-        if entry.documents.count == 1, let only = entry.documents.first {
-            let document = documents[Int(only)]
-            html.raw("<p class=\"note\">Only in <a href=\"../documents/\(document.stem).html#entities\">")
-            html.text(document.title)
+        if documentCount == 1, let only = entity.appearances.first, let record = file.record(at: only.record) {
+            html.raw("<p class=\"note\">Only in <a href=\"../documents/")
+            html.text(reader.bytes, record.stem)
+            html.raw(".html#entities\">")
+            html.text(reader.bytes, record.title)
             html.raw("</a>: its page lists the entities beside this one.</p>\n")
         } else {
-            let others = index.cooccurring(with: id, limit: cooccurringShown, scratch: &scratch)
+            let others = file.companions(of: id, limit: cooccurringShown)
             if others.isEmpty {
                 html.raw("<p class=\"note\">No other entity shares a document with this one.</p>\n")
             } else {
                 html.raw("<ul class=\"chips\">\n")
-                for (otherID, shared) in others {
-                    let other = index.entries[otherID]
+                for (other, shared) in others {
                     html.raw("<li><a class=\"e ")
-                    html.raw(classOf(other.key.label))
+                    html.raw(classOf(other.label))
                     html.raw("\" href=\"")
                     html.raw(other.href)
                     html.raw("\">")
-                    html.text(other.key.name)
+                    html.text(other.name)
                     html.raw("</a> <small>\(shared == 1 ? "1 doc" : "\(ReportWriter.count(shared)) docs")</small></li>\n")
                 }
                 html.raw("</ul>\n")
             }
         }
         html.raw("</section>\n</div>\n</div>\n</article>\n")
+    }
+}
+
+/// Per-label tallies merged from parallel lanes.
+///
+/// `@unchecked Sendable`: `tallies` is read and written only while `lock` is held.
+final class TallySlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tallies: [String: EntityLabelTally] = [:]
+
+    func merge(_ other: [String: EntityLabelTally], limit: Int) {
+        lock.lock()
+        for (label, tally) in other { tallies[label, default: EntityLabelTally()].merge(tally, limit: limit) }
+        lock.unlock()
+    }
+
+    var value: [String: EntityLabelTally] {
+        lock.lock()
+        defer { lock.unlock() }
+        return tallies
     }
 }
 

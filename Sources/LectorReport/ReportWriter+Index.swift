@@ -8,21 +8,23 @@ extension ReportWriter {
 
     /// `index.html`: run summary with the per-stage chart, top entities by label, the publication
     /// timeline, the documents table (rows loaded from `data/` on demand), and failed documents.
-    func writeIndex(statistics: RunStatistics) throws {
+    func writeIndex(statistics: RunStatistics, entityTallies: [String: EntityLabelTally]) throws {
         guard let templates else { return }
         let stageBars = zip(statistics.stageNames, statistics.stageNanoseconds).map { name, nanoseconds in
             let seconds = Double(nanoseconds) / 1e9
             return SVGChart.Bar(label: name, value: seconds, caption: Self.seconds(seconds), href: nil)
         }
         var entityCharts: [[String: Any]] = []
-        for label in entityIndex.labels.prefix(Self.labelsCharted) {
-            let bars = entityIndex.top(label: label.label, limit: Self.topEntitiesShown).map { id in
-                let entry = entityIndex.entries[id]
-                let count = entry.documents.count
+        // Labels by total mentions, most first (ties by name).
+        let labels = entityTallies.map { (label: $0.key, mentions: $0.value.mentions, entities: $0.value.entities) }
+            .sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.label < $1.label }
+        for label in labels.prefix(Self.labelsCharted) {
+            let bars = (entityTallies[label.label]?.leaders ?? []).map { leader in
+                let count = leader.documents
                 return SVGChart.Bar(
-                    label: entry.key.name, value: Double(count),
+                    label: leader.key.name, value: Double(count),
                     caption: count == 1 ? "1 doc" : "\(Self.count(count)) docs",
-                    href: "entities/\(entry.key.href)")
+                    href: "entities/\(leader.key.href)")
             }
             entityCharts.append([
                 "label": label.label,
@@ -45,7 +47,7 @@ extension ReportWriter {
             "resolvedConfig": run.resolvedConfig,
             "documentsOK": Self.count(statistics.documentsProcessed),
             "documentsFailed": Self.count(statistics.documentsFailed),
-            "documentsWritten": Self.count(written.count),
+            "documentsWritten": Self.count(documentsWritten),
             "wallTime": Self.seconds(statistics.wallSeconds),
             "documentsPerSecond": Self.decimal(statistics.documentsPerSecond),
             "megabytesPerSecond": Self.decimal(statistics.megabytesPerSecond, places: 2),
@@ -82,7 +84,7 @@ extension ReportWriter {
         json.beginArray()
         for format in formats.sorted() { json.value(format) }
         json.endArray()
-        json.field("total", written.count)
+        json.field("total", documentsWritten)
         json.endObject()
         return json.string
     }
@@ -119,7 +121,7 @@ extension ReportWriter {
         }
         let svg = SVGChart.columns(columns, colour: "#d68a4b", title: "Documents per \(unit) by publication date")
         let caption =
-            "\(Self.count(dated)) of \(Self.count(written.count)) documents dated, "
+            "\(Self.count(dated)) of \(Self.count(documentsWritten)) documents dated, "
             + "\(first.iso) to \(last.iso), per \(unit)"
         return (svg, caption)
     }
@@ -198,7 +200,7 @@ extension ReportWriter {
         json.beginObject()
         json.field("failed", statistics.documentsFailed)
         json.field("ok", statistics.documentsProcessed)
-        json.field("written", written.count)
+        json.field("written", documentsWritten)
         json.endObject()
         json.key("exports")
         json.beginArray()

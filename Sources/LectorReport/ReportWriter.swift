@@ -16,11 +16,6 @@ public final class ReportWriter {
     /// Failed documents listed on the index page (all of them are in `errors.jsonl`).
     static let failuresShown = 1000
 
-    struct WrittenDocument {
-        var stem: String
-        var title: String
-    }
-
     enum State {
         case open, finished, abandoned
     }
@@ -38,11 +33,14 @@ public final class ReportWriter {
     private let conllFile: FileSink?
 
     var state = State.open
-    var written: [WrittenDocument] = []
-    private var usedStems: Set<String> = []
+    /// Documents written so far (each has a row, and a page when HTML is on).
+    var documentsWritten = 0
+    /// Hashes of the page stems used so far (a few bytes per document, so memory stays flat).
+    private var usedStems: Set<UInt64> = []
     var failures: [DocumentFailure] = []
     var failureCount = 0
-    var entityIndex = EntityIndex()
+    /// Entity sightings kept on disk until the entity pages are written (nil without HTML).
+    var entitySpill: EntitySpill?
     var dates: [PublicationDate: Int] = [:]
     var formats: Set<String> = []
     private var rowChunk = JSONWriter(capacity: 1 << 16)
@@ -143,6 +141,7 @@ public final class ReportWriter {
                 staging.appendingPathComponent("summaries.csv"),
                 header: CSVBuffer.header(["document", "rank", "sentence", "start", "end", "score", "text"]))
             conllFile = options.exportsCoNLL ? try FileSink(staging.appendingPathComponent("tokens.conll")) : nil
+            if templates != nil { entitySpill = try EntitySpill(folder: staging.appendingPathComponent(".entity-spill")) }
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -170,14 +169,14 @@ public final class ReportWriter {
 
     private func write(_ document: RenderedDocument) throws {
         var stem = document.stem
-        if usedStems.contains(stem) {
+        if usedStems.contains(FileNaming.hash(stem)) {
             var suffix = 2
-            while usedStems.contains("\(document.stem)-\(suffix)") { suffix += 1 }
+            while usedStems.contains(FileNaming.hash("\(document.stem)-\(suffix)")) { suffix += 1 }
             stem = "\(document.stem)-\(suffix)"
         }
-        usedStems.insert(stem)
-        let index = written.count
-        written.append(WrittenDocument(stem: stem, title: document.row.title))
+        usedStems.insert(FileNaming.hash(stem))
+        let index = documentsWritten
+        documentsWritten += 1
         try documentsFile.write(document.jsonLine)
         try entitiesFile.write(document.entityRows)
         try summariesFile.write(document.summaryRows)
@@ -190,7 +189,7 @@ public final class ReportWriter {
         if let page = document.page {
             try FileSink.write(page, to: staging.appendingPathComponent("documents/\(stem).html"))
         }
-        entityIndex.add(document: index, sightings: document.entities)
+        try entitySpill?.add(document: index, stem: stem, title: document.row.title, sightings: document.entities)
         if let date = document.row.date { dates[date, default: 0] += 1 }
         formats.insert(document.row.format)
         appendRow(document, stem: stem)
@@ -246,8 +245,8 @@ public final class ReportWriter {
                 try FileSink.write(
                     Array(templates.render("style", [:]).utf8), to: staging.appendingPathComponent("style.css"))
                 try flushRows()
-                try writeEntityPages()
-                try writeIndex(statistics: statistics)
+                let tallies = try writeEntityPages()
+                try writeIndex(statistics: statistics, entityTallies: tallies)
             }
             try FileSink.write(runJSON(statistics: statistics), to: staging.appendingPathComponent("run.json"))
             try replaceDirectory()

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+
+/// Where the report keeps what entity pages need while a run goes on: on disk, not in memory.
+///
+/// Each entity sighting (an entity seen in one document) becomes a record in one of `fileCount`
+/// spill files, chosen by the entity's page, so every entity's records end up in one file, in input
+/// order. When the run ends, each file is read back on its own, aggregated and rendered into its
+/// pages (`EntitySpillFile`): memory holds one file per lane rather than the corpus's entities, so
+/// it stays flat from 10,000 to 100,000s of documents.
+///
+/// Record layout (little-endian `UInt32` numbers; strings as a `UInt32` byte count and UTF-8 bytes):
+/// label, name, document number, mention count, document page stem, document title, mention anchor,
+/// text before, mention, text after, then the number of companion entities and each one's label and
+/// name (the document's most-mentioned other entities, for "appears with").
+final class EntitySpill {
+    /// Spill files, at most. Each covers `EntityKey.pageBuckets / fileCount` pages.
+    static let fileCount = 256
+    /// Bytes buffered per file before it is appended to disk (the file is opened and closed per
+    /// append, so no more than one descriptor is ever held).
+    static let bufferSize = 32 * 1024
+    /// Companion entities recorded with each sighting: the document's most-mentioned others.
+    static let companionsKept = 5
+
+    let folder: URL
+    private var buffers: [[UInt8]]
+    private(set) var used: Set<Int> = []
+
+    init(folder: URL) throws {
+        self.folder = folder
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        buffers = Array(repeating: [], count: Self.fileCount)
+    }
+
+    /// The spill file that holds the entities of page `page` (a bucket number).
+    static func file(forPage page: UInt64) -> Int { Int(page % UInt64(fileCount)) }
+
+    func url(_ file: Int) -> URL { folder.appendingPathComponent("s\(file)") }
+
+    /// Record the sightings of one document (documents arrive in input order).
+    func add(document: Int, stem: String, title: String, sightings: [EntitySighting]) throws {
+        guard !sightings.isEmpty else { return }
+        let ranked = sightings.indices.sorted { lhs, rhs in
+            sightings[lhs].count != sightings[rhs].count ? sightings[lhs].count > sightings[rhs].count : lhs < rhs
+        }
+        let leaders = Array(ranked.prefix(Self.companionsKept + 1))
+        for (position, sighting) in sightings.enumerated() {
+            let file = Self.file(forPage: sighting.key.bucket)
+            var record = SpillRecordWriter(into: buffers[file])
+            buffers[file] = []
+            record.string(sighting.key.label)
+            record.string(sighting.key.name)
+            record.number(document)
+            record.number(sighting.count)
+            record.string(stem)
+            record.string(title)
+            record.string(sighting.anchor)
+            record.string(sighting.before)
+            record.string(sighting.mention)
+            record.string(sighting.after)
+            let companions = leaders.filter { $0 != position }.prefix(Self.companionsKept)
+            record.number(companions.count)
+            for other in companions {
+                record.string(sightings[other].key.label)
+                record.string(sightings[other].key.name)
+            }
+            buffers[file] = record.bytes
+            used.insert(file)
+            if buffers[file].count >= Self.bufferSize { try flush(file) }
+        }
+    }
+
+    /// Append every buffer to its file.
+    func flushAll() throws {
+        for file in buffers.indices where !buffers[file].isEmpty { try flush(file) }
+    }
+
+    private func flush(_ file: Int) throws {
+        let path = url(file).path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ReportError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try buffers[file].withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw ReportError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+        buffers[file].removeAll(keepingCapacity: true)
+    }
+
+    /// Remove the spill files.
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// Appends numbers and strings in the spill record layout.
+struct SpillRecordWriter {
+    var bytes: [UInt8]
+
+    init(into bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func number(_ value: Int) {
+        let clamped = UInt32(clamping: max(0, value))
+        bytes.append(UInt8(truncatingIfNeeded: clamped))
+        bytes.append(UInt8(truncatingIfNeeded: clamped >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: clamped >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: clamped >> 24))
+    }
+
+    mutating func string(_ text: String) {
+        number(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+}
+
+/// Reads the spill record layout; nil on a truncated record (never reads out of bounds).
+struct SpillRecordReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func number() -> Int? {
+        guard position + 4 <= bytes.count else { return nil }
+        let value =
+            UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+            | UInt32(bytes[position + 3]) << 24
+        position += 4
+        return Int(value)
+    }
+
+    /// The byte range of the next string.
+    mutating func span() -> Range<Int>? {
+        guard let count = number(), count <= bytes.count - position else { return nil }
+        defer { position += count }
+        return position..<(position + count)
+    }
+
+    func string(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }
+}
