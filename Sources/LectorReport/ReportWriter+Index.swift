@@ -199,6 +199,8 @@ extension ReportWriter {
         json.key("documents")
         json.beginObject()
         json.field("failed", statistics.documentsFailed)
+        // Documents taken from the cache (`--resume`, reruns), included in `ok`.
+        json.field("fromCache", statistics.documentsFromCache)
         json.field("ok", statistics.documentsProcessed)
         json.field("written", documentsWritten)
         json.endObject()

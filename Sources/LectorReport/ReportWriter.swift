@@ -113,10 +113,13 @@ public final class ReportWriter {
         }
         let parent = self.directory.deletingLastPathComponent()
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        staging = parent.appendingPathComponent(".\(self.directory.lastPathComponent).lector-\(random)")
+        let prefix = ".\(self.directory.lastPathComponent).lector-"
+        staging = parent.appendingPathComponent(prefix + random)
+        Self.removeAbandonedStaging(in: parent, prefix: prefix)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data("\(getpid())\n".utf8).write(to: staging.appendingPathComponent(Self.ownerFile))
             if options.html {
                 for folder in ["documents", "entities", "data"] {
                     try manager.createDirectory(
@@ -145,6 +148,23 @@ public final class ReportWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// The file in a staging directory naming the process that writes it.
+    static let ownerFile = ".owner"
+
+    /// Remove staging directories of this report left by runs that were killed (their owner process
+    /// is gone). A directory whose owner is alive, or that has no owner file, is left alone.
+    static func removeAbandonedStaging(in parent: URL, prefix: String) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let folder = parent.appendingPathComponent(name)
+            guard let owner = try? String(contentsOf: folder.appendingPathComponent(ownerFile), encoding: .utf8),
+                let pid = Int32(owner.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0
+            else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? manager.removeItem(at: folder) }
         }
     }
 
@@ -249,6 +269,7 @@ public final class ReportWriter {
                 try writeIndex(statistics: statistics, entityTallies: tallies)
             }
             try FileSink.write(runJSON(statistics: statistics), to: staging.appendingPathComponent("run.json"))
+            try? FileManager.default.removeItem(at: staging.appendingPathComponent(Self.ownerFile))
             try replaceDirectory()
             state = .finished
         } catch {

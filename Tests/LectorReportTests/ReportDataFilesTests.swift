@@ -175,7 +175,7 @@ import Testing
         #expect(run["offsetUnit"] as? String == "unicode-scalar")
         #expect(run["lectorVersion"] as? String == "0.0.0-test")
         #expect(run["lanes"] as? Int == 2)
-        #expect((run["documents"] as? [String: Int]) == ["ok": 3, "failed": 1, "written": 3])
+        #expect((run["documents"] as? [String: Int]) == ["ok": 3, "failed": 1, "fromCache": 0, "written": 3])
         let stages = try #require(run["stages"] as? [[String: Any]])
         #expect(stages.map { $0["name"] as? String } == ["clean", "sentences", "entities", "summarize"])
         #expect(stages[2]["seconds"] as? Double == 0.012)

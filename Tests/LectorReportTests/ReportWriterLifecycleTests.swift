@@ -21,6 +21,32 @@ import Testing
         #expect(try hiddenEntries(parent).isEmpty)
     }
 
+    @Test func finishedReportHoldsNoHiddenWorkFiles() throws {
+        let target = try SampleCorpus.temporaryDirectory().appendingPathComponent("report")
+        try SampleCorpus.writeReport(to: target)
+        // The entity spill and the owner file are gone once the report is in place.
+        #expect(try hiddenEntries(target).isEmpty)
+    }
+
+    @Test func stagingLeftByAKilledRunIsRemovedByTheNextRun() throws {
+        let parent = try SampleCorpus.temporaryDirectory()
+        let target = parent.appendingPathComponent("report")
+        // A process that has ended stands for the killed run; a live owner (this process) is kept.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/sh")
+        ended.arguments = ["-c", "exit 0"]
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = parent.appendingPathComponent(".report.lector-abandoned")
+        let live = parent.appendingPathComponent(".report.lector-live")
+        for (folder, pid) in [(abandoned, ended.processIdentifier), (live, getpid())] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("\(pid)\n".utf8).write(to: folder.appendingPathComponent(ReportWriter.ownerFile))
+        }
+        try SampleCorpus.writeReport(to: target)
+        #expect(try hiddenEntries(parent) == [".report.lector-live"])
+    }
+
     @Test func finishReplacesAnExistingReportWhole() throws {
         let parent = try SampleCorpus.temporaryDirectory()
         let target = parent.appendingPathComponent("report")
