@@ -82,8 +82,14 @@ else
     echo "render-report: no document page found" >&2
     failed=1
 fi
-entity="$(cd "$report/entities" 2>/dev/null && ls | head -n 1 || true)"
-if [ -n "$entity" ]; then render entity "file://$report/entities/$entity" 1000; fi
+# The entity page of the index's first charted entity, opened at its section as the chart's link does.
+entity="$(grep -o 'href="entities/[0-9a-f]*\.html#[a-z0-9._-]*"' "$report/index.html" | head -n 1 | sed 's/^href="//; s/"$//' || true)"
+if [ -n "$entity" ]; then
+    render entity "file://$report/$entity" 1000
+else
+    echo "render-report: no entity link on the index" >&2
+    failed=1
+fi
 
 if [ "$failed" -ne 0 ]; then exit 1; fi
 echo "render-report: ok"

@@ -84,7 +84,7 @@ enum BuiltinTemplates {
         "entity": ##"""
 {{!
   entity: one page per bucket of canonical entities, in entities/ (links point at #anchor). Keys: title
-  entityCount labelCSS (triple); entitiesHTML (triple): one article.entity#anchor per entity (h1, p.sub,
+  entityCount grouped (more than one entity) labelCSS (triple); entitiesHTML (triple): one article.entity#anchor per entity (h1, p.sub,
   section.card.mentions p.snippet, section.card.documents li, section.card.cooccurring li), built and
   escaped by the report. With a #anchor in the address only that entity is shown.
 }}
@@ -105,7 +105,7 @@ article.entity + article.entity { margin-top: 2.5rem; border-top: 1px solid #ddd
 <header class="top"><a href="../index.html">Lector</a><span>entity</span></header>
 <main>
 <p class="sub"><a href="../index.html#entities">← Overview</a></p>
-<p class="note bucket">This page groups {{entityCount}}; a link to one of them shows it alone.</p>
+{{#grouped}}<p class="note bucket">This page groups {{entityCount}}; a link to one of them shows it alone.</p>{{/grouped}}
 {{{entitiesHTML}}}
 </main>
 </body>

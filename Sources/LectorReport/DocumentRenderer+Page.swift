@@ -64,7 +64,13 @@ extension DocumentRenderer {
         }
 
         var keyphrases = HTMLBuffer(capacity: 512)
-        for phrase in document.annotations(.keyphrase) {
+        // Strongest first (the layer keeps text order); equal scores stay in text order.
+        let phrases = document.annotations(.keyphrase).enumerated().sorted { lhs, rhs in
+            let left = lhs.element.score ?? 0
+            let right = rhs.element.score ?? 0
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
+        for phrase in phrases {
             keyphrases.raw("<li>")
             keyphrases.text(phrase.label.isEmpty ? text(phrase.range) : phrase.label)
             if let score = phrase.score {

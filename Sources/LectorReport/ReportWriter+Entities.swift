@@ -80,6 +80,7 @@ extension ReportWriter {
             "title": ids.count > 3 ? "\(names), …" : names,
             "entitiesHTML": html.string,
             "entityCount": ReportWriter.count(ids.count, "entity", "entities"),
+            "grouped": ids.count > 1,
             "labelCSS": LabelStyle.css(for: classes.keys.sorted()),
         ]
         return Array(templates.render("entity", context).utf8)

@@ -30,7 +30,8 @@ enum SVGChart {
             let y = row * rowHeight + 3
             let length = maximum > 0 ? max(1, Int((bar.value / maximum * span).rounded())) : 1
             var label = bar.label
-            if label.count > 26 { label = String(label.prefix(25)) + "…" }
+            // About 7 px per character at the chart font: longer labels would run past the left edge.
+            if label.count > 22 { label = String(label.prefix(21)) + "…" }
             if let href = bar.href {
                 svg.raw("<a href=\"")
                 svg.text(href)
