@@ -149,6 +149,17 @@ struct BenchRun: ParsableCommand {
                         number("documentsFailed"), number("wallSeconds"), number("documentsPerSecond"),
                         number("megabytesPerSecond"), number("peakResidentMegabytes")))
         }
+        if let single = results.first(where: { $0.label == "jobs 1" }) ?? results.first,
+            let seconds = single.values["stageSeconds"] as? [String: Any],
+            let rates = single.values["stageTokensPerSecond"] as? [String: Any]
+        {
+            print("stage (\(single.label))     seconds    tokens/s")
+            for name in seconds.keys.sorted() {
+                let time = (seconds[name] as? NSNumber)?.doubleValue ?? 0
+                let rate = (rates[name] as? NSNumber)?.doubleValue ?? 0
+                print(name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: " %8.2f %11.0f", time, rate))
+            }
+        }
         var summary: [String: Any] = ["runs": results.map { ["label": $0.label, "figures": $0.values] }]
         if let first = results.first(where: { $0.label == "jobs 1" }), let second = results.first(where: { $0.label == "jobs 2" }),
             second.wall > 0

@@ -23,6 +23,14 @@ struct BenchFigures {
             writer.field(name, Double(nanoseconds) / 1e9)
         }
         writer.endObject()
+        // Tokens per second of each stage's own time (summed over lanes): what one core gives per stage.
+        writer.key("stageTokensPerSecond")
+        writer.beginObject()
+        for (name, nanoseconds) in zip(statistics.stageNames, statistics.stageNanoseconds).sorted(by: { $0.0 < $1.0 }) {
+            writer.field(name, nanoseconds > 0 ? Double(statistics.tokens) / (Double(nanoseconds) / 1e9) : 0)
+        }
+        writer.endObject()
+        writer.field("tokens", statistics.tokens)
         writer.field("wallSeconds", statistics.wallSeconds)
         writer.endObject()
         return writer.string

@@ -124,6 +124,7 @@ public struct BatchRunner: Sendable {
                 } else {
                     tally.processed += 1
                     tally.bytes += document.sourceBytes
+                    tally.tokens += document.annotations(.token).count
                     outcomes[position] = .processed(document)
                 }
             }
@@ -141,6 +142,8 @@ public struct RunStatistics: Sendable, Equatable {
         public var failed = 0
         public var bytes = 0
         public var cached = 0
+        /// Tokens of the processed documents (0 when no stage produces tokens).
+        public var tokens = 0
     }
 
     public var stageNames: [String]
@@ -149,6 +152,8 @@ public struct RunStatistics: Sendable, Equatable {
     /// Documents taken from the cache instead of being processed again (included in `documentsProcessed`).
     public var documentsFromCache = 0
     public var sourcesRead = 0
+    /// Tokens of the documents processed by the pipeline in this run (cached documents not counted).
+    public var tokens = 0
     /// Bytes of the sources of processed documents.
     public var bytes = 0
     /// CPU-side time per stage, summed over lanes (nanoseconds; indexed like `stageNames`).
@@ -175,6 +180,7 @@ public struct RunStatistics: Sendable, Equatable {
         documentsFailed += tally.failed
         bytes += tally.bytes
         documentsFromCache += tally.cached
+        tokens += tally.tokens
         sourcesRead += 1
     }
 
