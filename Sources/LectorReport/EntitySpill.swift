@@ -18,11 +18,11 @@ import Foundation
 /// text before, mention, text after, then the number of companion entities and each one's label and
 /// name (the document's most-mentioned other entities, for "appears with").
 final class EntitySpill {
-    /// Spill files, at most. Each covers `EntityKey.pageBuckets / fileCount` pages.
-    static let fileCount = 256
+    /// Spill files, at most: one per entity page, so reading one back holds one page's entities.
+    static let fileCount = Int(EntityKey.pageBuckets)
     /// Bytes buffered per file before it is appended to disk (the file is opened and closed per
-    /// append, so no more than one descriptor is ever held).
-    static let bufferSize = 32 * 1024
+    /// append, so no more than one descriptor is ever held; all buffers together hold 8 MB at most).
+    static let bufferSize = 8 * 1024
     /// Companion entities recorded with each sighting: the document's most-mentioned others.
     static let companionsKept = 5
 
@@ -96,6 +96,29 @@ final class EntitySpill {
             }
         }
         buffers[file].removeAll(keepingCapacity: true)
+    }
+
+    /// The whole of spill file `file`, read with plain POSIX calls into one buffer.
+    func contents(_ file: Int) throws -> [UInt8] { try Self.contents(of: url(file)) }
+
+    static func contents(of url: URL) throws -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReportError.io("cannot open \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReportError.io("cannot read \(url.path)") }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while offset < size {
+                let count = read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { throw ReportError.io("cannot read \(url.path): short read") }
+                offset += count
+            }
+        }
+        return bytes
     }
 
     /// Remove the spill files.

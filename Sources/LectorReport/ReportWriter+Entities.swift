@@ -26,7 +26,7 @@ extension ReportWriter {
             var position = lane
             while position < files.count {
                 do {
-                    let bytes = try Array(Data(contentsOf: files[position]))
+                    let bytes = try EntitySpill.contents(of: files[position])
                     let file = try EntitySpillFile(bytes: bytes)
                     try Self.writePages(of: file, to: folder, templates: templates, tallies: &local)
                 } catch {
@@ -76,15 +76,30 @@ extension ReportWriter {
         var html = HTMLBuffer(capacity: 4096 * ids.count)
         for id in ids { appendSection(id, file: file, classes: &classes, to: &html) }
         let names = ids.prefix(3).map { file.entities[$0].key.name }.joined(separator: ", ")
+        // The template is rendered around a marker and the sections put in its place as bytes: a page
+        // of a large corpus holds megabytes of sections, and passing them through the template engine
+        // would copy them three times.
         let context: [String: Any] = [
             "title": ids.count > 3 ? "\(names), …" : names,
-            "entitiesHTML": html.string,
+            "entitiesHTML": sectionsMarker,
             "entityCount": ReportWriter.count(ids.count, "entity", "entities"),
             "grouped": ids.count > 1,
             "labelCSS": LabelStyle.css(for: classes.keys.sorted()),
         ]
-        return Array(templates.render("entity", context).utf8)
+        let shell = Array(templates.render("entity", context).utf8)
+        let marker = Array(sectionsMarker.utf8)
+        guard let at = shell.firstRange(of: marker) else { return shell }
+        var page = [UInt8]()
+        page.reserveCapacity(shell.count + html.bytes.count)
+        page.append(contentsOf: shell[..<at.lowerBound])
+        page.append(contentsOf: html.bytes)
+        page.append(contentsOf: shell[at.upperBound...])
+        return page
     }
+
+    /// Stands for the sections while the page's template is rendered (no document text can hold it:
+    /// sections are escaped, and this contains characters that escaping replaces).
+    private static let sectionsMarker = "\u{1}<lector-entity-sections>\u{1}"
 
     /// One entity's section: name and label, sample mentions in context, its documents, and the
     /// entities it shares documents with (for an entity of one document, that document's page says it).
