@@ -277,7 +277,13 @@ struct ArticleExtractor {
                 // The largest such element wins (pages sometimes mark each paragraph).
                 let best = textBytes.filter { nodes[$0.key].attribute("itemprop")?.lowercased() == "articlebody" }
                     .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-                return best.map { [$0.key] } ?? [index]
+                let body = best?.key ?? index
+                var region: Set<Int> = [body]
+                if structuredExtendLevels > 0 {
+                    extend(&region, from: body, levels: structuredExtendLevels, nodes: nodes, tree: tree,
+                        textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes)
+                }
+                return region
             }
         }
         // 2. Score candidates, inside the page's main <article> (or <main>) when it holds a fair share
@@ -338,10 +344,20 @@ struct ArticleExtractor {
                 }
             }
         }
-        // Lead paragraphs, standfirsts and headlines often sit in containers just before the body:
-        // take preceding (and, more strictly, following) siblings until furniture or links.
-        var anchor = best
-        for _ in 0..<extendLevels {
+        extend(&region, from: best, levels: extendLevels, nodes: nodes, tree: tree,
+            textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes)
+        return region
+    }
+
+    /// Lead paragraphs, standfirsts and headlines often sit in containers just before the body: take
+    /// preceding (and, more strictly, following) siblings of `anchor` and its ancestors, `levels`
+    /// levels up, until furniture or links.
+    private func extend(
+        _ region: inout Set<Int>, from anchor: Int, levels: Int, nodes: [MarkupTree.Node], tree: MarkupTree,
+        textBytes: [Int: Int], linkBytes: [Int: Int], proseBytes: [Int: Int]
+    ) {
+        var anchor = anchor
+        for _ in 0..<levels {
             let parentIndex = Int(nodes[anchor].parent)
             guard parentIndex >= 0 else { break }
             let siblings = tree.elementChildren(of: parentIndex)
@@ -361,8 +377,10 @@ struct ArticleExtractor {
             anchor = parentIndex
             if nodes[anchor].name == "body" { break }
         }
-        return region
     }
+
+    /// How many ancestor levels an `itemprop="articleBody"` region grows by neighbouring siblings.
+    private var structuredExtendLevels: Int { 2 }
 
     /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
     private var scopeShare: Double { 0.3 }
