@@ -380,7 +380,7 @@ struct ArticleExtractor {
     }
 
     /// How many ancestor levels an `itemprop="articleBody"` region grows by neighbouring siblings.
-    private var structuredExtendLevels: Int { 2 }
+    private var structuredExtendLevels: Int { 4 }
 
     /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
     private var scopeShare: Double { 0.3 }
