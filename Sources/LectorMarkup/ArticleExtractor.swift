@@ -62,7 +62,9 @@ struct ArticleExtractor {
             return value
         }
         var kept: [TextBlock] = []
-        for block in blocks {
+        // Position in `blocks` of each kept block.
+        var keptPositions: [Int] = []
+        for (position, block) in blocks.enumerated() {
             guard block.node >= 0 else { continue }
             // Walk up to a region root, failing on furniture.
             var index = block.node
@@ -90,7 +92,9 @@ struct ArticleExtractor {
             if block.label == "heading" && density > 0.3 { continue }
             if block.label == "caption" && bias != .recall { continue }
             kept.append(block)
+            keptPositions.append(position)
         }
+        kept = dropLabelsOfDroppedContent(kept, positions: keptPositions, blocks: blocks)
         kept = dropOrphanHeadings(kept)
         kept = trimTail(kept)
         kept = dropCallsToAction(kept)
@@ -106,6 +110,42 @@ struct ArticleExtractor {
             if kept.isEmpty { kept = blocks }
         }
         return kept
+    }
+
+    /// A heading or a short label ending in ":" followed on the page by dropped links introduced them
+    /// ("Related articles:", "More on this topic") and goes with them.
+    private func dropLabelsOfDroppedContent(_ kept: [TextBlock], positions: [Int], blocks: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        result.reserveCapacity(kept.count)
+        for (index, block) in kept.enumerated() {
+            let position = positions[index]
+            let nextKept = index + 1 < positions.count ? positions[index + 1] : blocks.count
+            if position + 1 < nextKept, block.bytes.count <= labelLimit, isLabel(block) {
+                var bytes = 0
+                var links = 0
+                for dropped in blocks[(position + 1)..<nextKept] {
+                    bytes += dropped.bytes.count
+                    links += dropped.linkBytes
+                }
+                if Double(links) >= droppedLinkShare * Double(bytes) { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Share of link text in the dropped blocks after a label that makes it their label.
+    private var droppedLinkShare: Double { 0.5 }
+
+    /// Blocks up to this many bytes may be labels of the content after them.
+    private var labelLimit: Int { 100 }
+
+    /// A heading, or a line ending in ":" (a label for what follows).
+    private func isLabel(_ block: TextBlock) -> Bool {
+        if block.label == "heading" { return true }
+        var end = block.bytes.count
+        while end > 0, block.bytes[end - 1] == 0x20 { end -= 1 }
+        return end > 0 && block.bytes[end - 1] == UInt8(ascii: ":")
     }
 
     /// Phrases of subscription pleas, social-media calls, copyright and advertising notices (lowercase).
