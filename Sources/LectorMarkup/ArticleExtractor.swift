@@ -91,6 +91,7 @@ struct ArticleExtractor {
             }
             if block.label == "heading" && density > 0.3 { continue }
             if block.label == "caption" && bias != .recall { continue }
+            if bias != .recall && CreditLine.isCredit(block.bytes) { continue }
             kept.append(block)
             keptPositions.append(position)
         }
