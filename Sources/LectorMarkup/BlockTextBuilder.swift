@@ -60,12 +60,17 @@ struct BlockTextBuilder {
             guard !bytes.isEmpty else { return }
             var label: String?
             var node = -1
+            // A paragraph or container inside a heading (an unclosed <h2> swallowing the article) is
+            // text, not a heading.
+            var insideContainer = false
             for element in open.reversed() where element.kind == .block {
                 if node < 0 { node = element.node }
                 if let found = element.label {
-                    label = found
+                    label = found == "heading" && insideContainer ? "p" : found
                     break
                 }
+                let name = nodes[element.node].name
+                if name == "p" || name == "div" { insideContainer = true }
             }
             blocks.append(TextBlock(bytes: bytes, label: label ?? "p", node: node, linkBytes: min(linkBytes, bytes.count)))
         }
