@@ -413,7 +413,7 @@ struct ArticleExtractor {
             for sibling in siblings[(position + 1)...] {
                 if BoilerplateCues.isFurniture(nodes[sibling], strict: false) { break }
                 let accepted = accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes)
-                if accepted && (proseBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
+                if accepted && (textBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
             }
             anchor = parentIndex
             if nodes[anchor].name == "body" { break }
