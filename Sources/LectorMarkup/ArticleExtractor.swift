@@ -320,10 +320,11 @@ struct ArticleExtractor {
                     .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
                 let body = best?.key ?? index
                 var region: Set<Int> = [body]
-                if structuredExtendLevels > 0 {
-                    extend(&region, from: body, levels: structuredExtendLevels, nodes: nodes, tree: tree,
-                        textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes)
-                }
+                // Only standfirst-sized neighbours join a marked body: the markup already says where
+                // the article is.
+                extend(&region, from: body, levels: structuredExtendLevels, nodes: nodes, tree: tree,
+                    textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes,
+                    maxBytes: max(standfirstLimit, (textBytes[body] ?? 0) / 2))
                 return region
             }
         }
@@ -395,7 +396,7 @@ struct ArticleExtractor {
     /// levels up, until furniture or links.
     private func extend(
         _ region: inout Set<Int>, from anchor: Int, levels: Int, nodes: [MarkupTree.Node], tree: MarkupTree,
-        textBytes: [Int: Int], linkBytes: [Int: Int], proseBytes: [Int: Int]
+        textBytes: [Int: Int], linkBytes: [Int: Int], proseBytes: [Int: Int], maxBytes: Int = .max
     ) {
         var anchor = anchor
         for _ in 0..<levels {
@@ -404,7 +405,9 @@ struct ArticleExtractor {
             let siblings = tree.elementChildren(of: parentIndex)
             guard let position = siblings.firstIndex(of: anchor) else { break }
             for sibling in siblings[..<position].reversed() {
-                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
+                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes),
+                    (textBytes[sibling] ?? 0) <= maxBytes
+                else {
                     continue
                 }
                 region.insert(sibling)
@@ -413,12 +416,17 @@ struct ArticleExtractor {
             for sibling in siblings[(position + 1)...] {
                 if BoilerplateCues.isFurniture(nodes[sibling], strict: false) { break }
                 let accepted = accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes)
-                if accepted && (textBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
+                let bytes = textBytes[sibling] ?? 0
+                if accepted && bytes > 80 && bytes <= maxBytes { region.insert(sibling) }
             }
             anchor = parentIndex
             if nodes[anchor].name == "body" { break }
         }
     }
+
+    /// Largest neighbour (text bytes) an `itemprop="articleBody"` region takes in, unless half the
+    /// body is more: a standfirst, a headline, a dateline.
+    private var standfirstLimit: Int { 1000 }
 
     /// How many ancestor levels an `itemprop="articleBody"` region grows by neighbouring siblings.
     private var structuredExtendLevels: Int { 4 }
