@@ -39,7 +39,7 @@ enum BoilerplateCues {
 
     /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
     private static let weakNegativeWords: Set<String> = [
-        "author", "meta", "byline", "dateline", "date", "rating", "ad",
+        "author", "meta", "byline", "dateline", "date", "rating", "ad", "ads",
     ]
 
     private static let negativeRoles: Set<String> = [
