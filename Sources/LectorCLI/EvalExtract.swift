@@ -74,7 +74,14 @@ struct EvalExtract: ParsableCommand {
         texts.reserveCapacity(loaded.count)
         var failed = 0
         let started = DispatchTime.now().uptimeNanoseconds
+        // The slowest page, to show that time per page stays bounded.
+        var slowest = (nanoseconds: UInt64(0), id: "")
         for page in loaded {
+            let pageStarted = DispatchTime.now().uptimeNanoseconds
+            defer {
+                let elapsed = DispatchTime.now().uptimeNanoseconds - pageStarted
+                if elapsed > slowest.nanoseconds { slowest = (elapsed, page.id) }
+            }
             let outcomes = reader.read(bytes: page.bytes, id: page.id, source: page.id, formatHint: "html")
             if case .processed(let document) = outcomes.first {
                 texts.append(document.text)
@@ -143,6 +150,10 @@ struct EvalExtract: ParsableCommand {
         output.value(seconds > 0 ? Double(loaded.count) / seconds : 0)
         output.key("seconds")
         output.value(seconds)
+        output.key("slowest_page")
+        output.value(slowest.id)
+        output.key("slowest_page_seconds")
+        output.value(Double(slowest.nanoseconds) / 1e9)
         if snippetPages > 0 {
             output.key("snippets")
             output.beginObject()
