@@ -127,6 +127,11 @@ import Testing
         #expect(profiled.resolvedConfig.contains(#""xml":{"body":"//text"}"#))
     }
 
+    @Test func shippedFullTextPipelineReadsWholePages() throws {
+        let setup = try PipelineSetup(path: path("pipelines/full-text.yaml"))
+        #expect(setup.reader.readerOptions(maxBytes: 1).htmlMode == .full)
+    }
+
     @Test func fullKeepsWhatArticleDrops() throws {
         let page = path("examples/news/baltic-bank-cuts-rate.html")
         let article = try Self.documents(pipeline: "stages:\n  - clean\n", input: page)
