@@ -6,7 +6,7 @@ enum BoilerplateCues {
     private static let negativeWords: Set<String> = [
         "comment", "comments", "share", "sharing", "social", "related", "recommended", "recommendations", "newsletter",
         "subscribe", "subscription", "ad", "ads", "advert", "advertisement", "adsense", "banner", "cookie", "cookies",
-        "consent", "gdpr", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
+        "consent", "gdpr", "dsgvo", "rgpd", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
         "sponsored", "teasers", "kommentare", "utility", "license", "textwidget",
