@@ -93,6 +93,19 @@ import Testing
         #expect(text.contains("Residents who spoke"))
     }
 
+    @Test func softHyphensAreNotText() throws {
+        let document = try #require(readDocument("<p>Wein\u{AD}wirt\u{AD}schaft am Berg</p>", hint: "html"))
+        #expect(document.text == "Weinwirtschaft am Berg")
+    }
+
+    @Test func paragraphClassedTeaserIsAStandfirst() throws {
+        let html = """
+            <body><article><h1>Budget approved</h1><p class="teaser">Repairs to the harbour wall begin in March.</p>
+            \(Self.paragraphs())</article></body>
+            """
+        #expect(try Self.article(html).text.contains("Repairs to the harbour wall begin in March."))
+    }
+
     @Test func structuredBodyReplacesAMuchShorterExtraction() throws {
         // The page shows two paragraphs (more than a script-only page has); the structured body holds eight.
         let body = (Self.prose + Self.prose).joined(separator: " ")
