@@ -98,6 +98,12 @@ import Testing
         #expect(document.text == "Weinwirtschaft am Berg")
     }
 
+    @Test func rubyPronunciationGuidesAreNotText() throws {
+        let html = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></p>"
+        let document = try #require(readDocument(html, hint: "html"))
+        #expect(document.text == "子どもの法律")
+    }
+
     @Test func paragraphClassedTeaserIsAStandfirst() throws {
         let html = """
             <body><article><h1>Budget approved</h1><p class="teaser">Repairs to the harbour wall begin in March.</p>
