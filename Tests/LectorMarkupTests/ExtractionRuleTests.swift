@@ -98,6 +98,15 @@ import Testing
         #expect(document.text == "Weinwirtschaft am Berg")
     }
 
+    @Test func scriptCharsetDoesNotNameThePageEncoding() throws {
+        let head = "<html><head><script src=\"player.js\" charset=\"utf-8\"></script>"
+            + "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>"
+        // "中文" in GB2312.
+        let bytes = Array(head.utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array("</p></body></html>".utf8)
+        let document = try #require(readDocument(bytes, hint: "html"))
+        #expect(document.text == "中文")
+    }
+
     @Test func rubyPronunciationGuidesAreNotText() throws {
         let html = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></p>"
         let document = try #require(readDocument(html, hint: "html"))
