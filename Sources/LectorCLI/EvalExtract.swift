@@ -74,7 +74,15 @@ struct EvalExtract: ParsableCommand {
         texts.reserveCapacity(loaded.count)
         var failed = 0
         let started = DispatchTime.now().uptimeNanoseconds
+        let startedCPU = Self.processCPUSeconds()
+        // The slowest page, to show that time per page stays bounded.
+        var slowest = (nanoseconds: UInt64(0), id: "")
         for page in loaded {
+            let pageStarted = DispatchTime.now().uptimeNanoseconds
+            defer {
+                let elapsed = DispatchTime.now().uptimeNanoseconds - pageStarted
+                if elapsed > slowest.nanoseconds { slowest = (elapsed, page.id) }
+            }
             let outcomes = reader.read(bytes: page.bytes, id: page.id, source: page.id, formatHint: "html")
             if case .processed(let document) = outcomes.first {
                 texts.append(document.text)
@@ -84,6 +92,7 @@ struct EvalExtract: ParsableCommand {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let cpuSeconds = Self.processCPUSeconds() - startedCPU
         let totalBytes = loaded.reduce(0) { $0 + $1.bytes.count }
 
         var snippets = SnippetTally()
@@ -131,6 +140,8 @@ struct EvalExtract: ParsableCommand {
         output.beginObject()
         output.key("bias")
         output.value(bias)
+        output.key("cpu_seconds")
+        output.value(cpuSeconds)
         output.key("failed")
         output.value(failed)
         output.key("mb_per_second")
@@ -139,10 +150,16 @@ struct EvalExtract: ParsableCommand {
         output.value(mode)
         output.key("pages")
         output.value(loaded.count)
+        output.key("pages_per_cpu_second")
+        output.value(cpuSeconds > 0 ? Double(loaded.count) / cpuSeconds : 0)
         output.key("pages_per_second")
         output.value(seconds > 0 ? Double(loaded.count) / seconds : 0)
         output.key("seconds")
         output.value(seconds)
+        output.key("slowest_page")
+        output.value(slowest.id)
+        output.key("slowest_page_seconds")
+        output.value(Double(slowest.nanoseconds) / 1e9)
         if snippetPages > 0 {
             output.key("snippets")
             output.beginObject()
@@ -181,5 +198,19 @@ struct EvalExtract: ParsableCommand {
         }
         output.endObject()
         print(output.string)
+    }
+
+    /// CPU time this process has used (user and system), in seconds: on a shared machine a fairer
+    /// speed figure than wall time.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+            let who = RUSAGE_SELF.rawValue
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

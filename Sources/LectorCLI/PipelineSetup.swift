@@ -9,12 +9,16 @@ struct PipelineSetup {
     var pipeline: Pipeline
     var reportOptions: ReportOptions
     var limits: RunLimits
-    /// The pipeline as JSON (sorted keys), for `run.json`.
+    /// What the reader keeps (the `clean` stage's `extract`/`bias`) and the `xml:` profile, resolved.
+    var reader: ReaderSettings
+    /// The pipeline as JSON (sorted keys) with the resolved reader settings under `reader`, for `run.json`.
     var resolvedConfig: String
 
     /// Everything that shapes a document's output besides its bytes: cache entries made under another
     /// fingerprint are never reused.
-    var fingerprint: String { "lector \(LectorVersion.current) codec \(OutcomeCodec.formatVersion) \(stagesConfig)" }
+    var fingerprint: String {
+        "lector \(LectorVersion.current) codec \(OutcomeCodec.formatVersion) reader \(reader.json) \(stagesConfig)"
+    }
     /// The `stages:` section as JSON: report and limit settings do not change a document's outcome.
     var stagesConfig: String
 
@@ -26,8 +30,10 @@ struct PipelineSetup {
         self.reportOptions =
             try config.report.map { try decoder.decode(ReportOptions.self, from: $0, keyPath: "report") } ?? ReportOptions()
         self.limits = try config.limits.map { try decoder.decode(RunLimits.self, from: $0, keyPath: "limits") } ?? RunLimits()
+        let reader = try ReaderSettings(config: config)
+        self.reader = reader
         var writer = JSONWriter()
-        root.writeJSON(to: &writer)
+        root.writeJSON(to: &writer, extra: ("reader", { reader.write(to: &$0) }))
         self.resolvedConfig = writer.string
         var stagesWriter = JSONWriter()
         root["stages"]?.writeJSON(to: &stagesWriter)
@@ -38,6 +44,11 @@ struct PipelineSetup {
 extension ConfigNode {
     /// The tree as JSON: scalars stay strings unless they read as numbers or booleans unquoted.
     func writeJSON(to writer: inout JSONWriter) {
+        writeJSON(to: &writer, extra: nil)
+    }
+
+    /// The tree as JSON; a map at the top also gets `extra`'s key, written by its closure, in key order.
+    func writeJSON(to writer: inout JSONWriter, extra: (key: String, write: (inout JSONWriter) -> Void)?) {
         switch value {
         case .null: writer.null()
         case .scalar(let text, let quoted):
@@ -56,9 +67,20 @@ extension ConfigNode {
             writer.endArray()
         case .map(let entries):
             writer.beginObject()
+            var pending = extra
             for entry in entries.sorted(by: { $0.key < $1.key }) {
+                if let extra = pending, extra.key <= entry.key {
+                    writer.key(extra.key)
+                    extra.write(&writer)
+                    pending = nil
+                    if extra.key == entry.key { continue }
+                }
                 writer.key(entry.key)
                 entry.value.writeJSON(to: &writer)
+            }
+            if let extra = pending {
+                writer.key(extra.key)
+                extra.write(&writer)
             }
             writer.endObject()
         }

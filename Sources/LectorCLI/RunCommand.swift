@@ -85,7 +85,7 @@ struct Run: ParsableCommand {
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
 
         var runner = BatchRunner(
-            pipeline: setup.pipeline, reader: defaultReader(maxBytes: limits.maxBytes),
+            pipeline: setup.pipeline, reader: defaultReader(maxBytes: limits.maxBytes, settings: setup.reader),
             jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
         if !noCache {
             let directory = URL(fileURLWithPath: cache ?? report + ".cache")
@@ -201,9 +201,10 @@ struct WriteOnlyCache: OutcomeCache {
     func store(_ outcomes: [DocumentOutcome], for key: String) { store.store(outcomes, for: key) }
 }
 
-/// The reader `run` uses: every format Lector knows, files up to `maxBytes`.
-func defaultReader(maxBytes: Int) -> any DocumentReader {
-    FormatReader(options: ReaderOptions(maxBytes: maxBytes))
+/// The reader `run` uses: every format Lector knows, files up to `maxBytes`, HTML and XML read as the
+/// pipeline file's `settings` say.
+func defaultReader(maxBytes: Int, settings: ReaderSettings = ReaderSettings()) -> any DocumentReader {
+    FormatReader(options: settings.readerOptions(maxBytes: maxBytes))
 }
 
 /// What a lane hands back for one source: the rendered report pieces and the counts for progress.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A pipeline file as written: its stages with their (still undecoded) options, and the sections
-/// that other modules decode themselves (`report`, `limits`).
+/// that other modules decode themselves (`report`, `limits`, `xml`).
 ///
 /// ```yaml
 /// name: news
@@ -10,6 +10,7 @@ import Foundation
 ///   - stage: summarize
 ///     options: { sentences: 3 }
 /// report: { html: true }
+/// xml: { item: "//story", body: "./text", title: "./headline" }
 /// ```
 public struct PipelineConfig: Sendable {
     public struct StageEntry: Sendable {
@@ -26,10 +27,12 @@ public struct PipelineConfig: Sendable {
     public var stages: [StageEntry]
     public var report: ConfigNode?
     public var limits: ConfigNode?
+    /// XPath profile for XML that is not a feed or NITF (decoded by the reader's owner).
+    public var xml: ConfigNode?
     /// Directory relative paths are resolved against.
     public var baseDirectory: URL
 
-    static let topLevelKeys = ["name", "description", "stages", "report", "limits"]
+    static let topLevelKeys = ["name", "description", "stages", "report", "limits", "xml"]
     static let stageKeys = ["stage", "options"]
 
     /// Read the structure of a pipeline file. Throws `ConfigError` with file, line and key.
@@ -90,6 +93,7 @@ public struct PipelineConfig: Sendable {
         self.stages = stages
         self.report = root["report"]
         self.limits = root["limits"]
+        self.xml = root["xml"]
     }
 
     static func string(_ node: ConfigNode?, keyPath: String) throws -> String? {

@@ -62,7 +62,9 @@ struct ArticleExtractor {
             return value
         }
         var kept: [TextBlock] = []
-        for block in blocks {
+        // Position in `blocks` of each kept block.
+        var keptPositions: [Int] = []
+        for (position, block) in blocks.enumerated() {
             guard block.node >= 0 else { continue }
             // Walk up to a region root, failing on furniture.
             var index = block.node
@@ -89,8 +91,11 @@ struct ArticleExtractor {
             }
             if block.label == "heading" && density > 0.3 { continue }
             if block.label == "caption" && bias != .recall { continue }
+            if bias != .recall && CreditLine.isCredit(block.bytes) { continue }
             kept.append(block)
+            keptPositions.append(position)
         }
+        kept = dropLabelsOfDroppedContent(kept, positions: keptPositions, blocks: blocks)
         kept = dropOrphanHeadings(kept)
         kept = trimTail(kept)
         kept = dropCallsToAction(kept)
@@ -106,6 +111,42 @@ struct ArticleExtractor {
             if kept.isEmpty { kept = blocks }
         }
         return kept
+    }
+
+    /// A heading or a short label ending in ":" followed on the page by dropped links introduced them
+    /// ("Related articles:", "More on this topic") and goes with them.
+    private func dropLabelsOfDroppedContent(_ kept: [TextBlock], positions: [Int], blocks: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        result.reserveCapacity(kept.count)
+        for (index, block) in kept.enumerated() {
+            let position = positions[index]
+            let nextKept = index + 1 < positions.count ? positions[index + 1] : blocks.count
+            if position + 1 < nextKept, block.bytes.count <= labelLimit, isLabel(block) {
+                var bytes = 0
+                var links = 0
+                for dropped in blocks[(position + 1)..<nextKept] {
+                    bytes += dropped.bytes.count
+                    links += dropped.linkBytes
+                }
+                if Double(links) >= droppedLinkShare * Double(bytes) { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Share of link text in the dropped blocks after a label that makes it their label.
+    private var droppedLinkShare: Double { 0.5 }
+
+    /// Blocks up to this many bytes may be labels of the content after them.
+    private var labelLimit: Int { 100 }
+
+    /// A heading, or a line ending in ":" (a label for what follows).
+    private func isLabel(_ block: TextBlock) -> Bool {
+        if block.label == "heading" { return true }
+        var end = block.bytes.count
+        while end > 0, block.bytes[end - 1] == 0x20 { end -= 1 }
+        return end > 0 && block.bytes[end - 1] == UInt8(ascii: ":")
     }
 
     /// Phrases of subscription pleas, social-media calls, copyright and advertising notices (lowercase).
@@ -277,7 +318,14 @@ struct ArticleExtractor {
                 // The largest such element wins (pages sometimes mark each paragraph).
                 let best = textBytes.filter { nodes[$0.key].attribute("itemprop")?.lowercased() == "articlebody" }
                     .max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-                return best.map { [$0.key] } ?? [index]
+                let body = best?.key ?? index
+                var region: Set<Int> = [body]
+                // Only standfirst-sized neighbours join a marked body: the markup already says where
+                // the article is.
+                extend(&region, from: body, levels: structuredExtendLevels, nodes: nodes, tree: tree,
+                    textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes,
+                    maxBytes: max(standfirstLimit, (textBytes[body] ?? 0) / 2))
+                return region
             }
         }
         // 2. Score candidates, inside the page's main <article> (or <main>) when it holds a fair share
@@ -338,16 +386,28 @@ struct ArticleExtractor {
                 }
             }
         }
-        // Lead paragraphs, standfirsts and headlines often sit in containers just before the body:
-        // take preceding (and, more strictly, following) siblings until furniture or links.
-        var anchor = best
-        for _ in 0..<extendLevels {
+        extend(&region, from: best, levels: extendLevels, nodes: nodes, tree: tree,
+            textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes)
+        return region
+    }
+
+    /// Lead paragraphs, standfirsts and headlines often sit in containers just before the body: take
+    /// preceding (and, more strictly, following) siblings of `anchor` and its ancestors, `levels`
+    /// levels up, until furniture or links.
+    private func extend(
+        _ region: inout Set<Int>, from anchor: Int, levels: Int, nodes: [MarkupTree.Node], tree: MarkupTree,
+        textBytes: [Int: Int], linkBytes: [Int: Int], proseBytes: [Int: Int], maxBytes: Int = .max
+    ) {
+        var anchor = anchor
+        for _ in 0..<levels {
             let parentIndex = Int(nodes[anchor].parent)
             guard parentIndex >= 0 else { break }
             let siblings = tree.elementChildren(of: parentIndex)
             guard let position = siblings.firstIndex(of: anchor) else { break }
             for sibling in siblings[..<position].reversed() {
-                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes) else {
+                guard accepts(sibling, maxDensity: 0.35, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes),
+                    (textBytes[sibling] ?? 0) <= maxBytes
+                else {
                     continue
                 }
                 region.insert(sibling)
@@ -356,13 +416,20 @@ struct ArticleExtractor {
             for sibling in siblings[(position + 1)...] {
                 if BoilerplateCues.isFurniture(nodes[sibling], strict: false) { break }
                 let accepted = accepts(sibling, maxDensity: 0.2, nodes: nodes, textBytes: textBytes, linkBytes: linkBytes)
-                if accepted && (proseBytes[sibling] ?? 0) > 80 { region.insert(sibling) }
+                let bytes = textBytes[sibling] ?? 0
+                if accepted && bytes > 80 && bytes <= maxBytes { region.insert(sibling) }
             }
             anchor = parentIndex
             if nodes[anchor].name == "body" { break }
         }
-        return region
     }
+
+    /// Largest neighbour (text bytes) an `itemprop="articleBody"` region takes in, unless half the
+    /// body is more: a standfirst, a headline, a dateline.
+    private var standfirstLimit: Int { 1000 }
+
+    /// How many ancestor levels an `itemprop="articleBody"` region grows by neighbouring siblings.
+    private var structuredExtendLevels: Int { 4 }
 
     /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
     private var scopeShare: Double { 0.3 }

@@ -60,12 +60,17 @@ struct BlockTextBuilder {
             guard !bytes.isEmpty else { return }
             var label: String?
             var node = -1
+            // A paragraph or container inside a heading (an unclosed <h2> swallowing the article) is
+            // text, not a heading.
+            var insideContainer = false
             for element in open.reversed() where element.kind == .block {
                 if node < 0 { node = element.node }
                 if let found = element.label {
-                    label = found
+                    label = found == "heading" && insideContainer ? "p" : found
                     break
                 }
+                let name = nodes[element.node].name
+                if name == "p" || name == "div" { insideContainer = true }
             }
             blocks.append(TextBlock(bytes: bytes, label: label ?? "p", node: node, linkBytes: min(linkBytes, bytes.count)))
         }
@@ -102,9 +107,10 @@ struct BlockTextBuilder {
             }
             switch role {
             case .dropped:
-                // An unclosed <noscript> swallows the rest of the page in libxml2's tree: only small
-                // ones (tracking pixels, "enable JavaScript") are dropped.
-                if node.name != "noscript" || Int(node.end) - index < 100 {
+                // A <noscript> holding real text is the page's content for readers without scripts
+                // (or, unclosed, swallows the rest of the page in libxml2's tree): only small ones
+                // (tracking pixels, "enable JavaScript") are dropped.
+                if node.name != "noscript" || !Self.holdsText(tree, index, atLeast: 200) {
                     index = Int(node.end)
                     continue
                 }
@@ -138,6 +144,21 @@ struct BlockTextBuilder {
         }
         flush()
         return blocks
+    }
+
+    /// Whether the subtree at `index` holds at least `bytes` bytes of character data.
+    private static func holdsText(_ tree: MarkupTree, _ index: Int, atLeast bytes: Int) -> Bool {
+        var total = 0
+        var position = index + 1
+        let end = Int(tree.nodes[index].end)
+        while position < end {
+            if tree.nodes[position].kind == .text {
+                total += tree.nodes[position].text.utf8.count
+                if total >= bytes { return true }
+            }
+            position += 1
+        }
+        return false
     }
 
     /// Elements with non-whitespace character data of their own.

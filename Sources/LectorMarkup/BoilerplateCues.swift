@@ -6,7 +6,7 @@ enum BoilerplateCues {
     private static let negativeWords: Set<String> = [
         "comment", "comments", "share", "sharing", "social", "related", "recommended", "recommendations", "newsletter",
         "subscribe", "subscription", "ad", "ads", "advert", "advertisement", "adsense", "banner", "cookie", "cookies",
-        "consent", "gdpr", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
+        "consent", "gdpr", "dsgvo", "rgpd", "popup", "modal", "promo", "sidebar", "breadcrumb", "breadcrumbs",
         "menu", "nav", "navbar", "navigation", "footer", "masthead", "tags", "tagcloud", "popular", "trending",
         "readmore", "pagination", "pager", "skip", "login", "signup", "outbrain", "taboola", "disqus", "sponsor",
         "sponsored", "teasers", "kommentare", "utility", "license", "textwidget",
@@ -39,7 +39,7 @@ enum BoilerplateCues {
 
     /// Words that, though negative elsewhere, are only weak signs (they name parts of an article).
     private static let weakNegativeWords: Set<String> = [
-        "author", "meta", "byline", "dateline", "date", "rating",
+        "author", "meta", "byline", "dateline", "date", "rating", "ad", "ads",
     ]
 
     private static let negativeRoles: Set<String> = [
@@ -60,7 +60,7 @@ enum BoilerplateCues {
             var negative = false
             var weak = false
             var positive = false
-            for word in words(value) {
+            for word in words(value, paragraph: node.name == "p") {
                 if negativeWords.contains(word) {
                     if weakNegativeWords.contains(word) { weak = true } else { negative = true }
                 } else if hasNegativeStem(word) {
@@ -95,7 +95,7 @@ enum BoilerplateCues {
         guard strict, node.name != "article" else { return .content }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
-            if words(value).contains(where: { weakNegativeWords.contains($0) }) { return .furnitureIfSmall }
+            if words(value, paragraph: node.name == "p").contains(where: { weakNegativeWords.contains($0) }) { return .furnitureIfSmall }
         }
         return .content
     }
@@ -120,7 +120,7 @@ enum BoilerplateCues {
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
             var negative = false
-            for word in words(value) {
+            for word in words(value, paragraph: node.name == "p") {
                 if negativeWords.contains(word) && (strict || !weakNegativeWords.contains(word)) { negative = true }
                 if !negative && hasNegativeStem(word) { negative = true }
             }
@@ -137,11 +137,12 @@ enum BoilerplateCues {
     ]
 
     /// Lowercase words of a class or id value: tokens split at whitespace, then at `-`, `_` and `:`.
-    static func words(_ value: String) -> [String] {
+    /// `paragraph`: the value is a `<p>`'s, which a "teaser" class makes a standfirst, not a teaser.
+    static func words(_ value: String, paragraph: Bool = false) -> [String] {
         var result: [String] = []
         // "teaser-text", "lead teaser" name an article's standfirst, not a teaser for another page.
         let lower = value.lowercased()
-        let standfirst = lower.containsBytes("text") || lower.containsBytes("lead") || lower.containsBytes("intro")
+        let standfirst = paragraph || lower.containsBytes("text") || lower.containsBytes("lead") || lower.containsBytes("intro")
         for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             let lower = token.lowercased()
             if descriptivePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }

@@ -1,7 +1,7 @@
 /// How the block builder treats an element of HTML (and of news XML such as NITF, whose body uses
 /// HTML-like names).
 enum ElementRole: Sendable, Equatable {
-    /// Skipped with its whole subtree (scripts, styles, form controls…).
+    /// Skipped with its whole subtree (scripts, styles, form controls, ruby pronunciation guides…).
     case dropped
     /// Starts and ends a block; `label` is the paragraph-layer label, nil for generic containers.
     case block(label: String?)
@@ -18,7 +18,7 @@ enum ElementRole: Sendable, Equatable {
         for name in [
             "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed", "input", "select",
             "textarea", "button", "option", "math", "canvas", "audio", "video", "title", "meta", "link", "base",
-            "datalist", "frameset", "frame", "applet", "map", "param", "source", "track",
+            "datalist", "frameset", "frame", "applet", "map", "param", "source", "track", "rt", "rp",
         ] {
             table[name] = .dropped
         }

@@ -2,7 +2,8 @@
 ///
 /// - `SnippetTally`: trafilatura's evaluation. A `with` snippet found in the extracted text is a true
 ///   positive, missing a false negative; a `without` snippet found is a false positive, missing a true
-///   negative. Matching is substring matching after collapsing whitespace on both sides.
+///   negative. Matching is substring matching after collapsing whitespace (and dropping soft hyphens)
+///   on both sides.
 /// - `ShingleScore`: the article-extraction benchmark's evaluation. Texts become `\w+` tokens, then
 ///   multisets of 4-token shingles; each page gets precision and recall from shingle counts; both
 ///   are averaged over pages and F1 is taken of the two averages.

@@ -91,7 +91,8 @@ struct CharsetDecision: Sendable {
     }
 
     /// The charset named by `<meta charset>`, a content-type meta or an XML declaration in the first
-    /// 4 KiB, lowercased.
+    /// 4 KiB, lowercased. A `charset` attribute of another element (`<script charset>`) names that
+    /// resource's encoding, not the page's.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(4_096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         for key in [Array("charset".utf8), Array("encoding".utf8)] {
@@ -99,6 +100,7 @@ struct CharsetDecision: Sendable {
             while let found = firstIndex(of: key, in: head, from: start) {
                 var index = found + key.count
                 start = index
+                guard insideTag(at: found, in: head, named: key[0] == UInt8(ascii: "c") ? "<meta" : "<?xml") else { continue }
                 while index < head.count, head[index] == 0x20 { index += 1 }
                 guard index < head.count, head[index] == UInt8(ascii: "=") else { continue }
                 index += 1
@@ -116,6 +118,19 @@ struct CharsetDecision: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether `position` lies inside a tag that starts with `opening` (lowercase): the nearest `<`
+    /// before it, with no `>` in between, opens that tag.
+    private static func insideTag(at position: Int, in head: [UInt8], named opening: String) -> Bool {
+        var index = position - 1
+        while index >= 0 {
+            let byte = head[index]
+            if byte == UInt8(ascii: ">") { return false }
+            if byte == UInt8(ascii: "<") { return head[index...].starts(with: opening.utf8) }
+            index -= 1
+        }
+        return false
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

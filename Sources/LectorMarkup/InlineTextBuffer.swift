@@ -2,7 +2,7 @@
 ///
 /// Whitespace is ASCII whitespace, other C0 controls, DEL and U+00A0: a run becomes one space, never
 /// at the start of the buffer; a trailing space is dropped by `finish`. A line break (`<br>`) is a
-/// "\n" that absorbs the spaces around it.
+/// "\n" that absorbs the spaces around it. Soft hyphens (U+00AD) are dropped.
 struct InlineTextBuffer {
     private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
@@ -33,6 +33,9 @@ struct InlineTextBuffer {
                 index += 1
             } else if byte == 0xC2 && index + 1 < count && input[index + 1] == 0xA0 {
                 pendingSpace = true
+                index += 2
+            } else if byte == 0xC2 && index + 1 < count && input[index + 1] == 0xAD {
+                // A soft hyphen only marks where a word may break: it is not text.
                 index += 2
             } else {
                 if pendingSpace && !bytes.isEmpty && bytes.last != 0x0A { bytes.append(0x20) }

@@ -66,6 +66,18 @@ enum MarkupParser {
     /// Parse XML and evaluate `xpaths` on the parsed document; each expression's matches are
     /// returned in document order (an empty expression matches nothing).
     static func parseXML(_ bytes: [UInt8], xpaths: [String]) -> Result<(tree: MarkupTree, matches: [[XPathMatch]]), Failure> {
+        parseXML(bytes, items: nil, xpaths: xpaths).map { ($0.tree, $0.items.first ?? xpaths.map { _ in [] }) }
+    }
+
+    /// Most items an `item` expression may select in one file; the rest are ignored.
+    static let maxItems = 100_000
+
+    /// Parse XML; when `items` is given, evaluate it and then `xpaths` relative to each element it
+    /// selects (one entry per item, in document order); otherwise evaluate `xpaths` once, relative
+    /// to the document (one entry).
+    static func parseXML(
+        _ bytes: [UInt8], items itemXPath: String?, xpaths: [String]
+    ) -> Result<(tree: MarkupTree, items: [[[XPathMatch]]]), Failure> {
         _ = initialised
         lector_silenceErrors()
         guard let context = xmlNewParserCtxt() else { return .failure(Failure(message: "out of memory")) }
@@ -88,15 +100,31 @@ enum MarkupParser {
         defer { xmlFreeDoc(document) }
         var positions: [UnsafeMutableRawPointer: Int] = [:]
         var tree: MarkupTree
-        if xpaths.contains(where: { !$0.isEmpty }) {
+        let evaluates = itemXPath != nil || xpaths.contains(where: { !$0.isEmpty })
+        if evaluates {
             tree = withUnsafeMutablePointer(to: &positions) { copyTree(document, html: false, positions: $0) }
         } else {
             tree = copyTree(document, html: false)
         }
         tree.depthCapped = tree.depthCapped || hitDepthLimit(context)
             || tree.nodes.contains { $0.depth >= Int32(parserDepthLimit - 2) }
-        let matches = xpaths.map { evaluate($0, in: document, tree: tree, positions: positions) }
-        return .success((tree, matches))
+        guard evaluates, let xpathContext = xmlXPathNewContext(document) else {
+            return .success((tree, [xpaths.map { _ in [] }]))
+        }
+        defer { xmlXPathFreeContext(xpathContext) }
+        xpathContext.pointee.error = lector_ignoreStructuredError
+        let documentNode = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
+        var contextNodes: [xmlNodePtr] = [documentNode]
+        if let itemXPath {
+            contextNodes = selectElements(itemXPath, context: xpathContext, positions: positions)
+        }
+        var items: [[[XPathMatch]]] = []
+        items.reserveCapacity(contextNodes.count)
+        for node in contextNodes {
+            xpathContext.pointee.node = node
+            items.append(xpaths.map { evaluate($0, context: xpathContext, document: document, positions: positions) })
+        }
+        return .success((tree, items))
     }
 
     /// Whether `xpath` compiles (used to reject a bad profile before any document is read).
@@ -108,13 +136,28 @@ enum MarkupParser {
         return true
     }
 
+    /// The copied elements `xpath` selects from the document, in document order (at most `maxItems`).
+    private static func selectElements(
+        _ xpath: String, context: xmlXPathContextPtr, positions: [UnsafeMutableRawPointer: Int]
+    ) -> [xmlNodePtr] {
+        guard !xpath.isEmpty, let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard result.pointee.type == XPATH_NODESET, let set = result.pointee.nodesetval, let table = set.pointee.nodeTab
+        else { return [] }
+        var nodes: [xmlNodePtr] = []
+        for position in 0..<min(Int(max(set.pointee.nodeNr, 0)), maxItems) {
+            guard let node = table[position], node.pointee.type == XML_ELEMENT_NODE,
+                positions[UnsafeMutableRawPointer(node)] != nil
+            else { continue }
+            nodes.append(node)
+        }
+        return nodes
+    }
+
     private static func evaluate(
-        _ xpath: String, in document: xmlDocPtr, tree: MarkupTree, positions: [UnsafeMutableRawPointer: Int]
+        _ xpath: String, context: xmlXPathContextPtr, document: xmlDocPtr, positions: [UnsafeMutableRawPointer: Int]
     ) -> [XPathMatch] {
-        guard !xpath.isEmpty, let context = xmlXPathNewContext(document) else { return [] }
-        defer { xmlXPathFreeContext(context) }
-        context.pointee.error = lector_ignoreStructuredError
-        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        guard !xpath.isEmpty, let result = xmlXPathEvalExpression(xpath, context) else { return [] }
         defer { xmlXPathFreeObject(result) }
         switch result.pointee.type {
         case XPATH_NODESET:
@@ -124,6 +167,11 @@ enum MarkupParser {
                 guard let node = table[position] else { continue }
                 if let index = positions[UnsafeMutableRawPointer(node)] {
                     matches.append(.node(index))
+                } else if node.pointee.type == XML_DOCUMENT_NODE {
+                    // The document itself (`.` without items): its root element.
+                    if let root = xmlDocGetRootElement(document), let index = positions[UnsafeMutableRawPointer(root)] {
+                        matches.append(.node(index))
+                    }
                 } else if node.pointee.type == XML_ATTRIBUTE_NODE {
                     var value = ""
                     var child = node.pointee.children

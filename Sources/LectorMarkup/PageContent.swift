@@ -15,9 +15,10 @@ struct PageContent: Sendable {
         var blocks = fullBlocks
         if options.htmlMode == .article {
             blocks = ArticleExtractor(bias: options.bias).extract(tree: tree, blocks: fullBlocks)
-            // Structured data carries the body when the markup hides it (script-rendered pages).
+            // Structured data carries the body when the markup hides it (script-rendered pages) or the
+            // extraction found less than half of it.
             let extracted = blocks.reduce(0) { $0 + $1.bytes.count }
-            if let body = structured.articleBody, extracted < 200, body.utf8.count > max(extracted * 2, 200) {
+            if let body = structured.articleBody, body.utf8.count > max(extracted * 2, 200) {
                 blocks = PlainTextReader.blocks(of: body, markdown: false)
             }
         }

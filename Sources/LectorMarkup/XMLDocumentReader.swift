@@ -12,11 +12,12 @@ enum XMLDocumentReader {
             diagnostics.append(Diagnostic(.warning, origin: "read", "not valid UTF-8; decoded as Windows-1252"))
         }
         let tree: MarkupTree
-        var matches: [[XPathMatch]] = []
-        switch MarkupParser.parseXML(input, xpaths: context.options.xmlProfile?.expressions ?? []) {
+        var items: [[[XPathMatch]]] = []
+        let profile = context.options.xmlProfile
+        switch MarkupParser.parseXML(input, items: profile?.item, xpaths: profile?.expressions ?? []) {
         case .success(let parsed):
             tree = parsed.tree
-            matches = parsed.matches
+            items = parsed.items
         case .failure(let failure): return [context.failure("XML parse failed: \(failure.message)")]
         }
         if tree.depthCapped {
@@ -36,16 +37,38 @@ enum XMLDocumentReader {
         case "html":
             return [HTMLPageReader.document(from: tree, context: context, format: "html", diagnostics: diagnostics)]
         default:
-            if context.options.xmlProfile != nil, matches.count == 4 {
-                return [profileDocument(tree, root: root, matches: matches, context: context, diagnostics: diagnostics)]
+            if let profile {
+                return profileDocuments(tree, root: root, items: items, profile: profile, context: context, diagnostics: diagnostics)
             }
             return [genericDocument(tree, root: root, context: context, diagnostics: diagnostics)]
         }
     }
 
-    /// XML read through a profile: body blocks from the matched elements, metadata from the others.
+    /// XML read through a profile: one document per item (or for the file), failing when `item`
+    /// selects nothing.
+    static func profileDocuments(
+        _ tree: MarkupTree, root: Int, items: [[[XPathMatch]]], profile: XMLProfile, context: ReadContext,
+        diagnostics: [Diagnostic]
+    ) -> [DocumentOutcome] {
+        guard let item = profile.item else {
+            guard let matches = items.first, matches.count == 4 else { return [context.failure("no text found in document")] }
+            return [profileDocument(tree, root: root, matches: matches, context: context, diagnostics: diagnostics)]
+        }
+        guard !items.isEmpty else { return [context.failure("the XML profile's item expression '\(item)' selected no element")] }
+        return items.enumerated().map { position, matches in
+            // Bytes shared out so that the items add up to the file.
+            let share = context.byteCount / items.count + (position == 0 ? context.byteCount % items.count : 0)
+            guard matches.count == 4 else { return context.failure("no text found in item", id: "\(context.id)#\(position + 1)") }
+            return profileDocument(
+                tree, root: root, matches: matches, context: context, diagnostics: diagnostics,
+                id: "\(context.id)#\(position + 1)", sourceBytes: share)
+        }
+    }
+
+    /// One document through a profile: body blocks from the matched elements, metadata from the others.
     static func profileDocument(
-        _ tree: MarkupTree, root: Int, matches: [[XPathMatch]], context: ReadContext, diagnostics: [Diagnostic]
+        _ tree: MarkupTree, root: Int, matches: [[XPathMatch]], context: ReadContext, diagnostics: [Diagnostic],
+        id: String? = nil, sourceBytes: Int? = nil
     ) -> DocumentOutcome {
         func text(_ match: XPathMatch) -> String {
             switch match {
@@ -70,7 +93,9 @@ enum XMLDocumentReader {
         }
         let authors = matches[3].map(text).filter { !$0.isEmpty }
         if !authors.isEmpty { metadata["authors"] = authors.joined(separator: "; ") }
-        return context.document(format: "xml", title: title, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
+        return context.document(
+            id: id, format: "xml", title: title, blocks: blocks, metadata: metadata, sourceBytes: sourceBytes,
+            diagnostics: diagnostics)
     }
 
     private static func hasEncodingDeclaration(_ bytes: [UInt8]) -> Bool {

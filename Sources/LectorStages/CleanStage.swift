@@ -6,16 +6,88 @@ import LectorCore
 /// It rewrites `text`, so it must run first: every layer is dropped and `.paragraph` is rebuilt,
 /// keeping each block's label. Without a `.paragraph` layer, blocks are the runs of text between
 /// blank lines, labelled `p`.
+///
+/// Its options `extract` and `bias` say what the reader keeps of an HTML page; the run reads them
+/// from the pipeline file before any document is read (the stage itself only cleans text).
 public struct CleanStage: Stage {
+    /// What an HTML page keeps.
+    public enum Extract: String, Sendable, CaseIterable {
+        /// The main content only (navigation, teasers, comments and footers removed).
+        case article
+        /// Every visible block of the page.
+        case full
+    }
+
+    /// Which error main-content extraction prefers to avoid.
+    public enum Bias: String, Sendable, CaseIterable {
+        /// Drop doubtful blocks: less boilerplate, may lose some article text.
+        case precision
+        /// The default trade-off.
+        case balanced
+        /// Keep doubtful blocks: more article text, may keep some boilerplate.
+        case recall
+    }
+
+    /// Options from the pipeline file.
+    public struct Options: Decodable, Sendable, Equatable {
+        /// What an HTML page keeps: `article` (default) or `full`.
+        public var extract: Extract = .article
+        /// Precision/recall trade-off of article extraction: `precision`, `balanced` (default), `recall`.
+        public var bias: Bias = .balanced
+
+        public init(extract: Extract = .article, bias: Bias = .balanced) {
+            self.extract = extract
+            self.bias = bias
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case extract, bias
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            extract = try Self.choice(Extract.self, .extract, in: container) ?? .article
+            bias = try Self.choice(Bias.self, .bias, in: container) ?? .balanced
+        }
+
+        private static func choice<Value: RawRepresentable & CaseIterable>(
+            _ type: Value.Type, _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>
+        ) throws -> Value? where Value.RawValue == String {
+            guard let raw = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let value = Value(rawValue: raw) else {
+                let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "expected one of \(allowed), found '\(raw)'")
+            }
+            return value
+        }
+    }
+
     public static let name = "clean"
     public static let summary = "Normalise text (NFC, whitespace, control characters); rebuild paragraphs."
+    public static var optionHelp: [OptionHelp] {
+        [
+            OptionHelp(
+                "extract", type: "article|full", default: "article",
+                "what the reader keeps of an HTML page: the main content, or every visible block"),
+            OptionHelp(
+                "bias", type: "precision|balanced|recall", default: "balanced",
+                "article extraction's trade-off: drop doubtful blocks (precision) or keep them (recall)"),
+        ]
+    }
     public static var defaultProduces: Set<Layer> { [.paragraph] }
 
+    /// The options the stage was built with (the reader settings of the run).
+    public let options: Options
     private let cleaner = TextCleaner()
 
-    public init(options: NoOptions) {}
+    public init(options: Options) {
+        self.options = options
+    }
 
-    public init() {}
+    public init() {
+        options = Options()
+    }
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let blocks = Self.blocks(of: document)

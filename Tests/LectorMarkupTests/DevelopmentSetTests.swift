@@ -50,15 +50,17 @@ struct DevelopmentSetTests {
             }
             tally.add(text: text, with: page.with, without: page.without)
         }
-        // Measured 0.923 F1 / 0.924 accuracy when this floor was set (trafilatura 2.3.1 under the same
-        // scorer: 0.921 / 0.919).
-        #expect(tally.f1 >= 0.915)
-        #expect(tally.accuracy >= 0.915)
+        // Measured 0.936 F1 / 0.936 accuracy when this floor was set (trafilatura 2.3.1 under the same
+        // scorer: 0.921 / 0.919; its published figure on these pages: 0.926).
+        #expect(tally.f1 >= 0.928)
+        #expect(tally.accuracy >= 0.928)
     }
 
     @Test func mutatedAndTruncatedPagesNeverCrash() throws {
         let reader = FormatReader()
         var generator = SplitMix(seed: 42)
+        // Time per variant is measured and printed, not asserted (machines differ).
+        var slowest = (seconds: 0.0, bytes: 0)
         for page in try DevelopmentData.pages(limit: 40) {
             var variants: [[UInt8]] = [Array(page.html.prefix(page.html.count / 3)), Array(page.html.suffix(page.html.count / 2))]
             var flipped = page.html
@@ -71,10 +73,14 @@ struct DevelopmentSetTests {
             variants.append(Array("<meta charset=\"utf-16\">".utf8) + page.html)
             variants.append(page.html.prefix(4_000).flatMap { [$0, 0] })
             for variant in variants {
+                let started = DispatchTime.now().uptimeNanoseconds
                 let outcomes = reader.read(bytes: variant, id: "fuzz", source: "fuzz", formatHint: "html")
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                if seconds > slowest.seconds { slowest = (seconds, variant.count) }
                 #expect(!outcomes.isEmpty)
             }
         }
+        print("fuzz: slowest variant \(slowest.bytes) bytes in \(String(format: "%.3f", slowest.seconds)) s")
     }
 }
 
@@ -93,6 +99,18 @@ struct DevelopmentSetTests {
             return
         }
         #expect(document.text.hasPrefix("Paragraph text"))
+    }
+
+    @Test func deepInlineNestingInArticleMode() {
+        let html = "<article><p>Intro paragraph that is long enough to be prose, with a comma.</p><p>"
+            + String(repeating: "<a href=\"#\"><b>", count: 50_000) + "deep" + String(repeating: "</b></a>", count: 50_000)
+            + "</p></article>"
+        let outcomes = FormatReader().read(bytes: Array(html.utf8), id: "inline", source: "inline", formatHint: "html")
+        guard case .processed(let document) = outcomes.first else {
+            Issue.record("deeply nested inline page not processed")
+            return
+        }
+        #expect(document.text.hasPrefix("Intro paragraph"))
     }
 
     @Test func deepNestingInArticleMode() {

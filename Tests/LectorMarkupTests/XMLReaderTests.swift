@@ -152,6 +152,32 @@ import Testing
         #expect(document.title == "s1")
     }
 
+    @Test func itemExpressionMakesOneDocumentPerItemWithRelativeFields() throws {
+        let xml = """
+            <feed-dump><entry id="a"><h>First</h><p>One.</p></entry><entry id="b"><h>Second</h><p>Two.</p></entry></feed-dump>
+            """
+        let profile = XMLProfile(item: "//entry", body: "./p", title: "./h", author: "@id")
+        let outcomes = readOutcomes(Array(xml.utf8), id: "dump.xml", hint: "xml", options: ReaderOptions(xmlProfile: profile))
+        let documents = outcomes.compactMap { if case .processed(let document) = $0 { document } else { nil } }
+        #expect(documents.map(\.id) == ["dump.xml#1", "dump.xml#2"])
+        #expect(documents.map(\.text) == ["One.", "Two."])
+        #expect(documents.map(\.title) == ["First", "Second"])
+        #expect(documents.map { $0.metadata["authors"] } == ["a", "b"])
+        #expect(documents.reduce(0) { $0 + $1.sourceBytes } == xml.utf8.count)
+    }
+
+    @Test func itemExpressionSelectingNothingFails() {
+        let profile = XMLProfile(item: "//missing")
+        let message = failureMessage(readOutcomes(Array(Self.xml.utf8), hint: "xml", options: ReaderOptions(xmlProfile: profile)))
+        #expect(message == "the XML profile's item expression '//missing' selected no element")
+    }
+
+    @Test func defaultBodyIsTheWholeDocument() throws {
+        let document = try #require(readDocument(Self.xml, hint: "xml", options: ReaderOptions(xmlProfile: XMLProfile(title: "//headline"))))
+        #expect(document.text.contains("Second paragraph."))
+        #expect(document.title == "Harbour reopens")
+    }
+
     @Test func invalidXPathIsReportedBeforeReading() {
         #expect(XMLProfile(body: "//content[").validationError() == "body: invalid XPath expression '//content['")
         #expect(XMLProfile(body: "//content", title: "//headline").validationError() == nil)
