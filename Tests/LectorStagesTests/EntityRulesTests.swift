@@ -50,6 +50,65 @@ struct EntityRulesTests {
         #expect(document.annotations(.entity).map(\.label) == ["LOC"])
     }
 
+    @Test("Regular expressions give UTF-8 ranges even after accents and emoji")
+    func regexOffsets() throws {
+        let text = "Zoë 🎉 bought NASDAQ:NRVL and nyse:kmd shares."
+        let rule = RegexRule(
+            expression: try RegexRule.compile("\\b[A-Z]{2,6}:[A-Z]{1,5}\\b", caseSensitive: true), label: "TICKER")
+        let ranges = rule.matches(in: text)
+        let bytes = Array(text.utf8)
+        #expect(ranges.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == ["NASDAQ:NRVL"])
+        let loose = RegexRule(
+            expression: try RegexRule.compile("\\b[a-z]{2,6}:[a-z]{1,5}\\b", caseSensitive: false), label: "TICKER")
+        #expect(loose.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == [
+            "NASDAQ:NRVL", "nyse:kmd",
+        ])
+    }
+
+    @Test("Among rules the longest match wins; on equal spans a phrase beats a regular expression")
+    func precedenceAmongRules() throws {
+        var phrases = EntityPhraseMatcher()
+        phrases.add(phrase: "Acme", target: .init(label: "ORG", canonical: nil), caseSensitive: true)
+        phrases.add(phrase: "Kestrel", target: .init(label: "ORG", canonical: "Kestrel Micro"), caseSensitive: true)
+        let regexes = [
+            RegexRule(expression: try RegexRule.compile("Acme Widget", caseSensitive: true), label: "PRODUCT"),
+            RegexRule(expression: try RegexRule.compile("Kestrel", caseSensitive: true), label: "BIRD"),
+        ]
+        var document = EntityTestSupport.document("Acme Widget and Kestrel won .")
+        try EntityRulesStage(matcher: phrases, regexes: regexes).process(&document, context: StageContext())
+        let entities = document.annotations(.entity)
+        #expect(entities.map { document.text(in: $0.range) } == ["Acme Widget", "Kestrel"])
+        #expect(entities.map(\.label) == ["PRODUCT", "ORG"])
+        #expect(entities.last?.attributes["canonical"] == "Kestrel Micro")
+    }
+
+    @Test("A pattern needs exactly one of tokens or regex, and its regex must compile")
+    func patternValidation() throws {
+        func node(_ entries: [(String, String)]) -> ConfigNode {
+            let file = "rules.yaml"
+            return ConfigNode(
+                .map(
+                    entries.enumerated().map { index, entry in
+                        ConfigNode.Entry(
+                            key: entry.0, keyLocation: ConfigLocation(file: file, line: 10 + index),
+                            value: ConfigNode(
+                                .scalar(entry.1, quoted: true), at: ConfigLocation(file: file, line: 10 + index)))
+                    }), at: ConfigLocation(file: file, line: 9))
+        }
+        let broken = #expect(throws: ConfigError.self) {
+            _ = try ConfigDecoder().decode(
+                EntityRulesStage.Pattern.self, from: node([("label", "TICKER"), ("regex", "[A-Z")]),
+                keyPath: "stages[4].options.patterns[0]")
+        }
+        #expect(broken?.location.line == 11)
+        #expect(broken?.message.contains("does not compile") == true)
+        let neither = #expect(throws: ConfigError.self) {
+            _ = try ConfigDecoder().decode(
+                EntityRulesStage.Pattern.self, from: node([("label", "TICKER")]), keyPath: "stages[4].options.patterns[0]")
+        }
+        #expect(neither?.message.contains("exactly one of 'tokens'") == true)
+    }
+
     @Test("A malformed gazetteer line is reported with its file and line")
     func badGazetteerLine() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("entity-rules-\(UUID().uuidString).tsv")
