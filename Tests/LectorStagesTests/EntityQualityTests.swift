@@ -37,4 +37,22 @@ struct EntityQualityTests {
         let second = trainer.train(train: train, dev: dev, clusters: WordClusters(), notes: "").serialized()
         #expect(first == second)
     }
+
+    @Test("Two-pass training (jackknifed document features) is deterministic", .enabled(if: train != nil && dev != nil))
+    func deterministicTwoPassTraining() throws {
+        var train = try CoNLLCorpus(contentsOf: try #require(Self.train))
+        train.documents = Array(train.documents.prefix(40))
+        var dev = try CoNLLCorpus(contentsOf: try #require(Self.dev))
+        dev.documents = Array(dev.documents.prefix(5))
+        var settings = EntityTrainer.Settings()
+        settings.epochs = 2
+        settings.documentEpochs = 2
+        settings.documentFolds = 2
+        settings.seed = 7
+        let trainer = EntityTrainer(settings: settings)
+        let model = trainer.train(train: train, dev: dev, clusters: WordClusters(), notes: "")
+        #expect(model.documentTransitions != nil)
+        let again = trainer.train(train: train, dev: dev, clusters: WordClusters(), notes: "")
+        #expect(model.serialized() == again.serialized())
+    }
 }
