@@ -84,6 +84,12 @@ public struct EntityRecognizer: Sendable {
         return results
     }
 
+    /// The first pass alone (without document features), for diagnostics: equal to `tag` for a
+    /// one-pass model.
+    public func tagFirstPass(_ sentences: [[String]]) -> [TaggedSentence] {
+        firstPass(sentences, confidence: true).tagged
+    }
+
     /// What the first pass computed for a document: word keys, emission scores (tokens × tags) and tags
     /// per sentence.
     struct FirstPass {
