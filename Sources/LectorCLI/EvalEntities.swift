@@ -17,6 +17,10 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Gold data in CoNLL columns.") var gold: String
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
+    @Flag(help: "Treat every sentence as its own document (independent posts, e.g. WNUT-17).")
+    var sentenceDocuments = false
+    @Flag(help: "Score the first pass alone (a two-pass model without its document features).")
+    var firstPass = false
     @Flag(help: "Time and score the whole entities stage (rules, linking, possessives) on documents built from the corpus.")
     var stage = false
     @Option(help: "Also write `token gold predicted` lines (IOB2) to this file, for conlleval or error analysis.")
@@ -24,8 +28,9 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Tag the corpus this many times and report the fastest pass (speed only).") var passes: Int = 1
 
     func run() throws {
-        let corpus = try CoNLLCorpus(
+        var corpus = try CoNLLCorpus(
             contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
+        if sentenceDocuments { corpus = corpus.sentencesAsDocuments }
         let loadStart = Date()
         let recognizer = try EntityModelStore.recognizer(path: model)
         let loadSeconds = Date().timeIntervalSince(loadStart)
@@ -37,7 +42,7 @@ struct EvalEntities: ParsableCommand {
         for _ in 0..<(stage ? 1 : max(1, passes)) {
             let started = Date()
             let cpuStarted = Self.threadCPUTime()
-            tagged = inputs.map { recognizer.tag($0) }
+            tagged = inputs.map { firstPass ? recognizer.tagFirstPass($0) : recognizer.tag($0) }
             cpuSeconds = min(cpuSeconds, Self.threadCPUTime() - cpuStarted)
             seconds = min(seconds, Date().timeIntervalSince(started))
         }

@@ -9,9 +9,10 @@ struct ExplainEntities: ParsableCommand {
         commandName: "entities",
         abstract: "Show each token's entity tag with its strongest features, and the entities found.",
         discussion: """
-            The text is split by the built-in sentences and tokens stages (or by whitespace and punctuation \
-            when they are not registered), then tagged by the entities stage. Scores are the model's local \
-            scores per tag; the sequence decoder also adds transition scores.
+            The text is cleaned and split by the built-in clean, sentences and tokens stages (or by whitespace \
+            and punctuation when they are not registered), then tagged by the entities stage. Scores are the \
+            model's local scores per tag (with a two-pass model, including the document features `doc…`); \
+            the sequence decoder also adds transition scores.
             """
     )
 
@@ -24,7 +25,7 @@ struct ExplainEntities: ParsableCommand {
         var document = Document(id: "explain", source: "explain", format: "text", text: text)
         let registry = StageRegistry.builtins
         let location = ConfigLocation(file: "explain", line: 0)
-        for name in ["sentences", "tokens"] {
+        for name in ["clean", "sentences", "tokens"] {
             if let entry = registry.entry(named: name) {
                 let stage = try entry.make(.emptyMap(at: location), name, ConfigDecoder())
                 try stage.process(&document, context: StageContext())

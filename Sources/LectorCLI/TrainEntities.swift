@@ -10,7 +10,9 @@ struct TrainEntities: ParsableCommand {
         discussion: """
             Learns word clusters from the --unlabelled files (CoNLL, CoNLL-U, JSON Lines with title/article, \
             or plain text), builds a gazetteer from the training spans, trains for --epochs and keeps the \
-            epoch with the best dev micro-F1. Deterministic for a fixed --seed.
+            epoch with the best dev micro-F1. With --document-epochs, a second pass learns from document \
+            features (how the same word was tagged elsewhere in the document) on jackknifed first-pass tags. \
+            Deterministic for a fixed --seed.
             """
     )
 
@@ -22,6 +24,9 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Unlabelled text for word clusters (repeatable).") var unlabelled: [String] = []
     @Option(help: "Number of fine word clusters.") var clusters: Int = 1000
     @Option(help: "Train this many models with seeds seed, seed+1, … and average their weights.") var mix: Int = 1
+    @Option(help: "Epochs of the second, document-level pass (0: a one-pass model).") var documentEpochs: Int = 0
+    @Option(help: "Folds of the jackknife that gives the document pass its first-pass tags on training data.")
+    var documentFolds: Int = 5
 
     func run() throws {
         let started = Date()
@@ -48,9 +53,11 @@ struct TrainEntities: ParsableCommand {
         var settings = EntityTrainer.Settings()
         settings.seed = seed
         settings.epochs = epochs
+        settings.documentEpochs = max(0, documentEpochs)
+        settings.documentFolds = max(2, documentFolds)
         let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let notes = """
-            Lector entity model: averaged perceptron, BIO tags. Trained by `lector train entities` on \
+            Lector entity model: averaged perceptron, BIO tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
             \(URL(fileURLWithPath: train).lastPathComponent) (\(trainCorpus.tokenCount) tokens), best epoch by \
             \(URL(fileURLWithPath: dev).lastPathComponent); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
             """
@@ -61,9 +68,10 @@ struct TrainEntities: ParsableCommand {
             models.append(
                 trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
                     log(
-                        String(
-                            format: "seed %d epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", Int(settings.seed),
-                            report.epoch, report.mistakes, report.devF1, report.seconds))
+                        "seed \(settings.seed) \(report.stage) "
+                            + String(
+                                format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes,
+                                report.devF1, report.seconds))
                 })
         }
         guard let model = models.count == 1 ? models.first : EntityTrainer.mixed(models) else {

@@ -31,6 +31,16 @@ struct EntityCoNLLTests {
         #expect(corpus.documents[0].sentences[0].spans.map(\.label) == ["ORG", "LOC"])
     }
 
+    @Test("Sentences can be read as documents of their own")
+    func sentencesAsDocuments() {
+        let corpus = CoNLLCorpus(text: "Jo\tB-person\n\nin\tO\nParis\tB-location\n", labelMap: CoNLLCorpus.wnutLabelMap)
+        #expect(corpus.documents.count == 1)
+        let split = corpus.sentencesAsDocuments
+        #expect(split.documents.count == 2)
+        #expect(split.documents[1].sentences[0].spans.map(\.label) == ["LOC"])
+        #expect(split.tokenCount == corpus.tokenCount)
+    }
+
     @Test("Scoring counts only exact spans with the right label")
     func exactSpanScoring() {
         var scorer = EntityScorer()

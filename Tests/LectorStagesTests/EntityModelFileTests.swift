@@ -30,6 +30,19 @@ struct EntityModelFileTests {
         #expect(loaded.vocabulary == ["Paris", "the"])
     }
 
+    @Test("A two-pass model keeps its second-pass transitions through serialisation")
+    func twoPassRoundTrip() throws {
+        let small = Self.smallModel()
+        let second = small.transitions.map { $0 + 1 }
+        let model = EntityModel(
+            tagSet: small.tagSet, transitions: small.transitions, features: small.keys, weights: small.weights,
+            clusters: small.clusters, gazetteer: small.gazetteer, vocabulary: small.vocabulary, notes: small.notes,
+            documentTransitions: second)
+        let loaded = try EntityModel(data: model.serialized())
+        #expect(loaded.documentTransitions == second)
+        #expect(try EntityModel(data: small.serialized()).documentTransitions == nil)
+    }
+
     @Test("A flipped byte is reported as corruption")
     func corruptByte() {
         var data = Self.smallModel().serialized()
@@ -55,6 +68,7 @@ struct EntityModelFileTests {
         let recognizer = try EntityModelStore.shippedRecognizer()
         #expect(recognizer.model.tagSet.types == ["PER", "ORG", "LOC", "MISC"])
         #expect(recognizer.model.featureCount > 1000)
+        #expect(recognizer.model.documentTransitions != nil, "the shipped model is a two-pass model")
     }
 }
 

@@ -18,6 +18,14 @@ public struct CoNLLCorpus: Sendable {
     /// One document: sentences in order.
     public struct Document: Sendable {
         public var sentences: [Sentence]
+
+        public init(sentences: [Sentence]) { self.sentences = sentences }
+    }
+
+    /// The same sentences with each one its own document (for corpora of independent posts, such as
+    /// WNUT-17, whose files have no document boundaries).
+    public var sentencesAsDocuments: CoNLLCorpus {
+        CoNLLCorpus(documents: documents.flatMap { $0.sentences.map { Document(sentences: [$0]) } })
     }
 
     public var documents: [Document]

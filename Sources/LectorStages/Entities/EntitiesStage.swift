@@ -5,6 +5,10 @@ import LectorCore
 /// temporal expressions (DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) from rules, and a
 /// `canonical` attribute on each named entity linking mentions of the same entity in the document.
 ///
+/// Words the tokenizer split at hyphens (`Hewlett` `-` `Packard`) are joined again for the model, which
+/// was trained on whole hyphenated words (`Hewlett-Packard`, `Jean-Pierre`, `Anglo-Dutch`); an entity
+/// therefore covers the whole hyphenated word or none of it.
+///
 /// Requires `.sentence` and `.token`; produces `.entity`. Each annotation's `score` is a confidence in
 /// 0...1 (mean per-token probability for model entities, 1 for rule matches). Named entities never
 /// include a trailing possessive (`'s`, `’s`, or a bare apostrophe), whether it is its own token or
@@ -65,7 +69,7 @@ public struct EntitiesStage: Stage {
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
-        let groups = try Self.sentenceTokens(document)
+        let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
         let words: [[String]] =
             document.text.utf8.withContiguousStorageIfAvailable { buffer in
                 groups.map {
@@ -120,6 +124,44 @@ public struct EntitiesStage: Stage {
             }
         }
         document.set(annotations, for: .entity)
+    }
+
+    /// Each sentence's token ranges with hyphenated words joined: a one-byte `-` token that touches a
+    /// letter or digit on both sides, with no space, merges with its neighbours (`Jean` `-` `Pierre` →
+    /// `Jean-Pierre`). Chains join too (`Saint-Jean-de-Luz`).
+    static func joiningHyphens(_ groups: [[TextRange]], in text: String) -> [[TextRange]] {
+        var text = text
+        return text.withUTF8 { joiningHyphens(groups, bytes: $0) }
+    }
+
+    private static func joiningHyphens(_ groups: [[TextRange]], bytes: UnsafeBufferPointer<UInt8>) -> [[TextRange]] {
+        func isWordByte(_ offset: Int) -> Bool {
+            guard offset >= 0 && offset < bytes.count else { return false }
+            let byte = bytes[offset]
+            return byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a)
+        }
+        func isHyphen(_ range: TextRange) -> Bool {
+            range.end - range.start == 1 && range.start >= 0 && range.start < bytes.count && bytes[range.start] == 0x2D
+        }
+        return groups.map { tokens in
+            guard tokens.count >= 3 && tokens.contains(where: isHyphen) else { return tokens }
+            var joined: [TextRange] = []
+            joined.reserveCapacity(tokens.count)
+            var index = 0
+            while index < tokens.count {
+                var current = tokens[index]
+                index += 1
+                while index + 1 < tokens.count, isHyphen(tokens[index]), tokens[index].start == current.end,
+                    tokens[index + 1].start == tokens[index].end, isWordByte(current.end - 1),
+                    isWordByte(tokens[index + 1].start)
+                {
+                    current = TextRange(start: current.start, end: tokens[index + 1].end)
+                    index += 2
+                }
+                joined.append(current)
+            }
+            return joined
+        }
     }
 
     /// Token ranges grouped by sentence (tokens outside every sentence form groups of their own).
@@ -185,7 +227,9 @@ extension EntitiesStage {
     /// The words of each sentence of `document` as the model sees them (attached possessives removed),
     /// for explanations and tools.
     public static func sentenceWords(_ document: Document) throws -> [[String]] {
-        let words = try sentenceTokens(document).map { $0.map { document.text(in: $0) } }
+        let words = joiningHyphens(try sentenceTokens(document), in: document.text).map {
+            $0.map { document.text(in: $0) }
+        }
         return withoutPossessives(words, words.map { $0.map(attachedPossessive) })
     }
 }

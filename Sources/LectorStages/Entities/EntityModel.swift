@@ -1,16 +1,19 @@
 import Foundation
 
 /// The trained entity recogniser's parameters: tag set, transition and feature weights, word clusters
-/// and the gazetteer built from training data.
+/// and the gazetteer built from training data. A two-pass model also has the transitions of its second,
+/// document-level pass (whose feature weights share the feature table under their own templates).
 ///
-/// ## File format (version 1, little-endian)
+/// ## File format (version 2, little-endian; version 1 is version 2 without the second-pass block)
 /// ```
 /// header   8 bytes  magic "LECTNER1"
-///          u32      format version (1)
+///          u32      format version (1 or 2)
 ///          u64      payload length in bytes
 ///          u64      FNV-1a 64 checksum of the payload
 /// payload  u32 n, then n × (u16 length, UTF-8 bytes)        entity types (tags: O, B-/I- per type)
 ///          (T+1)×T f32                                      transitions; row T = sentence start
+///          u32 D (0 or (T+1)×T), D × f32                    second-pass transitions (version 2 only;
+///                                                           D = 0: a one-pass model)
 ///          u32 F, F × u64 feature hash, F × f32 row scale,
 ///          F×T × i16                                        feature weights (weight = i16 × its row's scale)
 ///          u32 C, C × (u64 word hash, u64 packed clusters)  word clusters
@@ -24,6 +27,8 @@ public struct EntityModel: Sendable {
     public let tagSet: EntityTagSet
     /// (tags + 1) × tags transition scores; the last row scores the first tag of a sentence.
     let transitions: [Float]
+    /// Transitions of the second, document-level pass, or nil for a one-pass model.
+    let documentTransitions: [Float]?
     /// Open-addressing table of feature hashes (0 marks an empty slot) and their weight rows.
     private let slots: [UInt64]
     private let slotRows: [Int32]
@@ -43,18 +48,19 @@ public struct EntityModel: Sendable {
     var keys: [UInt64] { featureKeys }
 
     static let magic = Array("LECTNER1".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Number of features with weights.
     public var featureCount: Int { featureKeys.count }
 
     init(
         tagSet: EntityTagSet, transitions: [Float], features: [UInt64], weights: [Float], clusters: WordClusters,
-        gazetteer: EntityGazetteer, vocabulary: [String], notes: String
+        gazetteer: EntityGazetteer, vocabulary: [String], notes: String, documentTransitions: [Float]? = nil
     ) {
         self.tagSet = tagSet
         self.vocabulary = vocabulary
         self.transitions = transitions
+        self.documentTransitions = documentTransitions
         self.featureKeys = features
         self.weights = weights
         self.clusters = clusters
@@ -123,12 +129,14 @@ public struct EntityModelError: Error, CustomStringConvertible, Sendable {
 }
 
 extension EntityModel {
-    /// Serialise to the version-1 format (weights quantised to 16 bits).
+    /// Serialise to the version-2 format (weights quantised to 16 bits).
     public func serialized() -> Data {
         var payload = ByteWriter()
         payload.u32(UInt32(tagSet.types.count))
         for type in tagSet.types { payload.string16(type) }
         for value in transitions { payload.f32(value) }
+        payload.u32(UInt32(documentTransitions?.count ?? 0))
+        for value in documentTransitions ?? [] { payload.f32(value) }
         payload.u32(UInt32(featureKeys.count))
         for key in featureKeys { payload.u64(key) }
         let tags = tagSet.count
@@ -173,8 +181,9 @@ extension EntityModel {
             throw EntityModelError("not a Lector entity model (bad magic)")
         }
         let version = try header.u32()
-        guard version == Self.version else {
-            throw EntityModelError("entity model format version \(version) is not supported (expected \(Self.version))")
+        guard version == 1 || version == Self.version else {
+            throw EntityModelError(
+                "entity model format version \(version) is not supported (expected 1 or \(Self.version))")
         }
         let length = try header.u64()
         let checksum = try header.u64()
@@ -198,6 +207,21 @@ extension EntityModel {
         var transitions: [Float] = []
         for _ in 0..<((tags + 1) * tags) { transitions.append(try reader.f32()) }
         guard transitions.allSatisfy(\.isFinite) else { throw EntityModelError("entity model has invalid transitions") }
+        var documentTransitions: [Float]?
+        if version >= 2 {
+            let count = Int(try reader.u32())
+            guard count == 0 || count == transitions.count else {
+                throw EntityModelError("entity model has \(count) second-pass transitions (expected \(transitions.count))")
+            }
+            if count > 0 {
+                var values: [Float] = []
+                for _ in 0..<count { values.append(try reader.f32()) }
+                guard values.allSatisfy(\.isFinite) else {
+                    throw EntityModelError("entity model has invalid second-pass transitions")
+                }
+                documentTransitions = values
+            }
+        }
         let featureCount = Int(try reader.u32())
         try reader.need(featureCount * (8 + 4 + 2 * tags))
         var keys = [UInt64]()
@@ -249,7 +273,7 @@ extension EntityModel {
             tagSet: tagSet, transitions: transitions, features: keys, weights: weights,
             clusters: WordClusters(table: clusterTable),
             gazetteer: EntityGazetteer(entries: phrases, maxLength: maxLength),
-            vocabulary: vocabulary, notes: notes)
+            vocabulary: vocabulary, notes: notes, documentTransitions: documentTransitions)
     }
 
     /// Load from a file.

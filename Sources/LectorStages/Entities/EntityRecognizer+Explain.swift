@@ -11,9 +11,14 @@ extension EntityRecognizer {
     }
 
     /// Explain the tagging of a document's sentences, keeping the `top` strongest features per token.
+    /// For a two-pass model, the features include the document features of the second pass (`doc…`).
     public func explain(_ sentences: [[String]], top: Int = 8) -> [[TokenExplanation]] {
         let tagged = tag(sentences)
         let tagSet = model.tagSet
+        let first = firstPass(sentences, confidence: false)
+        let document =
+            model.documentTransitions == nil
+            ? nil : EntityDocumentFeatures(keys: first.keys, paths: first.tagged.map(\.tags), tagSet: tagSet)
         let types = sentences.map { $0.map { builder.build($0, named: true) } }
         let casing = EntityContextFeatures.documentCasing(types.map { $0.map(\.key) })
         let namedBefore = builder.build("<S>", named: true)
@@ -44,6 +49,15 @@ extension EntityRecognizer {
                 EntityContextFeatures.historyFeatures(type.key, history: history, into: &historyHashes)
                 let dominant = history.dominant(type.lowerKey).map { $0 < tagSet.types.count ? tagSet.types[$0] : "O" }
                 for hash in historyHashes { features.append(("history=\(dominant ?? "-")|\(type.casing)", hash)) }
+                if let document {
+                    var documentHashes: [UInt64] = []
+                    var documentNames: [String]? = []
+                    document.features(
+                        sentence: index, position: position, word: type.key,
+                        informative: position > 0 && !EntityContextFeatures.isHeadline(sentence.map(\.key)),
+                        into: &documentHashes, names: &documentNames, typeNames: tagSet.types)
+                    features.append(contentsOf: zip(documentNames ?? [], documentHashes))
+                }
                 let chosen = tagged[index].tags[position]
                 var scores = [Float](repeating: 0, count: tagSet.count)
                 for (_, hash) in features {
@@ -57,7 +71,9 @@ extension EntityRecognizer {
                         confidence: tagged[index].confidence[position],
                         scores: scores.enumerated().map { (tagSet.name(of: $0.offset), $0.element) },
                         features: Array(weighted.prefix(top))))
-                history.record(type.key, entityType: tagSet.type(of: chosen))
+                let firstTags = first.tagged.indices.contains(index) ? first.tagged[index].tags : []
+                let historyTag = firstTags.indices.contains(position) ? firstTags[position] : chosen
+                history.record(type.key, entityType: tagSet.type(of: historyTag))
             }
             result.append(explained)
         }

@@ -47,7 +47,60 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Tag every sentence of a document (sentences in order; each a list of token strings).
+    ///
+    /// A two-pass model tags the document once, then again with document features (how the same word
+    /// and phrase were tagged elsewhere, `EntityDocumentFeatures`) added to the first pass's scores.
     public func tag(_ sentences: [[String]]) -> [TaggedSentence] {
+        let first = firstPass(sentences, confidence: model.documentTransitions == nil)
+        guard let transitions = model.documentTransitions else { return first.tagged }
+        let tags = model.tagSet.count
+        let document = EntityDocumentFeatures(
+            keys: first.keys, paths: first.tagged.map(\.tags), tagSet: model.tagSet)
+        var results: [TaggedSentence] = []
+        results.reserveCapacity(sentences.count)
+        var hashes: [UInt64] = []
+        var noNames: [String]? = nil
+        for (index, wordKeys) in first.keys.enumerated() {
+            guard !wordKeys.isEmpty else {
+                results.append(TaggedSentence(tags: [], confidence: []))
+                continue
+            }
+            var emissions = first.emissions[index]
+            let headline = EntityContextFeatures.isHeadline(wordKeys)
+            emissions.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for (position, word) in wordKeys.enumerated() where word.looksProper {
+                    hashes.removeAll(keepingCapacity: true)
+                    document.features(
+                        sentence: index, position: position, word: word, informative: position > 0 && !headline,
+                        into: &hashes, names: &noNames, typeNames: model.tagSet.types)
+                    for hash in hashes { model.accumulate(hash, into: base + position * tags) }
+                }
+            }
+            let decoded = viterbi.decodeWithConfidence(
+                emissions: emissions, count: wordKeys.count, transitions: transitions)
+            results.append(TaggedSentence(tags: decoded.path, confidence: decoded.confidence))
+        }
+        return results
+    }
+
+    /// The first pass alone (without document features), for diagnostics: equal to `tag` for a
+    /// one-pass model.
+    public func tagFirstPass(_ sentences: [[String]]) -> [TaggedSentence] {
+        firstPass(sentences, confidence: true).tagged
+    }
+
+    /// What the first pass computed for a document: word keys, emission scores (tokens × tags) and tags
+    /// per sentence.
+    struct FirstPass {
+        var keys: [[EntityWordKey]]
+        var emissions: [[Float]]
+        var tagged: [TaggedSentence]
+    }
+
+    /// The first pass: per-word and context features, left-to-right document history, Viterbi.
+    /// `confidence` asks for max-marginal confidences (only needed when this pass is the last).
+    func firstPass(_ sentences: [[String]], confidence: Bool) -> FirstPass {
         let tags = model.tagSet.count
         // Word types: indices below `sharedCount` are the load-time cache, the rest this document's.
         let sharedCount = sharedKeys.count
@@ -72,16 +125,18 @@ public struct EntityRecognizer: Sendable {
         var history = EntityHistory()
         var results: [TaggedSentence] = []
         results.reserveCapacity(sentences.count)
+        var allEmissions: [[Float]] = []
+        allEmissions.reserveCapacity(sentences.count)
         var hashes: [UInt64] = []
         var starts: [Int] = []
         var noNames: [String]? = nil
         var historyHashes: [UInt64] = []
-        var emissions: [Float] = []
         let stride = 5 * tags
         for (sentenceIndex, sentence) in indices.enumerated() {
             let count = sentence.count
             guard count > 0 else {
                 results.append(TaggedSentence(tags: [], confidence: []))
+                allEmissions.append([])
                 continue
             }
             hashes.removeAll(keepingCapacity: true)
@@ -90,8 +145,7 @@ public struct EntityRecognizer: Sendable {
             EntityContextFeatures.staticFeatures(
                 wordKeys, gazetteer: model.gazetteer, documentCasing: casing, hashes: &hashes, starts: &starts,
                 names: &noNames)
-            emissions.removeAll(keepingCapacity: true)
-            emissions.append(contentsOf: repeatElement(0, count: count * tags))
+            var emissions = [Float](repeating: 0, count: count * tags)
             emissions.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 sharedScores.withUnsafeBufferPointer { shared in
@@ -125,14 +179,22 @@ public struct EntityRecognizer: Sendable {
                     }
                 }
             }
-            let decoded = viterbi.decodeWithConfidence(
-                emissions: emissions, count: count, transitions: model.transitions)
-            for position in 0..<count {
-                history.record(wordKeys[position], entityType: model.tagSet.type(of: decoded.path[position]))
+            let tagged: TaggedSentence
+            if confidence {
+                let decoded = viterbi.decodeWithConfidence(
+                    emissions: emissions, count: count, transitions: model.transitions)
+                tagged = TaggedSentence(tags: decoded.path, confidence: decoded.confidence)
+            } else {
+                let path = viterbi.decode(emissions: emissions, count: count, transitions: model.transitions)
+                tagged = TaggedSentence(tags: path, confidence: [Float](repeating: 1, count: count))
             }
-            results.append(TaggedSentence(tags: decoded.path, confidence: decoded.confidence))
+            for position in 0..<count {
+                history.record(wordKeys[position], entityType: model.tagSet.type(of: tagged.tags[position]))
+            }
+            results.append(tagged)
+            allEmissions.append(emissions)
         }
-        return results
+        return FirstPass(keys: sentenceKeys, emissions: allEmissions, tagged: results)
     }
 
     private static func appendScores(of type: EntityWordType, model: EntityModel, to scores: inout [Float]) {

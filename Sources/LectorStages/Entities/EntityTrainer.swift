@@ -20,11 +20,19 @@ public struct EntityTrainer {
         /// Training documents are split into this many folds; each fold's gazetteer features come from
         /// the phrases of the other folds.
         public var gazetteerFolds = 2
+        /// Epochs of the two-pass model, trained with document features after the first pass (0: a
+        /// one-pass model).
+        public var documentEpochs = 0
+        /// Document features of the training data come from first-pass models trained on the other folds
+        /// (jackknife), so they are as unreliable as at run time.
+        public var documentFolds = 5
         public init() {}
     }
 
     /// Progress of one epoch.
     public struct EpochReport: Sendable {
+        /// What was trained: "first pass", "fold 2/5", "document pass".
+        public var stage: String
         public var epoch: Int
         public var mistakes: Int
         public var devF1: Double
@@ -39,11 +47,29 @@ public struct EntityTrainer {
         self.tagSet = tagSet
     }
 
-    /// Train on `train`, pick the epoch with the best micro-F1 on `dev`, and return that model.
+    /// Train on `train`, pick the epoch with the best micro-F1 on `dev`, and return that model. With
+    /// `documentEpochs` > 0, the first pass only fixes the epoch count of the jackknife that gives a
+    /// two-pass model its training features (`trainDocumentPass`).
     public func train(
         train: CoNLLCorpus, dev: CoNLLCorpus, clusters: WordClusters, notes: String,
         progress: (EpochReport) -> Void = { _ in }
     ) -> EntityModel {
+        let first = trainFirstPass(
+            train: train, dev: dev, clusters: clusters, notes: notes, stage: "first pass", progress: progress)
+        guard settings.documentEpochs > 0 else { return first.model }
+        return trainDocumentPass(
+            firstPassEpochs: first.epoch, train: train, dev: dev, clusters: clusters, notes: notes, progress: progress)
+    }
+
+    /// Train the first pass on `train` for `settings.epochs`; with `dev`, return the epoch with the best
+    /// micro-F1 on it, else the last epoch.
+    ///
+    /// `documentFeatures` (per document, sentence and token) are extra feature hashes of each training
+    /// token; a model trained with them is a two-pass model whose second pass adds them at run time.
+    func trainFirstPass(
+        train: CoNLLCorpus, dev: CoNLLCorpus?, clusters: WordClusters, notes: String, stage: String,
+        documentFeatures: [[[[UInt64]]]]? = nil, progress: (EpochReport) -> Void
+    ) -> (model: EntityModel, epoch: Int) {
         let builder = EntityWordTypeBuilder(clusters: clusters)
         var typeCache: [String: EntityWordType] = [:]
         func type(_ word: String) -> EntityWordType {
@@ -115,6 +141,9 @@ public struct EntityTrainer {
                         hashes.append(contentsOf: word.neighbour[EntityWordType.slot(forOffset: offset)])
                     }
                     hashes.append(contentsOf: context[contextStarts[position]..<contextStarts[position + 1]])
+                    if let documentFeatures {
+                        hashes.append(contentsOf: documentFeatures[documentIndex][local][position])
+                    }
                     starts.append(hashes.count)
                 }
                 for hash in hashes { counts[hash, default: 0] += 1 }
@@ -160,7 +189,7 @@ public struct EntityTrainer {
         let viterbi = EntityViterbi(tagSet: tagSet)
         var random = SplitMix64(seed: settings.seed)
         var order = Array(documents.indices)
-        var best: (f1: Double, model: EntityModel)?
+        var best: (f1: Double, model: EntityModel, epoch: Int)?
 
         for epoch in 1...max(1, settings.epochs) {
             let started = Date()
@@ -227,17 +256,21 @@ public struct EntityTrainer {
             let averagedTransitions = zip(transitions, accumulatedTransitions).map { Float(Double($0) - $1 / step) }
             let model = Self.pruned(
                 tagSet: tagSet, transitions: averagedTransitions, keys: featureKeys, weights: averaged,
-                clusters: clusters,
-                gazetteer: full, vocabulary: vocabulary, notes: notes)
-            let f1 = Self.evaluate(model: model, on: dev).micro.f1
+                clusters: clusters, gazetteer: full, vocabulary: vocabulary, notes: notes,
+                documentTransitions: documentFeatures == nil ? nil : averagedTransitions)
+            let f1 = dev.map { Self.evaluate(model: model, on: $0).micro.f1 } ?? 0
             progress(
-                EpochReport(epoch: epoch, mistakes: mistakes, devF1: f1, seconds: Date().timeIntervalSince(started)))
-            if best == nil || f1 > best?.f1 ?? 0 { best = (f1, model) }
+                EpochReport(
+                    stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1,
+                    seconds: Date().timeIntervalSince(started)))
+            if best == nil || dev == nil || f1 > best?.f1 ?? 0 { best = (f1, model, epoch) }
         }
-        return best?.model
-            ?? Self.pruned(
-                tagSet: tagSet, transitions: transitions, keys: featureKeys, weights: weights, clusters: clusters,
-                gazetteer: full, vocabulary: vocabulary, notes: notes)
+        if let best { return (best.model, best.epoch) }
+        let model = Self.pruned(
+            tagSet: tagSet, transitions: transitions, keys: featureKeys, weights: weights, clusters: clusters,
+            gazetteer: full, vocabulary: vocabulary, notes: notes,
+            documentTransitions: documentFeatures == nil ? nil : transitions)
+        return (model, settings.epochs)
     }
 
     /// A model without the features whose weights are negligible (below 1/16384 of the largest weight),
@@ -245,7 +278,7 @@ public struct EntityTrainer {
     /// the scores of the saved model.
     static func pruned(
         tagSet: EntityTagSet, transitions: [Float], keys: [UInt64], weights: [Float], clusters: WordClusters,
-        gazetteer: EntityGazetteer, vocabulary: [String], notes: String
+        gazetteer: EntityGazetteer, vocabulary: [String], notes: String, documentTransitions: [Float]? = nil
     ) -> EntityModel {
         let tags = tagSet.count
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
@@ -260,7 +293,7 @@ public struct EntityTrainer {
         }
         return EntityModel(
             tagSet: tagSet, transitions: transitions, features: keptKeys, weights: keptWeights, clusters: clusters,
-            gazetteer: gazetteer, vocabulary: vocabulary, notes: notes)
+            gazetteer: gazetteer, vocabulary: vocabulary, notes: notes, documentTransitions: documentTransitions)
     }
 
     /// Score `model` on a gold corpus.
@@ -304,7 +337,8 @@ struct SplitMix64: RandomNumberGenerator {
 extension EntityTrainer {
     /// The average of models trained on the same data with different seeds (parameter mixing): the union
     /// of their features, each weight the mean over the models (0 where a model lacks the feature).
-    /// Clusters, gazetteer, vocabulary and notes come from the first model.
+    /// Clusters, gazetteer, vocabulary and notes come from the first model; second-pass transitions are
+    /// mixed when every model is a two-pass model.
     public static func mixed(_ models: [EntityModel]) -> EntityModel? {
         guard let first = models.first, models.allSatisfy({ $0.tagSet == first.tagSet }) else { return nil }
         let tags = first.tagSet.count
@@ -328,8 +362,18 @@ extension EntityTrainer {
                 for tag in 0..<tags { weights[target * tags + tag] += model.weights[row * tags + tag] * share }
             }
         }
+        // Second-pass transitions are mixed when every model has them.
+        var documentTransitions: [Float]?
+        if models.allSatisfy({ $0.documentTransitions != nil }) {
+            var mixed = [Float](repeating: 0, count: transitions.count)
+            for model in models {
+                for (index, value) in (model.documentTransitions ?? []).enumerated() { mixed[index] += value * share }
+            }
+            documentTransitions = mixed
+        }
         return pruned(
             tagSet: first.tagSet, transitions: transitions, keys: keys, weights: weights, clusters: first.clusters,
-            gazetteer: first.gazetteer, vocabulary: first.vocabulary, notes: first.notes)
+            gazetteer: first.gazetteer, vocabulary: first.vocabulary, notes: first.notes,
+            documentTransitions: documentTransitions)
     }
 }

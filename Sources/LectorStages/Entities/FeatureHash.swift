@@ -66,4 +66,5 @@ enum EntityFeatureTemplate: UInt8, CaseIterable, Sendable {
     case bigramPrev, bigramNext, shapeTrigram, firstToken, headline, gazetteer, gazetteerCap, documentCase
     case history, historyCap, boundary
     case runFirst, runLast, runShape, prevWordShape, nextWordShape
+    case docToken, docTokenOwn, docLonger, docFirst, docPhrase
 }
