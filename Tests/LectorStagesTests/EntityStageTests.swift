@@ -20,6 +20,24 @@ struct EntityStageTests {
         #expect(StageRegistry.builtins.entry(named: "entities") != nil)
     }
 
+    @Test("Documents declared in a language the model does not cover are left untagged, with a note")
+    func otherLanguagesAreSkipped() throws {
+        let stage = try EntitiesStage(options: EntitiesStage.Options())
+        let text = "Angela Merkel met officials of Siemens in Berlin on Tuesday ."
+        for (lang, tagged) in [("de-DE", false), ("en-GB", true), ("EN", true), (nil, true)] as [(String?, Bool)] {
+            var document = EntityTestSupport.document(text)
+            if let lang { document.metadata["lang"] = lang }
+            try stage.process(&document, context: StageContext())
+            #expect(document.annotations(.entity).isEmpty == !tagged, "lang \(lang ?? "none")")
+            #expect(document.has(.entity))
+            #expect(document.diagnostics.contains { $0.message.contains("not tagged") } == !tagged)
+        }
+        var everything = EntityTestSupport.document(text)
+        everything.metadata["lang"] = "de"
+        try EntitiesStage(options: EntitiesStage.Options(languages: [])).process(&everything, context: StageContext())
+        #expect(!everything.annotations(.entity).isEmpty)
+    }
+
     @Test("A well-known pattern of names is tagged with the right types")
     func namesAreTagged() throws {
         let document = try run("Angela Merkel met officials of Siemens in Berlin on Tuesday .", numeric: false)

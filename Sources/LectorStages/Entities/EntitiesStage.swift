@@ -22,20 +22,27 @@ public struct EntitiesStage: Stage {
         public var numeric: Bool
         /// Whether to link mentions and set `canonical`.
         public var link: Bool
+        /// Languages the model is used on (primary subtags of the document's `lang` metadata); a
+        /// document declared in another language gets an empty entity layer and an info diagnostic,
+        /// rather than the English model's guesses. Empty: every document. Documents without `lang`
+        /// are always tagged.
+        public var languages: [String]
 
-        public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true) {
+        public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"]) {
             self.model = model
             self.numeric = numeric
             self.link = link
+            self.languages = languages
         }
 
-        enum CodingKeys: String, CodingKey { case model, numeric, link }
+        enum CodingKeys: String, CodingKey { case model, numeric, link, languages }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             model = try container.decodeIfPresent(ConfigPath.self, forKey: .model)
             numeric = try container.decodeIfPresent(Bool.self, forKey: .numeric) ?? true
             link = try container.decodeIfPresent(Bool.self, forKey: .link) ?? true
+            languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? ["en"]
         }
     }
 
@@ -46,6 +53,9 @@ public struct EntitiesStage: Stage {
         OptionHelp(
             "model", type: "path", default: "(shipped model)", "entity model file made by `lector train entities`"),
         OptionHelp("numeric", type: "bool", default: "true", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
+        OptionHelp(
+            "languages", type: "[string]", default: "[en]",
+            "tag only documents whose `lang` is one of these (or unknown); [] tags every document"),
         OptionHelp("link", type: "bool", default: "true", "link mentions in a document; set the `canonical` attribute"),
     ]
     public static let defaultRequires: Set<Layer> = [.sentence, .token]
@@ -54,21 +64,40 @@ public struct EntitiesStage: Stage {
     let recognizer: EntityRecognizer
     let rules: NumericEntityRules?
     let linker: EntityLinker?
+    /// Lower-cased primary language subtags to tag (empty: all).
+    let languages: Set<String>
 
     public init(options: Options) throws {
         recognizer = try EntityModelStore.recognizer(path: options.model?.path)
         rules = options.numeric ? NumericEntityRules() : nil
         linker = options.link ? EntityLinker() : nil
+        languages = Set(options.languages.map { Self.primaryLanguage($0) })
     }
 
     /// A stage with an already loaded recogniser (for tests and tools).
-    public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true) {
+    public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = []) {
         self.recognizer = recognizer
         rules = numeric ? NumericEntityRules() : nil
         linker = link ? EntityLinker() : nil
+        self.languages = Set(languages.map { Self.primaryLanguage($0) })
+    }
+
+    /// `en` for `en-GB`, `EN_us` or `en`.
+    static func primaryLanguage(_ tag: String) -> String {
+        String(tag.prefix { $0 != "-" && $0 != "_" }).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
+        if !languages.isEmpty, let declared = document.metadata["lang"], !declared.isEmpty {
+            let language = Self.primaryLanguage(declared)
+            if !language.isEmpty && !languages.contains(language) {
+                document.set([], for: .entity)
+                document.note(
+                    .info, origin: Self.name,
+                    "not tagged: the document is in '\(declared)', the model covers \(languages.sorted().joined(separator: ", "))")
+                return
+            }
+        }
         let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
         let words: [[String]] =
             document.text.utf8.withContiguousStorageIfAvailable { buffer in
