@@ -53,7 +53,9 @@ struct Merge: ParsableCommand {
             pipelineName: setup.config.name, pipelineFile: pipeline ?? first.pipelineFile,
             resolvedConfig: setup.resolvedConfig, stageNames: setup.pipeline.stages.map(\.name),
             lectorVersion: LectorVersion.current, inputs: shards)
-        let writer = try ReportWriter(directory: URL(fileURLWithPath: report), options: setup.reportOptions, run: runInfo)
+        var reportOptions = setup.reportOptions
+        reportOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: first.totalSources)
+        let writer = try ReportWriter(directory: URL(fileURLWithPath: report), options: reportOptions, run: runInfo)
         var statistics = RunStatistics(stageNames: setup.pipeline.stages.map(\.name))
         var missingPositions: [Int] = []
         do {
@@ -76,7 +78,7 @@ struct Merge: ParsableCommand {
                     }
                 }
                 statistics.sourcesRead += 1
-                try writer.write(ReportWriter.render(outcomes, options: setup.reportOptions))
+                try writer.write(ReportWriter.render(outcomes, options: reportOptions))
                 try readers[slot].advance()
             }
             for reader in readers { missingPositions += reader.unreadPositions }

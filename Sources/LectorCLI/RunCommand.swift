@@ -112,9 +112,13 @@ struct Run: ParsableCommand {
         let runInfo = RunInfo(
             pipelineName: setup.config.name, pipelineFile: pipeline, resolvedConfig: setup.resolvedConfig,
             stageNames: setup.pipeline.stages.map(\.name), lectorVersion: LectorVersion.current, inputs: inputs)
-        let writer = try ReportWriter(directory: reportURL, options: setup.reportOptions, run: runInfo)
-        if progressLine.isShown { progressLine.total = SourceEnumerator(inputs: inputs).reduce(0) { count, _ in count + 1 } }
-        let reportOptions = setup.reportOptions
+        // One cheap walk over the inputs sizes the report (entity page files) and the progress total.
+        let sourceCount = SourceEnumerator(inputs: inputs).reduce(0) { count, _ in count + 1 }
+        var sizedOptions = setup.reportOptions
+        sizedOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: sourceCount)
+        let reportOptions = sizedOptions
+        let writer = try ReportWriter(directory: reportURL, options: reportOptions, run: runInfo)
+        if progressLine.isShown { progressLine.total = sourceCount }
         let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)

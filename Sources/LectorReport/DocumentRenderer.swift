@@ -38,7 +38,7 @@ struct DocumentRenderer {
         "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "NUMBER", "DURATION", "SET",
     ]
 
-    init(_ document: Document) {
+    init(_ document: Document, entityPageBuckets: Int = ReportOptions().entityPageBuckets) {
         self.document = document
         utf8 = Array(document.text.utf8)
         offsets = ScalarOffsetMap(document.text)
@@ -73,7 +73,7 @@ struct DocumentRenderer {
             classes[entity.label] = className
             var mark = Mark(text: text, name: name, className: className)
             if Self.hasPage(label: entity.label) && !name.isEmpty {
-                let key = EntityKey(label: entity.label, name: name)
+                let key = EntityKey(label: entity.label, name: name, buckets: entityPageBuckets)
                 let href = hrefs[key] ?? key.href
                 hrefs[key] = href
                 mark.key = key

@@ -19,7 +19,7 @@ import Foundation
 /// name (the document's most-mentioned other entities, for "appears with").
 final class EntitySpill {
     /// Spill files, at most: one per entity page, so reading one back holds one page's entities.
-    static let fileCount = Int(EntityKey.pageBuckets)
+    let fileCount: Int
     /// Bytes buffered per file before it is appended to disk (the file is opened and closed per
     /// append, so no more than one descriptor is ever held; all buffers together hold 8 MB at most).
     static let bufferSize = 8 * 1024
@@ -30,14 +30,15 @@ final class EntitySpill {
     private var buffers: [[UInt8]]
     private(set) var used: Set<Int> = []
 
-    init(folder: URL) throws {
+    init(folder: URL, pages: Int) throws {
         self.folder = folder
+        fileCount = max(1, pages)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        buffers = Array(repeating: [], count: Self.fileCount)
+        buffers = Array(repeating: [], count: fileCount)
     }
 
     /// The spill file that holds the entities of page `page` (a bucket number).
-    static func file(forPage page: UInt64) -> Int { Int(page % UInt64(fileCount)) }
+    func file(forPage page: UInt64) -> Int { Int(page % UInt64(fileCount)) }
 
     func url(_ file: Int) -> URL { folder.appendingPathComponent("s\(file)") }
 
@@ -49,7 +50,7 @@ final class EntitySpill {
         }
         let leaders = Array(ranked.prefix(Self.companionsKept + 1))
         for (position, sighting) in sightings.enumerated() {
-            let file = Self.file(forPage: sighting.key.bucket)
+            let file = file(forPage: sighting.key.bucket)
             var record = SpillRecordWriter(into: buffers[file])
             buffers[file] = []
             record.string(sighting.key.label)

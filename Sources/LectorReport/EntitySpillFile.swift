@@ -35,14 +35,14 @@ struct EntitySpillFile {
     private(set) var entities: [Entity] = []
 
     /// Read and aggregate `bytes`; throws on a malformed file (the report writer wrote it itself).
-    init(bytes: [UInt8]) throws {
+    init(bytes: [UInt8], buckets: Int) throws {
         reader = SpillRecordReader(bytes)
         var cursor = reader
         var ids: [EntityKey: Int] = [:]
         while !cursor.atEnd {
             let start = cursor.position
             guard let record = Self.parse(&cursor) else { throw ReportError.io("entity spill file is truncated") }
-            let key = EntityKey(label: reader.string(record.label), name: reader.string(record.name))
+            let key = EntityKey(label: reader.string(record.label), name: reader.string(record.name), buckets: buckets)
             let id: Int
             if let known = ids[key] {
                 id = known
@@ -85,11 +85,14 @@ struct EntitySpillFile {
     /// Entities sharing documents with entity `id`, as counted from the companions recorded with its
     /// sightings: most documents first, then by name and label; at most `limit`.
     func companions(of id: Int, limit: Int) -> [(key: EntityKey, documents: Int)] {
+        let buckets = entities[id].key.buckets
         var counts: [EntityKey: Int] = [:]
         for appearance in entities[id].appearances {
             guard let record = record(at: appearance.record) else { continue }
             for companion in record.companions {
-                counts[EntityKey(label: reader.string(companion.label), name: reader.string(companion.name)), default: 0] += 1
+                let key = EntityKey(
+                    label: reader.string(companion.label), name: reader.string(companion.name), buckets: buckets)
+                counts[key, default: 0] += 1
             }
         }
         return counts.map { (key: $0.key, documents: $0.value) }.sorted { lhs, rhs in

@@ -66,17 +66,22 @@ struct IndexRow: Sendable {
 /// entities; a file for each would cost more than the run itself (creating a file is ~70 µs here),
 /// while a bounded number of buckets keeps the report's file count and write time flat.
 struct EntityKey: Hashable, Sendable {
-    /// Entity page files, at most.
-    static let pageBuckets: UInt64 = 1024
-
     var label: String
     var name: String
+    /// How many entity pages the report has (`ReportOptions.entityPageBuckets`).
+    var buckets: Int
+
+    init(label: String, name: String, buckets: Int) {
+        self.label = label
+        self.name = name
+        self.buckets = max(1, buckets)
+    }
 
     /// `slug-hash`: the id of the entity's section, unique per key.
     var anchor: String { FileNaming.stem(for: "\(label)\u{1F}\(name)") }
 
     /// The number of the page that holds the entity's section.
-    var bucket: UInt64 { FileNaming.hash("\(label)\u{1F}\(name)") % Self.pageBuckets }
+    var bucket: UInt64 { FileNaming.hash("\(label)\u{1F}\(name)") % UInt64(buckets) }
 
     /// The stem of the page file that holds the entity's section (three hex digits).
     var page: String { Self.pageStem(bucket) }

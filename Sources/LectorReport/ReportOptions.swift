@@ -21,6 +21,10 @@ public struct ReportOptions: Decodable, Sendable {
     public var exports: [String]
     /// Documents per index data file (`data/rows-N.js`), loaded by the index page on demand.
     public var rowsPerDataFile: Int
+    /// Entity page files at most (a power of two, 1...1024): entity sections are grouped into this
+    /// many pages. The command line sizes it to the corpus (`entityPageBuckets(forSources:)`), so a
+    /// small run writes a few pages and a large one never more than 1,024.
+    public var entityPageBuckets: Int
 
     /// The defaults: HTML on, built-in templates, no extra exports.
     public init() {
@@ -28,6 +32,15 @@ public struct ReportOptions: Decodable, Sendable {
         templates = nil
         exports = []
         rowsPerDataFile = 1000
+        entityPageBuckets = 1024
+    }
+
+    /// Entity page files for a run over `sources` sources: about one per two sources, a power of
+    /// two between 16 and 1,024.
+    public static func entityPageBuckets(forSources sources: Int) -> Int {
+        var buckets = 16
+        while buckets < 1024 && buckets * 2 <= sources { buckets *= 2 }
+        return buckets
     }
 
     enum CodingKeys: String, CodingKey {

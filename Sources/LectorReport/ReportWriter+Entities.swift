@@ -16,6 +16,7 @@ extension ReportWriter {
         guard let templates, let spill = entitySpill else { return [:] }
         try spill.flushAll()
         let files = spill.used.sorted().map(spill.url)
+        let buckets = options.entityPageBuckets
         let folder = staging.appendingPathComponent("entities")
         let lanes = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard lanes > 0 else { return [:] }
@@ -27,7 +28,7 @@ extension ReportWriter {
             while position < files.count {
                 do {
                     let bytes = try EntitySpill.contents(of: files[position])
-                    let file = try EntitySpillFile(bytes: bytes)
+                    let file = try EntitySpillFile(bytes: bytes, buckets: buckets)
                     try Self.writePages(of: file, to: folder, templates: templates, tallies: &local)
                 } catch {
                     errors.record(error)

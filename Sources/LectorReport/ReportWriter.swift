@@ -66,7 +66,7 @@ public final class ReportWriter {
                 json.endObject()
                 items.append(.failure(RenderedFailure(failure: failure, jsonLine: json.bytes + [0x0A])))
             case .processed(let document):
-                let renderer = DocumentRenderer(document)
+                let renderer = DocumentRenderer(document, entityPageBuckets: options.entityPageBuckets)
                 let sightings = options.html ? renderer.sightings() : []
                 items.append(
                     .document(
@@ -144,7 +144,10 @@ public final class ReportWriter {
                 staging.appendingPathComponent("summaries.csv"),
                 header: CSVBuffer.header(["document", "rank", "sentence", "start", "end", "score", "text"]))
             conllFile = options.exportsCoNLL ? try FileSink(staging.appendingPathComponent("tokens.conll")) : nil
-            if templates != nil { entitySpill = try EntitySpill(folder: staging.appendingPathComponent(".entity-spill")) }
+            if templates != nil {
+                entitySpill = try EntitySpill(
+                    folder: staging.appendingPathComponent(".entity-spill"), pages: options.entityPageBuckets)
+            }
         } catch {
             try? manager.removeItem(at: staging)
             throw error

@@ -57,3 +57,11 @@ import Testing
         #expect(error.message.contains("unknown export 'xlsx'; available: brat, conll"))
     }
 }
+
+@Test func entityPageFilesGrowWithTheCorpusUpTo1024() {
+    #expect(ReportOptions.entityPageBuckets(forSources: 0) == 16)
+    #expect(ReportOptions.entityPageBuckets(forSources: 22) == 16)
+    #expect(ReportOptions.entityPageBuckets(forSources: 40) == 32)
+    #expect(ReportOptions.entityPageBuckets(forSources: 2000) == 1024)
+    #expect(ReportOptions.entityPageBuckets(forSources: 1_000_000) == 1024)
+}

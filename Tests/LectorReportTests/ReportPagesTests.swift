@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func entitySectionsLiveOnThePageTheirKeyNames() throws {
-        for key in [EntityKey(label: "ORG", name: "Acme Holdings AG"), EntityKey(label: "LOC", name: "Basel")] {
+        for key in [EntityKey(label: "ORG", name: "Acme Holdings AG", buckets: 1024), EntityKey(label: "LOC", name: "Basel", buckets: 1024)] {
             let page = try HTMLPage(report.appendingPathComponent("entities/\(key.page).html"))
             #expect(page.ids.contains(key.anchor))
             #expect(key.href == "\(key.page).html#\(key.anchor)")
@@ -165,7 +165,7 @@ import Testing
         #expect(money.name == "mark")
         let person = try #require(marks.first { $0.text.hasPrefix("Zoë Müller") })
         #expect(person.name == "a")
-        #expect(person.attributes["href"] == "../entities/\(EntityKey(label: "PER", name: "Zoë Müller").href)")
+        #expect(person.attributes["href"] == "../entities/\(EntityKey(label: "PER", name: "Zoë Müller", buckets: 1024).href)")
         let sentences = page.elements.filter { $0.attributes["class"] == "s" }
         #expect(sentences.count == 5)
         #expect(sentences[2].attributes["title"] == "Sentence 3")
@@ -177,7 +177,7 @@ import Testing
     }
 
     @Test func entityPageListsMentionsDocumentsAndCooccurringEntities() throws {
-        let key = EntityKey(label: "ORG", name: "Acme Holdings AG")
+        let key = EntityKey(label: "ORG", name: "Acme Holdings AG", buckets: 1024)
         let page = try HTMLPage(report.appendingPathComponent("entities/\(key.page).html"))
         let start = try #require(page.elements.firstIndex { $0.attributes["id"] == key.anchor })
         let end = page.elements[(start + 1)...].firstIndex { $0.name == "article" } ?? page.elements.endIndex

@@ -16,10 +16,10 @@ import Testing
         let report = try SampleCorpus.writeReport(
             to: SampleCorpus.temporaryDirectory().appendingPathComponent("r"), options: options)
         let entity = try String(
-            contentsOf: report.appendingPathComponent("entities/\(EntityKey(label: "LOC", name: "Basel").page).html"),
+            contentsOf: report.appendingPathComponent("entities/\(EntityKey(label: "LOC", name: "Basel", buckets: 1024).page).html"),
             encoding: .utf8)
         #expect(entity.contains("<p>custom Basel</p>"))
-        let hostile = EntityKey(label: "ORG", name: "</script><b>x</b>").page
+        let hostile = EntityKey(label: "ORG", name: "</script><b>x</b>", buckets: 1024).page
         let escaped = try String(contentsOf: report.appendingPathComponent("entities/\(hostile).html"), encoding: .utf8)
         #expect(escaped.contains("<p>custom &lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</p>"))
         let document = try String(
