@@ -28,7 +28,7 @@ let customStageExample: Result<URL, ExampleBuildFailure> = {
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("lector-example-build-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: log) }
     do {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = swiftDriver
@@ -61,8 +61,8 @@ func runProcess(_ executable: URL, _ arguments: [String]) throws -> (status: Int
     defer { try? FileManager.default.removeItem(at: folder) }
     let outURL = folder.appendingPathComponent("out")
     let errURL = folder.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     let process = Process()
