@@ -50,65 +50,6 @@ struct EntityRulesTests {
         #expect(document.annotations(.entity).map(\.label) == ["LOC"])
     }
 
-    @Test("Regular expressions give UTF-8 ranges even after accents and emoji")
-    func regexOffsets() throws {
-        let text = "Zoë 🎉 bought NASDAQ:NRVL and nyse:kmd shares."
-        let rule = RegexRule(
-            expression: try RegexRule.compile("\\b[A-Z]{2,6}:[A-Z]{1,5}\\b", caseSensitive: true), label: "TICKER")
-        let ranges = rule.matches(in: text)
-        let bytes = Array(text.utf8)
-        #expect(ranges.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == ["NASDAQ:NRVL"])
-        let loose = RegexRule(
-            expression: try RegexRule.compile("\\b[a-z]{2,6}:[a-z]{1,5}\\b", caseSensitive: false), label: "TICKER")
-        #expect(loose.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == [
-            "NASDAQ:NRVL", "nyse:kmd",
-        ])
-    }
-
-    @Test("Among rules the longest match wins; on equal spans a phrase beats a regular expression")
-    func precedenceAmongRules() throws {
-        var phrases = EntityPhraseMatcher()
-        phrases.add(phrase: "Acme", target: .init(label: "ORG", canonical: nil), caseSensitive: true)
-        phrases.add(phrase: "Kestrel", target: .init(label: "ORG", canonical: "Kestrel Micro"), caseSensitive: true)
-        let regexes = [
-            RegexRule(expression: try RegexRule.compile("Acme Widget", caseSensitive: true), label: "PRODUCT"),
-            RegexRule(expression: try RegexRule.compile("Kestrel", caseSensitive: true), label: "BIRD"),
-        ]
-        var document = EntityTestSupport.document("Acme Widget and Kestrel won .")
-        try EntityRulesStage(matcher: phrases, regexes: regexes).process(&document, context: StageContext())
-        let entities = document.annotations(.entity)
-        #expect(entities.map { document.text(in: $0.range) } == ["Acme Widget", "Kestrel"])
-        #expect(entities.map(\.label) == ["PRODUCT", "ORG"])
-        #expect(entities.last?.attributes["canonical"] == "Kestrel Micro")
-    }
-
-    @Test("A pattern needs exactly one of tokens or regex, and its regex must compile")
-    func patternValidation() throws {
-        func node(_ entries: [(String, String)]) -> ConfigNode {
-            let file = "rules.yaml"
-            return ConfigNode(
-                .map(
-                    entries.enumerated().map { index, entry in
-                        ConfigNode.Entry(
-                            key: entry.0, keyLocation: ConfigLocation(file: file, line: 10 + index),
-                            value: ConfigNode(
-                                .scalar(entry.1, quoted: true), at: ConfigLocation(file: file, line: 10 + index)))
-                    }), at: ConfigLocation(file: file, line: 9))
-        }
-        let broken = #expect(throws: ConfigError.self) {
-            _ = try ConfigDecoder().decode(
-                EntityRulesStage.Pattern.self, from: node([("label", "TICKER"), ("regex", "[A-Z")]),
-                keyPath: "stages[4].options.patterns[0]")
-        }
-        #expect(broken?.location.line == 11)
-        #expect(broken?.message.contains("does not compile") == true)
-        let neither = #expect(throws: ConfigError.self) {
-            _ = try ConfigDecoder().decode(
-                EntityRulesStage.Pattern.self, from: node([("label", "TICKER")]), keyPath: "stages[4].options.patterns[0]")
-        }
-        #expect(neither?.message.contains("exactly one of 'tokens'") == true)
-    }
-
     @Test("A malformed gazetteer line is reported with its file and line")
     func badGazetteerLine() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("entity-rules-\(UUID().uuidString).tsv")
@@ -127,5 +68,68 @@ struct EntityRulesTests {
         let entry = StageRegistry.builtins.entry(named: "entity-rules")
         #expect(entry?.defaultRequires == [.token])
         #expect(entry?.defaultProduces == [.entity])
+    }
+
+    func regex(_ source: String, _ label: String) throws -> EntityRegexRule {
+        try EntityRegexRule(source, target: .init(label: label, canonical: nil))
+    }
+
+    func entities(_ text: String, matcher: EntityPhraseMatcher, regexes: [EntityRegexRule]) throws -> [String] {
+        var document = EntityTestSupport.document(text)
+        try EntityRulesStage(matcher: matcher, regexes: regexes).process(&document, context: StageContext())
+        return document.annotations(.entity).map { "\(document.text(in: $0.range))/\($0.label)" }
+    }
+
+    @Test("A regular expression labels its matches over the whole text")
+    func regexLabelsMatches() throws {
+        let found = try entities(
+            "Shares ( NASDAQ:NRVL ) and NYSE:KMD fell .", matcher: EntityPhraseMatcher(),
+            regexes: [regex(#"\b[A-Z]{2,6}:[A-Z]{1,5}\b"#, "TICKER")])
+        #expect(found == ["NASDAQ:NRVL/TICKER", "NYSE:KMD/TICKER"])
+    }
+
+    @Test("Regular-expression offsets are UTF-8 bytes after emoji and accents")
+    func regexOffsetsAfterWideCharacters() throws {
+        let text = "Café 🎉 ticket T-1234 and Zoë T-77"
+        let found = try entities(text, matcher: EntityPhraseMatcher(), regexes: [regex(#"T-\d+"#, "CODE")])
+        #expect(found == ["T-1234/CODE", "T-77/CODE"])
+    }
+
+    @Test("Among rules the longer match wins, whichever kind of rule made it")
+    func longerRuleMatchWins() throws {
+        var matcher = EntityPhraseMatcher()
+        matcher.add(phrase: "Acme", target: .init(label: "ORG", canonical: nil), caseSensitive: true)
+        matcher.add(phrase: "Widget Works Ltd", target: .init(label: "ORG", canonical: nil), caseSensitive: true)
+        // The regex match "Acme Widget" is longer than the phrase "Acme" but shorter than the
+        // overlapping "Widget Works Ltd", which therefore wins over it.
+        let found = try entities(
+            "Acme Widget Works Ltd and Acme Widget rose .", matcher: matcher,
+            regexes: [regex("Acme Widget", "PRODUCT")])
+        #expect(found == ["Acme/ORG", "Widget Works Ltd/ORG", "Acme Widget/PRODUCT"])
+    }
+
+    @Test("On an equal span a gazetteer phrase beats a token pattern, which beats a regular expression")
+    func tiesGoToGazetteerThenTokensThenRegex() throws {
+        var matcher = EntityPhraseMatcher()
+        matcher.add(phrase: "Model 42", target: .init(label: "GAZ", canonical: nil), caseSensitive: true)
+        matcher.add(pattern: [.init("Model"), .init("NUM")], target: .init(label: "TOKENS", canonical: nil))
+        let rules = [try regex(#"Model \d+"#, "REGEX")]
+        #expect(try entities("A Model 42 and a Model 7 and Model-9 .", matcher: matcher, regexes: rules)
+            == ["Model 42/GAZ", "Model 7/TOKENS"])
+        #expect(try entities("A Model 42 .", matcher: EntityPhraseMatcher(), regexes: rules) == ["Model 42/REGEX"])
+    }
+
+    @Test("A regular-expression match replaces an overlapping statistical entity")
+    func regexOverwritesModelEntity() throws {
+        var document = EntityTestSupport.document("Call NYSE:KMD today .")
+        document.set([Annotation(5, 9, label: "ORG")], for: .entity)
+        let stage = EntityRulesStage(matcher: EntityPhraseMatcher(), regexes: [try regex(#"NYSE:[A-Z]+"#, "TICKER")])
+        try stage.process(&document, context: StageContext())
+        #expect(document.annotations(.entity).map(\.label) == ["TICKER"])
+    }
+
+    @Test("An invalid regular expression is refused when the rule is compiled")
+    func invalidRegexIsRefused() {
+        #expect(throws: EntitiesStageError.self) { try regex("([A-Z]+", "BROKEN") }
     }
 }

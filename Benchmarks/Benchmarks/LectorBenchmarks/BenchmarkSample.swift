@@ -10,14 +10,18 @@ struct BenchmarkSample: Sendable {
     var cleanDocuments: [Document] = []
     var tokenizedDocuments: [Document] = []
     var cleanBytes = 0
+    /// The bundled `examples/news` documents, cleaned (always loaded, whatever the data folder holds).
+    var exampleDocuments: [Document] = []
 
     /// Articles taken from the development data when present.
     static let articleLimit = 500
     static let pageLimit = 200
 
+    /// The Lector repository (this file is in Benchmarks/Benchmarks/LectorBenchmarks/).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     static func load() -> BenchmarkSample {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
         let data = ProcessInfo.processInfo.environment["LECTOR_DATA"].map { URL(fileURLWithPath: $0) }
             ?? repository.deletingLastPathComponent().appendingPathComponent("shared/data")
         var sample = BenchmarkSample()
@@ -38,16 +42,23 @@ struct BenchmarkSample: Sendable {
             }
         }
         let reader = FormatReader()
-        if texts.isEmpty {
-            let examples = repository.appendingPathComponent("examples/news")
-            for case .file(let source) in SourceEnumerator(inputs: [examples.path]) {
-                for case .processed(let document) in reader.read(source) { texts.append((document.id, document.text)) }
-                if source.id.hasSuffix(".html"), let bytes = FileManager.default.contents(atPath: source.url.path) {
-                    sample.htmlPages.append(Array(bytes))
-                }
+        let clean = stages(["clean"])
+        let examples = repository.appendingPathComponent("examples/news")
+        // Without development data, the examples stand in for the articles and pages as well.
+        let examplesAreTheArticles = texts.isEmpty
+        let examplesAreThePages = sample.htmlPages.isEmpty
+        for case .file(let source) in SourceEnumerator(inputs: [examples.path]) {
+            for case .processed(var document) in reader.read(source) {
+                if examplesAreTheArticles { texts.append((document.id, document.text)) }
+                for stage in clean { try? stage.process(&document, context: StageContext()) }
+                sample.exampleDocuments.append(document)
+            }
+            if examplesAreThePages, source.id.hasSuffix(".html"),
+                let bytes = FileManager.default.contents(atPath: source.url.path)
+            {
+                sample.htmlPages.append(Array(bytes))
             }
         }
-        let clean = stages(["clean"])
         let tokenize = stages(["sentences", "tokens"])
         for (id, text) in texts {
             var document = Document(id: id, source: id, format: "text", text: text)
@@ -71,12 +82,10 @@ struct BenchmarkSample: Sendable {
         }
     }
 
-    /// An external stage running `script` with python3.
+    /// An external stage running `examples/external-stage/<script>` with python3.
     static func externalStage(script: String) -> ExternalStage {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lector-bench-worker")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? Data(script.utf8).write(to: directory.appendingPathComponent("worker.py"))
-        let options = ExternalStage.Options(command: ["python3", "worker.py"], directory: directory, produces: ["nothing"])
+        let directory = repository.appendingPathComponent("examples/external-stage")
+        let options = ExternalStage.Options(command: ["python3", script], directory: directory, produces: ["nothing"])
         guard let stage = try? ExternalStage(options: options) else { fatalError("cannot start the external worker") }
         return stage
     }

@@ -56,6 +56,8 @@ public struct EntityPhraseMatcher: Sendable {
         public var start: Int
         public var end: Int
         public var target: Target
+        /// Whether a token pattern made the match (otherwise a gazetteer phrase).
+        public var isPattern: Bool
     }
 
     /// Trie nodes keyed by hash chains: a value with a nil target marks a prefix of a longer phrase.
@@ -116,36 +118,11 @@ public struct EntityPhraseMatcher: Sendable {
 
     /// Leftmost-longest, non-overlapping matches over `tokens` (phrases before patterns on a tie).
     public func matches(_ tokens: [String]) -> [Match] {
-        let lowered = tokens.map { $0.lowercased() }
-        let exactKeys = exact.isEmpty ? [] : tokens.map(FeatureHash.hash)
-        let foldedKeys = folded.isEmpty ? [] : lowered.map(FeatureHash.hash)
+        let keys = Keys(self, tokens)
         var result: [Match] = []
         var start = 0
         while start < tokens.count {
-            var best: Match?
-            func consider(_ end: Int, _ target: Target) {
-                if best == nil || end > best?.end ?? 0 { best = Match(start: start, end: end, target: target) }
-            }
-            for (table, keys) in [(exact, exactKeys), (folded, foldedKeys)] where !table.isEmpty {
-                var key = EntityGazetteer.chainStart
-                var end = start
-                while end < tokens.count {
-                    key = EntityGazetteer.extend(key, with: keys[end])
-                    guard let node = table[key] else { break }
-                    end += 1
-                    if let target = node { consider(end, target) }
-                }
-            }
-            for pattern in patterns where start + pattern.tests.count <= tokens.count {
-                var matched = true
-                for (offset, test) in pattern.tests.enumerated()
-                where !test.matches(tokens[start + offset], lower: lowered[start + offset]) {
-                    matched = false
-                    break
-                }
-                if matched { consider(start + pattern.tests.count, pattern.target) }
-            }
-            if let best {
+            if let best = longest(at: start, tokens, keys) {
                 result.append(best)
                 start = best.end
             } else {
@@ -153,5 +130,54 @@ public struct EntityPhraseMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// For every token where a phrase or pattern starts, the longest one starting there (phrases before
+    /// patterns on a tie). The matches may overlap; the caller chooses among them.
+    public func longestMatches(_ tokens: [String]) -> [Match] {
+        let keys = Keys(self, tokens)
+        return tokens.indices.compactMap { longest(at: $0, tokens, keys) }
+    }
+
+    /// Lower-cased tokens and their hash keys, computed once per token list.
+    private struct Keys {
+        var lowered: [String]
+        var exact: [UInt64]
+        var folded: [UInt64]
+
+        init(_ matcher: EntityPhraseMatcher, _ tokens: [String]) {
+            lowered = tokens.map { $0.lowercased() }
+            exact = matcher.exact.isEmpty ? [] : tokens.map(FeatureHash.hash)
+            folded = matcher.folded.isEmpty ? [] : lowered.map(FeatureHash.hash)
+        }
+    }
+
+    private func longest(at start: Int, _ tokens: [String], _ keys: Keys) -> Match? {
+        var best: Match?
+        func consider(_ end: Int, _ target: Target, isPattern: Bool) {
+            if best == nil || end > best?.end ?? 0 {
+                best = Match(start: start, end: end, target: target, isPattern: isPattern)
+            }
+        }
+        for (table, tableKeys) in [(exact, keys.exact), (folded, keys.folded)] where !table.isEmpty {
+            var key = EntityGazetteer.chainStart
+            var end = start
+            while end < tokens.count {
+                key = EntityGazetteer.extend(key, with: tableKeys[end])
+                guard let node = table[key] else { break }
+                end += 1
+                if let target = node { consider(end, target, isPattern: false) }
+            }
+        }
+        for pattern in patterns where start + pattern.tests.count <= tokens.count {
+            var matched = true
+            for (offset, test) in pattern.tests.enumerated()
+            where !test.matches(tokens[start + offset], lower: keys.lowered[start + offset]) {
+                matched = false
+                break
+            }
+            if matched { consider(start + pattern.tests.count, pattern.target, isPattern: true) }
+        }
+        return best
     }
 }

@@ -2,32 +2,40 @@ import Foundation
 import LectorCore
 
 /// The `entity-rules` stage: user gazetteers (TSV), token patterns and regular expressions from the
-/// pipeline file, compiled once when the pipeline is built, and written to the `entity` layer.
+/// pipeline file, written to the `entity` layer.
 ///
-/// Precedence:
-/// - Against entities already in the layer (from `entities`): a rule match wins over any entity it
-///   overlaps (those are removed), like spaCy's entity ruler with overwriting on. With
-///   `overwrite: false`, rule matches that overlap an existing entity are dropped instead. Run it after
-///   `entities` to correct the model, or alone for pure dictionary tagging.
-/// - Among rules: the leftmost match wins, then the longest; on equal spans gazetteer phrases come
-///   before token patterns, and token patterns before regular expressions.
+/// Everything is compiled once, when the stage is built: gazetteer phrases and token patterns into hash
+/// tries over tokens (each token costs one or two dictionary lookups however many phrases there are),
+/// regular expressions into `NSRegularExpression`s. An invalid expression is a configuration error
+/// naming the file, line and key. Phrases and token patterns are matched within each sentence's
+/// tokens; a regular expression runs once per document over the whole text, so its match may start
+/// or end inside a token.
 ///
-/// Gazetteer phrases and token patterns are matched over each sentence's tokens through one trie, so
-/// their cost does not grow with the number of phrases; regular expressions run over the whole text.
+/// Precedence, stated and tested:
+/// 1. **Rules over the statistical recogniser.** With `overwrite: true` (the default) a rule match
+///    replaces every entity already in the layer that overlaps it, like a rule layer placed after a
+///    statistical recogniser with overwriting on. With `overwrite: false`, a rule match that overlaps
+///    an existing entity is dropped instead. Run the stage after `entities` to correct the model, or
+///    without it for pure dictionary tagging.
+/// 2. **Among rules, the longer match wins** (length in bytes of text), whatever kind of rule made
+///    it; matches are chosen longest first and a match overlapping one already chosen is dropped.
+/// 3. **On equal length and start, gazetteer phrases win over token patterns, which win over regular
+///    expressions**; among regular expressions, the one listed first wins. Curated lists carry a
+///    canonical form and are the most specific evidence; a regular expression is the broadest.
 ///
 /// Options:
 /// ```yaml
 /// - stage: entity-rules
 ///   options:
 ///     gazetteers:
-///       - path: lists/companies.tsv     # phrase<TAB>label[<TAB>canonical]
+///       - path: lists/companies.tsv     # phrase<TAB>label[<TAB>canonical]; relative to the pipeline file
 ///         case-sensitive: false
 ///     patterns:
 ///       - label: PRODUCT
 ///         tokens: [iPhone, NUM]          # NUM: digits, CAP: capitalised word, *: any token
 ///         canonical: iPhone              # optional
 ///       - label: TICKER
-///         regex: "\\b[A-Z]{2,6}:[A-Z]{1,5}\\b"
+///         regex: "\\b[A-Z]{2,6}:[A-Z]{1,5}\\b"   # ICU syntax; (?i) for case-insensitive
 ///     overwrite: true
 /// ```
 public struct EntityRulesStage: Stage {
@@ -48,44 +56,53 @@ public struct EntityRulesStage: Stage {
         }
     }
 
-    /// One pattern: a sequence of token tests, or a regular expression over the text.
+    /// One pattern: a sequence of token tests or a regular expression, with its label.
     public struct Pattern: Decodable, Sendable {
-        public var label: String
-        public var tokens: [String]?
-        public var regex: String?
-        public var caseSensitive: Bool
-        public var canonical: String?
-
-        enum CodingKeys: String, CodingKey {
-            case label, tokens, regex, canonical
-            case caseSensitive = "case-sensitive"
+        /// How a pattern matches.
+        public enum Rule: Sendable {
+            case tokens([EntityPhraseMatcher.TokenTest])
+            case regex(EntityRegexRule)
         }
 
+        public var label: String
+        public var canonical: String?
+        public var rule: Rule
+
+        enum CodingKeys: String, CodingKey { case label, tokens, regex, canonical }
+
+        public init(label: String, canonical: String? = nil, rule: Rule) {
+            self.label = label
+            self.canonical = canonical
+            self.rule = rule
+        }
+
+        /// Exactly one of `tokens` and `regex`; a regular expression is compiled here, so that a bad
+        /// one is reported with the line of its `regex` key.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             label = try container.decode(String.self, forKey: .label)
-            tokens = try container.decodeIfPresent([String].self, forKey: .tokens)
-            regex = try container.decodeIfPresent(String.self, forKey: .regex)
-            caseSensitive = try container.decodeIfPresent(Bool.self, forKey: .caseSensitive) ?? true
             canonical = try container.decodeIfPresent(String.self, forKey: .canonical)
+            let tokens = try container.decodeIfPresent([String].self, forKey: .tokens)
+            let regex = try container.decodeIfPresent(String.self, forKey: .regex)
             switch (tokens, regex) {
-            case (nil, nil), (.some, .some):
-                throw DecodingError.dataCorruptedError(
-                    forKey: .label, in: container,
-                    debugDescription: "expected exactly one of 'tokens' (a list of token tests) or 'regex'")
-            case (.some(let tokens), nil) where tokens.isEmpty:
-                throw DecodingError.dataCorruptedError(
-                    forKey: .tokens, in: container, debugDescription: "expected at least one token test")
-            case (nil, .some(let regex)):
-                do {
-                    _ = try RegexRule.compile(regex, caseSensitive: caseSensitive)
-                } catch {
+            case (let tokens?, nil):
+                guard !tokens.isEmpty else {
                     throw DecodingError.dataCorruptedError(
-                        forKey: .regex, in: container,
-                        debugDescription: "expected a regular expression (ICU syntax), found '\(regex)', which does not compile")
+                        forKey: .tokens, in: container, debugDescription: "expected at least one token test, found an empty list")
                 }
-            default:
-                break
+                rule = .tokens(tokens.map(EntityPhraseMatcher.TokenTest.init))
+            case (nil, let regex?):
+                do {
+                    rule = .regex(try EntityRegexRule(regex, target: .init(label: label, canonical: canonical)))
+                } catch {
+                    throw DecodingError.dataCorruptedError(forKey: .regex, in: container, debugDescription: "\(error)")
+                }
+            case (.some, .some):
+                throw DecodingError.dataCorruptedError(
+                    forKey: .regex, in: container, debugDescription: "expected either 'tokens' or 'regex', found both")
+            case (nil, nil):
+                throw DecodingError.dataCorruptedError(
+                    forKey: .label, in: container, debugDescription: "expected a 'tokens' list or a 'regex' with this label")
             }
         }
     }
@@ -108,14 +125,14 @@ public struct EntityRulesStage: Stage {
 
     public static let name = "entity-rules"
     public static let summary =
-        "Entities from user gazetteers (TSV), token patterns and regular expressions; rules win over overlapping entities."
+        "Entities from gazetteers (TSV), token patterns and regular expressions; rules win over overlapping entities."
     public static let optionHelp: [OptionHelp] = [
         OptionHelp(
             "gazetteers", type: "list", default: "[]",
             "TSV files: {path, case-sensitive}; phrase<TAB>label[<TAB>canonical]"),
         OptionHelp(
             "patterns", type: "list", default: "[]",
-            "{label, tokens | regex, case-sensitive, canonical}; in tokens NUM, CAP, * are wildcards"),
+            "{label, tokens | regex, canonical}; token tests NUM, CAP, * are wildcards; regex in ICU syntax"),
         OptionHelp(
             "overwrite", type: "bool", default: "true", "rule matches replace overlapping entities (false: keep them)"),
     ]
@@ -123,7 +140,7 @@ public struct EntityRulesStage: Stage {
     public static let defaultProduces: Set<Layer> = [.entity]
 
     let matcher: EntityPhraseMatcher
-    let regexes: [RegexRule]
+    let regexes: [EntityRegexRule]
     let overwrite: Bool
 
     public init(options: Options) throws {
@@ -131,61 +148,47 @@ public struct EntityRulesStage: Stage {
         for gazetteer in options.gazetteers {
             try matcher.load(tsv: gazetteer.path.url, caseSensitive: gazetteer.caseSensitive)
         }
-        var regexes: [RegexRule] = []
+        var regexes: [EntityRegexRule] = []
         for pattern in options.patterns {
-            if let tokens = pattern.tokens {
-                matcher.add(
-                    pattern: tokens.map(EntityPhraseMatcher.TokenTest.init),
-                    target: EntityPhraseMatcher.Target(label: pattern.label, canonical: pattern.canonical))
-            } else if let regex = pattern.regex {
-                regexes.append(
-                    RegexRule(
-                        expression: try RegexRule.compile(regex, caseSensitive: pattern.caseSensitive),
-                        label: pattern.label, canonical: pattern.canonical))
+            switch pattern.rule {
+            case .tokens(let tests):
+                matcher.add(pattern: tests, target: .init(label: pattern.label, canonical: pattern.canonical))
+            case .regex(let rule):
+                regexes.append(rule)
             }
         }
         self.init(matcher: matcher, regexes: regexes, overwrite: options.overwrite)
     }
 
-    /// A stage around an already compiled matcher (and regular expressions).
-    public init(matcher: EntityPhraseMatcher, regexes: [RegexRule] = [], overwrite: Bool = true) {
+    /// A stage around an already compiled matcher and regular expressions.
+    public init(matcher: EntityPhraseMatcher, regexes: [EntityRegexRule] = [], overwrite: Bool = true) {
         self.matcher = matcher
         self.regexes = regexes
         self.overwrite = overwrite
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
-        let groups = try EntitiesStage.sentenceTokens(document)
-        // (annotation, precedence among rules on equal spans: 0 phrases and token patterns, 1 regex)
-        var candidates: [(annotation: Annotation, rank: Int)] = []
-        for tokens in groups {
-            let words = tokens.map { document.text(in: $0) }
-            for match in matcher.matches(words) {
-                var annotation = Annotation(
-                    range: TextRange(start: tokens[match.start].start, end: tokens[match.end - 1].end),
-                    label: match.target.label, score: 1)
-                if let canonical = match.target.canonical { annotation.attributes["canonical"] = canonical }
-                candidates.append((annotation, 0))
+        var candidates: [Candidate] = []
+        if matcher.count > 0 {
+            let groups = try EntitiesStage.sentenceTokens(document)
+            for tokens in groups {
+                let words = tokens.map { document.text(in: $0) }
+                for match in matcher.longestMatches(words) {
+                    let range = TextRange(start: tokens[match.start].start, end: tokens[match.end - 1].end)
+                    candidates.append(Candidate(range: range, target: match.target, rank: match.isPattern ? 1 : 0))
+                }
             }
         }
-        for rule in regexes {
+        for (index, rule) in regexes.enumerated() {
+            try context.checkDeadline()
             for range in rule.matches(in: document.text) {
-                var annotation = Annotation(range: range, label: rule.label, score: 1)
-                if let canonical = rule.canonical { annotation.attributes["canonical"] = canonical }
-                candidates.append((annotation, 1))
+                candidates.append(Candidate(range: range, target: rule.target, rank: 2 + index))
             }
         }
-        // Leftmost first, then longest, then by kind; a candidate overlapping a kept one is dropped.
-        candidates.sort { lhs, rhs in
-            let left = lhs.annotation.range
-            let right = rhs.annotation.range
-            if left.start != right.start { return left.start < right.start }
-            if left.end != right.end { return left.end > right.end }
-            return lhs.rank < rhs.rank
-        }
-        var found: [Annotation] = []
-        for candidate in candidates where !found.contains(where: { $0.range.overlaps(candidate.annotation.range) }) {
-            found.append(candidate.annotation)
+        let found = Self.choose(candidates).map { candidate in
+            var annotation = Annotation(range: candidate.range, label: candidate.target.label, score: 1)
+            if let canonical = candidate.target.canonical { annotation.attributes["canonical"] = canonical }
+            return annotation
         }
         let existing = document.annotations(.entity)
         var merged: [Annotation]
@@ -196,5 +199,36 @@ public struct EntityRulesStage: Stage {
         }
         merged.sort { $0.range < $1.range }
         document.set(merged, for: .entity)
+    }
+
+    /// A rule match before the choice: `rank` orders kinds on a tie (0 phrase, 1 token pattern,
+    /// 2 + i the i-th regular expression).
+    struct Candidate {
+        var range: TextRange
+        var target: EntityPhraseMatcher.Target
+        var rank: Int
+    }
+
+    /// Non-overlapping matches, longest first, then leftmost, then by rank; returned in text order.
+    static func choose(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.filter { !$0.range.isEmpty }.sorted { left, right in
+            if left.range.length != right.range.length { return left.range.length > right.range.length }
+            if left.range.start != right.range.start { return left.range.start < right.range.start }
+            return left.rank < right.rank
+        }
+        var chosen: [Candidate] = []  // kept sorted by start; never overlapping
+        for candidate in ordered {
+            // First chosen match starting at or after this one; only it and the one before can overlap.
+            var low = 0
+            var high = chosen.count
+            while low < high {
+                let middle = (low + high) / 2
+                if chosen[middle].range.start < candidate.range.start { low = middle + 1 } else { high = middle }
+            }
+            if low < chosen.count && chosen[low].range.overlaps(candidate.range) { continue }
+            if low > 0 && chosen[low - 1].range.overlaps(candidate.range) { continue }
+            chosen.insert(candidate, at: low)
+        }
+        return chosen
     }
 }
