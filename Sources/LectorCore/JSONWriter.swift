@@ -140,25 +140,41 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            bytes.reserveCapacity(bytes.count + utf8.count + 2)
+            // Runs of bytes that need no escape are copied at once; most text is one long run.
+            var runStart = 0
             var index = 0
             let count = utf8.count
+            func flushRun(_ end: Int) {
+                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+            }
             while index < count {
                 let byte = utf8[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+                    && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
+                {
+                    index += 1
+                    continue
+                }
+                flushRun(index)
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-                case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): bytes.append(92); bytes.append(34)
+                case UInt8(ascii: "\\"): bytes.append(92); bytes.append(92)
+                case 0x0A: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(92); bytes.append(UInt8(ascii: "t"))
                 case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
                     appendEscape(UInt16(byte))
                 case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript: escaped so JSON can sit in a script.
                     appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                     index += 2
                 default: bytes.append(byte)
                 }
                 index += 1
+                runStart = index
             }
+            flushRun(count)
         }
         bytes.append(UInt8(ascii: "\""))
     }
