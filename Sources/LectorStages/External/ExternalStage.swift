@@ -100,7 +100,9 @@ public struct ExternalStage: Stage {
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
-        let map = ScalarOffsetMap(document.text)
+        // The offset map costs a pass over the text: built only when some offset must be converted.
+        let sendsSpans = options.requires.contains { !document.annotations(Layer($0)).isEmpty }
+        var map = sendsSpans ? ScalarOffsetMap(document.text) : nil
         var request = JSONWriter(capacity: document.text.utf8.count + 64)
         request.beginObject()
         request.field("id", document.id)
@@ -110,6 +112,7 @@ public struct ExternalStage: Stage {
             request.key(layer)
             request.beginArray()
             for annotation in document.annotations(Layer(layer)) {
+                guard let map else { break }  // built above whenever a required layer has spans
                 request.beginArray()
                 request.value(convert(annotation.start, map))
                 request.value(convert(annotation.end, map))
@@ -126,14 +129,16 @@ public struct ExternalStage: Stage {
         if !exchange.stderr.isEmpty {
             document.note(.info, origin: options.produces.first ?? Self.name, "worker stderr: \(exchange.stderr)")
         }
-        let reply = try WorkerReply(line: exchange.reply, expectedID: document.id)
+        let reply = try WorkerReply(object: exchange.object, expectedID: document.id)
         if let message = reply.error { throw ExternalStageError.workerReported(message) }
         let limit = document.text.utf8.count
         var results: [Layer: [Annotation]] = [:]
+        if map == nil && reply.layers.values.contains(where: { !$0.isEmpty }) { map = ScalarOffsetMap(document.text) }
         for name in options.produces {
             var annotations: [Annotation] = []
             for span in reply.layers[name] ?? [] {
-                guard let start = toBytes(span.start, map), let end = toBytes(span.end, map), start <= end, end <= limit
+                guard let map, let start = toBytes(span.start, map), let end = toBytes(span.end, map), start <= end,
+                    end <= limit
                 else {
                     throw ExternalStageError.offsetsOutOfRange(layer: name, start: span.start, end: span.end)
                 }
@@ -195,6 +200,11 @@ struct WorkerReply {
         } catch {
             throw ExternalStageError.invalidReply("not JSON: \(String(decoding: line.prefix(80), as: UTF8.self))")
         }
+        try self.init(object: object, expectedID: expectedID)
+    }
+
+    /// A reply already parsed from JSON.
+    init(object: Any, expectedID: String) throws {
         guard let fields = object as? [String: Any] else { throw ExternalStageError.invalidReply("not a JSON object") }
         guard let id = fields["id"] as? String, id == expectedID else {
             throw ExternalStageError.invalidReply("reply is for id \(fields["id"].map { "\($0)" } ?? "nil"), expected \(expectedID)")

@@ -8,6 +8,8 @@ import LectorCore
 final class WorkerPool: @unchecked Sendable {
     struct Exchange {
         var reply: [UInt8]
+        /// `reply` parsed (once, here: a line that is not JSON restarts the worker).
+        var object: Any
         var stderr: String
     }
 
@@ -37,13 +39,14 @@ final class WorkerPool: @unchecked Sendable {
         }
         do {
             let (reply, stderr) = try worker.exchange(request, timeout: options.timeout)
+            let object: Any
             do {
                 // Validate the framing here so a desynchronised worker is restarted, not trusted.
-                _ = try JSONSerialization.jsonObject(with: Data(reply))
+                object = try JSONSerialization.jsonObject(with: Data(reply))
             } catch {
                 throw WorkerFailure.invalidJSON(String(decoding: reply.prefix(80), as: UTF8.self), stderr: stderr)
             }
-            return Exchange(reply: reply, stderr: stderr)
+            return Exchange(reply: reply, object: object, stderr: stderr)
         } catch let failure as WorkerFailure {
             throw recordFailure(failure, lane: lane)
         }

@@ -9,6 +9,8 @@ final class WorkerProcess {
     private let output: Int32
     private let errors: Int32
     private var pending: [UInt8] = []
+    /// Reused for every read of the worker's stdout (a worker is used by one lane at a time).
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
     private var closed = false
     /// Keep the pipes alive as long as the process.
     private let pipes: [Pipe]
@@ -54,8 +56,10 @@ final class WorkerProcess {
             if let newline = pending.firstIndex(of: 0x0A), written == message.count {
                 let reply = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
-                drain(errors, into: &stderrBytes)
-                return (reply, Self.text(stderrBytes))
+                // What the worker wrote to stderr while it worked on this document (no system call
+                // when poll saw nothing there).
+                if Self.readable(errors) { drain(errors, into: &stderrBytes) }
+                return (reply, stderrBytes.isEmpty ? "" : Self.text(stderrBytes))
             }
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { throw WorkerFailure.timedOut(seconds: timeout) }
@@ -77,15 +81,20 @@ final class WorkerProcess {
             }
             if fds[1].revents != 0 { drain(errors, into: &stderrBytes) }
             if fds[0].revents != 0 {
-                var buffer = [UInt8](repeating: 0, count: 65536)
-                let count = read(output, &buffer, buffer.count)
+                let count = readBuffer.withUnsafeMutableBytes { read(output, $0.baseAddress!, $0.count) }
                 if count == 0 {
                     drain(errors, into: &stderrBytes)
                     throw WorkerFailure.exited(status: waitForExit(), stderr: Self.text(stderrBytes))
                 }
-                if count > 0 { pending.append(contentsOf: buffer[..<count]) }
+                if count > 0 { pending.append(contentsOf: readBuffer[..<count]) }
             }
         }
+    }
+
+    /// Whether `descriptor` has data waiting (a zero-timeout poll).
+    private static func readable(_ descriptor: Int32) -> Bool {
+        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        return poll(&fds, 1, 0) > 0 && fds[0].revents != 0
     }
 
     private func drain(_ descriptor: Int32, into bytes: inout [UInt8]) {
