@@ -89,4 +89,36 @@ struct BenchmarkSample: Sendable {
         guard let stage = try? ExternalStage(options: options) else { fatalError("cannot start the external worker") }
         return stage
     }
+
+    /// `phrases` distinct, case-insensitive phrases of one to four words, half of them starting with a
+    /// common English word so that matching walks into the trie on ordinary text (the same recipe as
+    /// `Benchmarks/make_gazetteer.py`, deterministic).
+    static func syntheticGazetteer(phrases: Int) -> EntityPhraseMatcher {
+        let common = ("the of and in to new city bank north south west east national first united central state "
+            + "university river market street group council party union court house world").split(separator: " ")
+        let syllables = "ka ri mo ten sul bar vin do lem pra zu hal nor fen tis gor ab el ost uvi".split(separator: " ")
+        let labels = ["ORG", "PER", "LOC", "MISC"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func word() -> String {
+            (0..<(2 + next(2))).map { _ in String(syllables[next(syllables.count)]) }.joined().capitalized
+        }
+        var matcher = EntityPhraseMatcher()
+        var seen: Set<String> = []
+        while seen.count < phrases {
+            var words = (0..<(1 + next(4))).map { _ in word() }
+            if next(2) == 0 {
+                words[0] = String(common[next(common.count)])
+                if words.count == 1 { words.append(word()) }
+            }
+            let phrase = words.joined(separator: " ")
+            guard seen.insert(phrase.lowercased()).inserted else { continue }
+            matcher.add(
+                phrase: phrase, target: .init(label: labels[next(labels.count)], canonical: nil), caseSensitive: false)
+        }
+        return matcher
+    }
 }

@@ -72,6 +72,22 @@ let benchmarks: @Sendable () -> Void = {
         report(benchmark, elapsed, "docs/s", Double(documents.count))
     }
 
+    Benchmark("entity-rules, 100,000 phrases", configuration: withRate(configuration, "Ktokens/s")) { benchmark in
+        // The gazetteer is compiled before the measurement starts: what is measured is matching.
+        let stage = EntityRulesStage(matcher: BenchmarkSample.syntheticGazetteer(phrases: 100_000))
+        let documents = sample.tokenizedDocuments
+        let tokens = documents.reduce(0) { $0 + $1.annotations(.token).count }
+        benchmark.startMeasurement()
+        let started = ContinuousClock.now
+        for var document in documents {
+            try stage.process(&document, context: StageContext())
+            blackHole(document)
+        }
+        benchmark.stopMeasurement()
+        let elapsed = ContinuousClock.now - started
+        report(benchmark, elapsed, "Ktokens/s", Double(tokens) / 1e3)
+    }
+
     Benchmark("external stage round trip", configuration: withRate(configuration, "µs/doc", prefersLarger: false)) {
         benchmark in
         // A worker that answers every request with no layers (examples/external-stage/empty_worker.py):

@@ -10,6 +10,11 @@ public struct EntityPhraseMatcher: Sendable {
     public struct Target: Sendable, Hashable {
         public var label: String
         public var canonical: String?
+
+        public init(label: String, canonical: String? = nil) {
+            self.label = label
+            self.canonical = canonical
+        }
     }
 
     /// One element of a token pattern.
