@@ -99,6 +99,7 @@ enum BuiltinTemplates {
 {{{labelCSS}}}
 body:has(article.entity:target) article.entity:not(:target), body:has(article.entity:target) .bucket { display: none; }
 article.entity + article.entity { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 1rem; }
+article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
 </style>
 </head>
 <body>
