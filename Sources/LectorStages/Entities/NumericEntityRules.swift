@@ -13,6 +13,15 @@
 /// - CARDINAL: digits (`5,000`, `3.5`) or number words (`twenty`, `two million`)
 /// Immutable and `Sendable`.
 public struct NumericEntityRules: Sendable {
+    /// `10.30`, `9.05`: one or two digits of hour up to 12, a dot, two digits of minutes under 60.
+    static func isDottedClock(_ word: String) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1])
+        else { return false }
+        return hour <= 12 && minute < 60
+    }
+
     /// What a word can be, by its lower-cased form.
     enum WordClass: Sendable, Equatable {
         case month, weekday, relativeDay, relativeModifier, period, currencyBefore, currencyAfter, percent
@@ -209,7 +218,11 @@ public struct NumericEntityRules: Sendable {
             let isHour =
                 index < numbers.count && !blocked[index] && numbers[index] == .integer
                 && (Int(words[index]) ?? 99) <= 12
-            guard isClock || (isHour && wordClass(index + 1) == .timeSuffix) else { return nil }
+            // British style `10.30 p.m.`: hours and minutes joined by a dot, only before a.m./p.m.
+            let isDottedClock =
+                index < numbers.count && !blocked[index] && numbers[index] == .decimal
+                && wordClass(index + 1) == .timeSuffix && NumericEntityRules.isDottedClock(words[index])
+            guard isClock || isDottedClock || (isHour && wordClass(index + 1) == .timeSuffix) else { return nil }
             var end = index + 1
             if wordClass(end) == .timeSuffix { end += 1 }
             if wordClass(end) == .timeZone { end += 1 }
