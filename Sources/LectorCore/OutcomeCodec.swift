@@ -1,5 +1,3 @@
-import Foundation
-
 /// A lossless JSON form of document outcomes (every layer, UTF-8 offsets), for the run cache and
 /// shard results. Not a report format: `documents.jsonl` is the one for other tools.
 ///
@@ -78,53 +76,8 @@ public enum OutcomeCodec {
     /// Decode what `encode` wrote. Throws on anything malformed (a damaged cache entry is then
     /// simply recomputed by the caller).
     public static func decode(_ bytes: [UInt8]) throws -> [DocumentOutcome] {
-        guard let items = try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] else {
-            throw CodecError("not a list of outcomes")
-        }
-        return try items.map { item in
-            if let failed = item["failed"] as? [String: Any] {
-                return .failed(
-                    DocumentFailure(
-                        id: try string(failed, "id"), source: try string(failed, "source"),
-                        stage: try string(failed, "stage"), message: try string(failed, "message")))
-            }
-            guard let fields = item["document"] as? [String: Any] else { throw CodecError("outcome without document") }
-            return .processed(try document(fields))
-        }
-    }
-
-    static func document(_ fields: [String: Any]) throws -> Document {
-        var document = Document(
-            id: try string(fields, "id"), source: try string(fields, "source"), format: try string(fields, "format"),
-            title: fields["title"] as? String, text: try string(fields, "text"),
-            metadata: fields["metadata"] as? [String: String] ?? [:],
-            sourceBytes: (fields["sourceBytes"] as? NSNumber)?.intValue)
-        for entry in fields["diagnostics"] as? [[String: String]] ?? [] {
-            guard let severity = entry["severity"].flatMap(Diagnostic.Severity.init(rawValue:)),
-                let origin = entry["origin"], let message = entry["message"]
-            else { throw CodecError("malformed diagnostic") }
-            document.diagnostics.append(Diagnostic(severity, origin: origin, message))
-        }
-        let limit = document.text.utf8.count
-        for (name, value) in fields["layers"] as? [String: [[Any]]] ?? [:] {
-            let annotations: [Annotation] = try value.map { item in
-                guard item.count == 5, let start = (item[0] as? NSNumber)?.intValue,
-                    let end = (item[1] as? NSNumber)?.intValue, let label = item[2] as? String,
-                    0 <= start, start <= end, end <= limit
-                else { throw CodecError("malformed annotation in layer \(name)") }
-                let score = (item[3] as? NSNumber)?.doubleValue
-                return Annotation(
-                    range: TextRange(start: start, end: end), label: label, score: score,
-                    attributes: item[4] as? [String: String] ?? [:])
-            }
-            document.set(annotations, for: Layer(name))
-        }
-        return document
-    }
-
-    static func string(_ fields: [String: Any], _ key: String) throws -> String {
-        guard let value = fields[key] as? String else { throw CodecError("missing '\(key)'") }
-        return value
+        var decoder = OutcomeDecoder(bytes)
+        return try decoder.outcomes()
     }
 
     public struct CodecError: Error, CustomStringConvertible {
