@@ -81,27 +81,11 @@ final class EntitySpill {
     }
 
     private func flush(_ file: Int) throws {
-        let path = url(file).path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ReportError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        try buffers[file].withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ReportError.io("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
-            }
-        }
+        try FileSink.write(buffers[file], to: url(file), appending: true, mode: 0o600)
         buffers[file].removeAll(keepingCapacity: true)
     }
 
-    /// The whole of spill file `file`, read with plain POSIX calls into one buffer.
-    func contents(_ file: Int) throws -> [UInt8] { try Self.contents(of: url(file)) }
-
+    /// The whole of a spill file, read with plain POSIX calls into one buffer.
     static func contents(of url: URL) throws -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReportError.io("cannot open \(url.path): \(String(cString: strerror(errno)))") }

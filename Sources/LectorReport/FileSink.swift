@@ -57,9 +57,11 @@ final class FileSink {
         }
     }
 
-    /// Write a whole file at once (plain POSIX calls: report pages are many and small).
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Write a whole file at once, or with `appending` add to its end (plain POSIX calls: report pages
+    /// are many and small, and spill files are appended to thousands of times).
+    static func write(_ bytes: [UInt8], to url: URL, appending: Bool = false, mode: mode_t = 0o644) throws {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC)
+        let descriptor = open(url.path, flags, mode)
         guard descriptor >= 0 else {
             throw ReportError.io("cannot create \(url.path): \(String(cString: strerror(errno)))")
         }
