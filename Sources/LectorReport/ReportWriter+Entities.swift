@@ -115,6 +115,15 @@ extension ReportWriter {
         }
         let entity = file.entities[id]
         let reader = file.reader
+        // Most entities have one document: its record serves the sample, the list and the note, so the
+        // last record read is kept rather than parsed again.
+        var lastRecord: (offset: Int32, record: EntitySpillFile.Record)?
+        func record(_ appearance: EntitySpillFile.Appearance) -> EntitySpillFile.Record? {
+            if let lastRecord, lastRecord.offset == appearance.record { return lastRecord.record }
+            guard let parsed = file.record(at: appearance.record) else { return nil }
+            lastRecord = (appearance.record, parsed)
+            return parsed
+        }
         let className = classOf(entity.key.label)
         let documentCount = entity.appearances.count
         html.raw("<article class=\"entity\" id=\"")
@@ -128,7 +137,7 @@ extension ReportWriter {
         html.raw(documentCount == 1 ? " in 1 document" : " in \(ReportWriter.count(documentCount)) documents")
         html.raw("</p>\n<div class=\"layout\">\n<div>\n<section class=\"card mentions\">\n<h2>Mentions</h2>\n")
         for appearance in entity.appearances.prefix(samplesShown) {
-            guard let record = file.record(at: appearance.record) else { continue }
+            guard let record = record(appearance) else { continue }
             html.raw("<p class=\"snippet\">")
             html.text(reader.bytes, record.before)
             html.raw("<a class=\"e \(className)\" href=\"../documents/")
@@ -151,7 +160,7 @@ extension ReportWriter {
         }
         for position in order.prefix(documentsShown) {
             let appearance = entity.appearances[position]
-            guard let record = file.record(at: appearance.record) else { continue }
+            guard let record = record(appearance) else { continue }
             html.raw("<li><a href=\"../documents/")
             html.text(reader.bytes, record.stem)
             html.raw(".html\">")
@@ -165,7 +174,7 @@ extension ReportWriter {
             html.raw("<p class=\"note\">… and \(ReportWriter.count(order.count - documentsShown)) more documents.</p>\n")
         }
         html.raw("</section>\n</div>\n<div>\n<section class=\"card cooccurring\">\n<h2>Appears with</h2>\n")
-        if documentCount == 1, let only = entity.appearances.first, let record = file.record(at: only.record) {
+        if documentCount == 1, let only = entity.appearances.first, let record = record(only) {
             html.raw("<p class=\"note\">Only in <a href=\"../documents/")
             html.text(reader.bytes, record.stem)
             html.raw(".html#entities\">")
