@@ -66,7 +66,7 @@ struct EvalEntities: ParsableCommand {
                     let gold = tagSet.tags(for: sentence.spans, count: sentence.words.count)
                     for (index, word) in sentence.words.enumerated() {
                         let predicted = result.tags.indices.contains(index) ? result.tags[index] : 0
-                        lines += "\(word) \(tagSet.name(of: gold[index])) \(tagSet.name(of: predicted))\n"
+                        lines += "\(word) \(tagSet.iob2Name(of: gold[index])) \(tagSet.iob2Name(of: predicted))\n"
                     }
                     lines += "\n"
                 }

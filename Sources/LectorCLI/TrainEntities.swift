@@ -12,7 +12,7 @@ struct TrainEntities: ParsableCommand {
             or plain text), builds a gazetteer from the training spans, trains for --epochs and keeps the \
             epoch with the best dev micro-F1. With --document-epochs, a second pass learns from document \
             features (how the same word was tagged elsewhere in the document) on jackknifed first-pass tags. \
-            Deterministic for a fixed --seed.
+            Tags are BILOU by default (--scheme bio for IOB2). Deterministic for a fixed --seed.
             """
     )
 
@@ -27,6 +27,7 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Epochs of the second, document-level pass (0: a one-pass model).") var documentEpochs: Int = 0
     @Option(help: "Folds of the jackknife that gives the document pass its first-pass tags on training data.")
     var documentFolds: Int = 5
+    @Option(help: "Tag encoding: bilou (begin, inside, last, unit) or bio.") var scheme: TagScheme = .bilou
 
     func run() throws {
         let started = Date()
@@ -57,14 +58,14 @@ struct TrainEntities: ParsableCommand {
         settings.documentFolds = max(2, documentFolds)
         let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let notes = """
-            Lector entity model: averaged perceptron, BIO tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
+            Lector entity model: averaged perceptron, \(scheme.rawValue.uppercased()) tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
             \(URL(fileURLWithPath: train).lastPathComponent) (\(trainCorpus.tokenCount) tokens), best epoch by \
             \(URL(fileURLWithPath: dev).lastPathComponent); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
             """
         var models: [EntityModel] = []
         for run in 0..<max(1, mix) {
             settings.seed = seed + UInt64(run)
-            let trainer = EntityTrainer(settings: settings)
+            let trainer = EntityTrainer(settings: settings, tagSet: EntityTagSet.conll.with(scheme: scheme.value))
             models.append(
                 trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
                     log(
@@ -89,6 +90,12 @@ struct TrainEntities: ParsableCommand {
             String(
                 format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
                 Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
+    }
+
+    /// The `--scheme` values.
+    enum TagScheme: String, ExpressibleByArgument, CaseIterable {
+        case bilou, bio
+        var value: EntityTagSet.Scheme { self == .bio ? .bio : .bilou }
     }
 
     private func log(_ message: String) {

@@ -43,6 +43,50 @@ struct EntityModelFileTests {
         #expect(try EntityModel(data: small.serialized()).documentTransitions == nil)
     }
 
+    @Test("The tag encoding is stored: a BILOU model reads back as BILOU")
+    func schemeRoundTrip() throws {
+        let small = Self.smallModel()
+        let tagSet = small.tagSet.with(scheme: .bilou)
+        let tags = tagSet.count
+        let model = EntityModel(
+            tagSet: tagSet, transitions: [Float](repeating: 0.5, count: (tags + 1) * tags), features: small.keys,
+            weights: (0..<(3 * tags)).map { Float($0) }, clusters: small.clusters, gazetteer: small.gazetteer,
+            vocabulary: small.vocabulary, notes: small.notes)
+        let loaded = try EntityModel(data: model.serialized())
+        #expect(loaded.tagSet == tagSet)
+        #expect(abs(loaded.weight(33, tag: 16) - model.weight(33, tag: 16)) < 0.01)
+    }
+
+    @Test("A version-2 file (no encoding byte) still loads, as BIO")
+    func versionTwoLoads() throws {
+        var bytes = [UInt8](Self.smallModel().serialized())
+        // Payload: u32 type count, then u16-prefixed names; the encoding byte follows them.
+        var offset = 28 + 4
+        for type in EntityTagSet.conll.types { offset += 2 + type.utf8.count }
+        #expect(bytes[offset] == EntityTagSet.Scheme.bio.rawValue)
+        bytes.remove(at: offset)
+        func put<T: FixedWidthInteger>(_ value: T, at position: Int) {
+            withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { bytes[position + index] = byte } }
+        }
+        put(UInt32(2), at: 8)
+        put(UInt64(bytes.count - 28), at: 12)
+        put(EntityModel.checksum(bytes[28...]), at: 20)
+        let loaded = try EntityModel(data: Data(bytes))
+        #expect(loaded.tagSet == .conll)
+        #expect(loaded.featureCount == 3)
+    }
+
+    @Test("An unknown tag encoding is an error, not a guess")
+    func unknownScheme() {
+        var bytes = [UInt8](Self.smallModel().serialized())
+        var offset = 28 + 4
+        for type in EntityTagSet.conll.types { offset += 2 + type.utf8.count }
+        bytes[offset] = 7
+        let checksum = EntityModel.checksum(bytes[28...])
+        withUnsafeBytes(of: checksum.littleEndian) { for (index, byte) in $0.enumerated() { bytes[20 + index] = byte } }
+        #expect(throws: EntityModelError.self) { try EntityModel(data: Data(bytes)) }
+    }
+
     @Test("A flipped byte is reported as corruption")
     func corruptByte() {
         var data = Self.smallModel().serialized()

@@ -46,7 +46,7 @@ struct EntityDocumentFeatures {
             let path = sentenceIndex < paths.count ? paths[sentenceIndex] : []
             var spans = [(key: UInt64, type: Int, place: Int, length: Int)](
                 repeating: (0, 0, 0, 0), count: sentence.count)
-            for span in Self.spans(path, tagSet: tagSet) where span.end <= sentence.count {
+            for span in tagSet.typedSpans(of: path) where span.end <= sentence.count {
                 var phrase = EntityGazetteer.chainStart
                 for position in span.start..<span.end {
                     phrase = EntityGazetteer.extend(phrase, with: sentence[position].lowerKey)
@@ -91,22 +91,6 @@ struct EntityDocumentFeatures {
         phraseCounts.append(contentsOf: repeatElement(0, count: typeCount))
         phraseRows[key] = row
         return row
-    }
-
-    /// Spans of a tag path as (start, end, type).
-    private static func spans(_ path: [Int], tagSet: EntityTagSet) -> [(start: Int, end: Int, type: Int)] {
-        var spans: [(start: Int, end: Int, type: Int)] = []
-        var open: (start: Int, type: Int)?
-        for (index, tag) in path.enumerated() {
-            let type = tagSet.type(of: tag)
-            if let current = open, type != current.type || tagSet.isBegin(tag) {
-                spans.append((current.start, index, current.type))
-                open = nil
-            }
-            if let type, open == nil { open = (index, type) }
-        }
-        if let current = open { spans.append((current.start, path.count, current.type)) }
-        return spans
     }
 
     /// Append the document feature hashes of token `position` of sentence `sentence` (whose word key is

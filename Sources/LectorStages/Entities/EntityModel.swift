@@ -4,13 +4,16 @@ import Foundation
 /// and the gazetteer built from training data. A two-pass model also has the transitions of its second,
 /// document-level pass (whose feature weights share the feature table under their own templates).
 ///
-/// ## File format (version 2, little-endian; version 1 is version 2 without the second-pass block)
+/// ## File format (version 3, little-endian; version 2 is version 3 without the encoding byte, always
+/// BIO; version 1 is version 2 without the second-pass block)
 /// ```
 /// header   8 bytes  magic "LECTNER1"
-///          u32      format version (1 or 2)
+///          u32      format version (1, 2 or 3)
 ///          u64      payload length in bytes
 ///          u64      FNV-1a 64 checksum of the payload
-/// payload  u32 n, then n × (u16 length, UTF-8 bytes)        entity types (tags: O, B-/I- per type)
+/// payload  u32 n, then n × (u16 length, UTF-8 bytes)        entity types
+///          u8                                               tag encoding (version 3): 0 BIO, 1 BILOU;
+///                                                           T tags = 1 + 2n or 1 + 4n (`EntityTagSet`)
 ///          (T+1)×T f32                                      transitions; row T = sentence start
 ///          u32 D (0 or (T+1)×T), D × f32                    second-pass transitions (version 2 only;
 ///                                                           D = 0: a one-pass model)
@@ -48,7 +51,7 @@ public struct EntityModel: Sendable {
     var keys: [UInt64] { featureKeys }
 
     static let magic = Array("LECTNER1".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     /// Number of features with weights.
     public var featureCount: Int { featureKeys.count }
@@ -129,11 +132,12 @@ public struct EntityModelError: Error, CustomStringConvertible, Sendable {
 }
 
 extension EntityModel {
-    /// Serialise to the version-2 format (weights quantised to 16 bits).
+    /// Serialise to the version-3 format (weights quantised to 16 bits).
     public func serialized() -> Data {
         var payload = ByteWriter()
         payload.u32(UInt32(tagSet.types.count))
         for type in tagSet.types { payload.string16(type) }
+        payload.bytes.append(tagSet.scheme.rawValue)
         for value in transitions { payload.f32(value) }
         payload.u32(UInt32(documentTransitions?.count ?? 0))
         for value in documentTransitions ?? [] { payload.f32(value) }
@@ -181,9 +185,9 @@ extension EntityModel {
             throw EntityModelError("not a Lector entity model (bad magic)")
         }
         let version = try header.u32()
-        guard version == 1 || version == Self.version else {
+        guard (1...Self.version).contains(version) else {
             throw EntityModelError(
-                "entity model format version \(version) is not supported (expected 1 or \(Self.version))")
+                "entity model format version \(version) is not supported (expected 1 to \(Self.version))")
         }
         let length = try header.u64()
         let checksum = try header.u64()
@@ -202,7 +206,15 @@ extension EntityModel {
         }
         var types: [String] = []
         for _ in 0..<typeCount { types.append(try reader.string16()) }
-        let tagSet = EntityTagSet(types: types)
+        var scheme = EntityTagSet.Scheme.bio
+        if version >= 3 {
+            let raw = try reader.take(1).first ?? 0
+            guard let stored = EntityTagSet.Scheme(rawValue: raw) else {
+                throw EntityModelError("entity model has unknown tag encoding \(raw)")
+            }
+            scheme = stored
+        }
+        let tagSet = EntityTagSet(types: types, scheme: scheme)
         let tags = tagSet.count
         var transitions: [Float] = []
         for _ in 0..<((tags + 1) * tags) { transitions.append(try reader.f32()) }
