@@ -27,6 +27,8 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Epochs of the second, document-level pass (0: a one-pass model).") var documentEpochs: Int = 0
     @Option(help: "Folds of the jackknife that gives the document pass its first-pass tags on training data.")
     var documentFolds: Int = 5
+    @Flag(help: "Share each update among all tags of an entity type (B-/I-/L-/U- of PER together).")
+    var typeSharing = false
     @Option(help: "Tag encoding: bilou (begin, inside, last, unit) or bio.") var scheme: TagScheme = .bilou
 
     func run() throws {
@@ -56,6 +58,7 @@ struct TrainEntities: ParsableCommand {
         settings.epochs = epochs
         settings.documentEpochs = max(0, documentEpochs)
         settings.documentFolds = max(2, documentFolds)
+        settings.typeSharing = typeSharing
         let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let notes = """
             Lector entity model: averaged perceptron, \(scheme.rawValue.uppercased()) tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \

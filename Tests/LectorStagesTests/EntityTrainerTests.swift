@@ -29,7 +29,7 @@ struct EntityTrainerTests {
         return CoNLLCorpus(text: lines.joined(separator: "\n"))
     }
 
-    static func train(scheme: EntityTagSet.Scheme) -> Double {
+    static func train(scheme: EntityTagSet.Scheme, typeSharing: Bool) -> Double {
         let train = corpus(people: people, firms: firms, places: places, count: 72)
         let unseen = corpus(
             people: ["Olga Petrova", "Sam Adler"], firms: ["Kestrel Bank", "Umber Mills Corp"],
@@ -37,15 +37,18 @@ struct EntityTrainerTests {
         var settings = EntityTrainer.Settings()
         settings.epochs = 4
         settings.minimumFeatureCount = 1
+        settings.typeSharing = typeSharing
         let trainer = EntityTrainer(settings: settings, tagSet: EntityTagSet.conll.with(scheme: scheme))
         let model = trainer.train(train: train, dev: unseen, clusters: WordClusters(), notes: "")
         #expect(model.tagSet.scheme == scheme)
         return EntityTrainer.evaluate(model: model, on: unseen).micro.f1
     }
 
-    @Test("Both encodings learn the pattern and tag unseen names", arguments: EntityTagSet.Scheme.allCases)
-    func learnsUnseenNames(scheme: EntityTagSet.Scheme) {
-        let f1 = Self.train(scheme: scheme)
-        #expect(f1 > 0.9, "F1 \(f1) on unseen names with \(scheme)")
+    @Test(
+        "Both encodings, with and without type sharing, learn the pattern and tag unseen names",
+        arguments: EntityTagSet.Scheme.allCases, [false, true])
+    func learnsUnseenNames(scheme: EntityTagSet.Scheme, typeSharing: Bool) {
+        let f1 = Self.train(scheme: scheme, typeSharing: typeSharing)
+        #expect(f1 > 0.9, "F1 \(f1) on unseen names with \(scheme), type sharing \(typeSharing)")
     }
 }

@@ -26,6 +26,10 @@ public struct EntityTrainer {
         /// Document features of the training data come from first-pass models trained on the other folds
         /// (jackknife), so they are as unreliable as at run time.
         public var documentFolds = 5
+        /// Each update also moves every tag of the gold and predicted entity types (B-, I-, L-, U- of
+        /// PER together), so evidence for a type is shared by its parts instead of split among them.
+        /// The shared part is folded into the per-tag weights: the model file and run time are the same.
+        public var typeSharing = false
         public init() {}
     }
 
@@ -187,6 +191,11 @@ public struct EntityTrainer {
         var accumulatedTransitions = [Double](repeating: 0, count: (tags + 1) * tags)
         var step = 1.0
         let viterbi = EntityViterbi(tagSet: tagSet)
+        // With type sharing, the tags of each tag's entity type (none for `O`).
+        let sameType: [[Int]] = (0..<tags).map { tag in
+            guard settings.typeSharing, let type = tagSet.type(of: tag) else { return [] }
+            return (0..<tags).filter { tagSet.type(of: $0) == type }
+        }
         var random = SplitMix64(seed: settings.seed)
         var order = Array(documents.indices)
         var best: (f1: Double, model: EntityModel, epoch: Int)?
@@ -243,6 +252,22 @@ public struct EntityTrainer {
                                 accumulated[row + truth[position]] += step
                                 weights[row + predicted[position]] -= 1
                                 accumulated[row + predicted[position]] -= step
+                            }
+                            // Type sharing: every part of the gold type gains, every part of the predicted
+                            // type loses (nothing when only the part was wrong).
+                            let gainers = sameType[truth[position]]
+                            let losers = sameType[predicted[position]]
+                            guard gainers != losers else { continue }
+                            for feature in rows {
+                                let row = Int(feature) * tags
+                                for tag in gainers {
+                                    weights[row + tag] += 1
+                                    accumulated[row + tag] += step
+                                }
+                                for tag in losers {
+                                    weights[row + tag] -= 1
+                                    accumulated[row + tag] -= step
+                                }
                             }
                         }
                     }
