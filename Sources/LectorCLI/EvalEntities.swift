@@ -10,13 +10,16 @@ struct EvalEntities: ParsableCommand {
         abstract: "Score the entity recogniser against CoNLL gold data (conlleval exact spans); prints JSON.",
         discussion: """
             Reads CoNLL columns (IOB1 or IOB2, -DOCSTART- lines separate documents). Use --wnut to map \
-            WNUT-17 types (person, location, corporation, group, product, creative-work) to PER, LOC, ORG, MISC.
+            WNUT-17 types (person, location, corporation, group, product, creative-work) to PER, LOC, ORG, MISC. \
+            Use --gum to read GUM CoNLL-U files, whose named person, place and organization mentions become \
+            PER, LOC and ORG (an approximate conversion for checking other domains; only those labels are scored).
             """
     )
 
     @Option(help: "Gold data in CoNLL columns.") var gold: String
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
+    @Flag(help: "Gold is GUM CoNLL-U with Entity= annotations; score PER, LOC and ORG only.") var gum = false
     @Flag(help: "Treat every sentence as its own document (independent posts, e.g. WNUT-17).")
     var sentenceDocuments = false
     @Flag(help: "Score the first pass alone (a two-pass model without its document features).")
@@ -28,12 +31,22 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Tag the corpus this many times and report the fastest pass (speed only).") var passes: Int = 1
 
     func run() throws {
-        var corpus = try CoNLLCorpus(
-            contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
+        var corpus: CoNLLCorpus
+        if gum {
+            let data = try Data(contentsOf: URL(fileURLWithPath: gold))
+            corpus = CoNLLCorpus(gumText: String(decoding: data, as: UTF8.self))
+            guard corpus.documents.contains(where: { $0.sentences.contains { !$0.spans.isEmpty } }) else {
+                throw ValidationError("\(gold) has no named person, place or organization mentions (Entity= annotations)")
+            }
+        } else {
+            corpus = try CoNLLCorpus(
+                contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
+        }
         if sentenceDocuments { corpus = corpus.sentencesAsDocuments }
         let loadStart = Date()
         let recognizer = try EntityModelStore.recognizer(path: model)
         let loadSeconds = Date().timeIntervalSince(loadStart)
+        let scored = scoredLabels(recognizer)
         var scorer = EntityScorer()
         var tagged: [[EntityRecognizer.TaggedSentence]] = []
         var seconds = Double.infinity
@@ -54,7 +67,9 @@ struct EvalEntities: ParsableCommand {
         } else {
             for (document, results) in zip(corpus.documents, tagged) {
                 for (sentence, result) in zip(document.sentences, results) {
-                    scorer.add(gold: sentence.spans, predicted: recognizer.model.tagSet.spans(of: result.tags))
+                    scorer.add(
+                        gold: sentence.spans,
+                        predicted: recognizer.model.tagSet.spans(of: result.tags).filter { scored.contains($0.label) })
                 }
             }
         }
@@ -133,7 +148,7 @@ struct EvalEntities: ParsableCommand {
             seconds = min(seconds, Date().timeIntervalSince(started))
         }
         var scorer = EntityScorer()
-        let types = Set(recognizer.model.tagSet.types)
+        let types = Set(recognizer.model.tagSet.types).intersection(scoredLabels(recognizer))
         for (index, source) in corpus.documents.enumerated() {
             var predicted = [[EntitySpan]](repeating: [], count: source.sentences.count)
             for entity in processed[index].annotations(.entity) where types.contains(entity.label) {
@@ -150,6 +165,12 @@ struct EvalEntities: ParsableCommand {
             for (sentence, spans) in zip(source.sentences, predicted) { scorer.add(gold: sentence.spans, predicted: spans) }
         }
         return (seconds, cpuSeconds, scorer)
+    }
+
+    /// The labels scored: GUM has no MISC, so with --gum predicted MISC spans are left out.
+    private func scoredLabels(_ recognizer: EntityRecognizer) -> Set<String> {
+        let types = Set(recognizer.model.tagSet.types)
+        return gum ? types.intersection(CoNLLCorpus.gumLabelMap.values) : types
     }
 
     /// CPU time of the calling thread in seconds (speed on one core, whatever else the machine runs).
