@@ -46,3 +46,21 @@ struct EntityDocumentFeatureTests {
         #expect(names.isEmpty)
     }
 }
+
+@Suite("Hashed-key map")
+struct HashedKeyMapTests {
+    @Test("Stores, updates and finds hashed keys through growth, including key 0, like a Dictionary")
+    func behavesLikeDictionary() {
+        var map = HashedKeyMap<Int>(capacity: 2)
+        var reference: [UInt64: Int] = [:]
+        var key: UInt64 = 0
+        for round in 0..<5_000 {
+            key = round % 7 == 0 ? UInt64(round % 3) : FeatureHash.mix(key, UInt64(round))
+            map[key, default: 0] += round
+            reference[key, default: 0] += round
+        }
+        #expect(map.count == reference.count)
+        for (key, value) in reference { #expect(map[key] == value) }
+        #expect(map[FeatureHash.hash("never stored")] == nil)
+    }
+}

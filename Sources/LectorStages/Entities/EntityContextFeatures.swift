@@ -5,8 +5,8 @@ struct EntityContextFeatures {
     /// Casing evidence for each lower-cased word key, gathered over a whole document from positions
     /// where casing is informative (not sentence-initial, not in an all-capitals headline).
     /// Bits: 1 lower case seen, 2 title case seen, 4 all capitals seen.
-    static func documentCasing(_ sentences: [[EntityWordKey]]) -> [UInt64: UInt8] {
-        var casing: [UInt64: UInt8] = [:]
+    static func documentCasing(_ sentences: [[EntityWordKey]]) -> HashedKeyMap<UInt8> {
+        var casing = HashedKeyMap<UInt8>(capacity: 256)
         for sentence in sentences where !isHeadline(sentence) {
             for (index, type) in sentence.enumerated() where index > 0 {
                 let bit: UInt8
@@ -38,7 +38,7 @@ struct EntityContextFeatures {
     /// Append the static context features of every token of `sentence`: `starts[i]..<starts[i+1]`
     /// are token `i`'s hashes in `hashes`. `names` is filled when non-nil.
     static func staticFeatures(
-        _ sentence: [EntityWordKey], gazetteer: EntityGazetteer, documentCasing: [UInt64: UInt8],
+        _ sentence: [EntityWordKey], gazetteer: EntityGazetteer, documentCasing: HashedKeyMap<UInt8>,
         hashes: inout [UInt64], starts: inout [Int], names: inout [String]?
     ) {
         let headline = isHeadline(sentence)
@@ -120,14 +120,14 @@ struct EntityContextFeatures {
 /// How words were tagged earlier in the current document: per lower-cased word key, counts of each
 /// entity type and of `O` (types 0–3, `O` as 4; 12 bits each, saturating).
 struct EntityHistory {
-    private var counts: [UInt64: UInt64] = [:]
+    private var counts = HashedKeyMap<UInt64>(capacity: 128)
 
     /// Record a tagged token (`type` nil for `O`) if its word looks like a name.
     mutating func record(_ type: EntityWordKey, entityType: Int?) {
         guard type.casing != .none && type.casing != .lower else { return }
         let slot = UInt64(min(entityType ?? 4, 4)) * 12
         let packed = counts[type.lowerKey] ?? 0
-        if (packed >> slot) & 0xfff < 0xfff { counts[type.lowerKey] = packed + (1 << slot) }
+        if (packed >> slot) & 0xfff < 0xfff { counts[type.lowerKey, default: 0] = packed + (1 << slot) }
     }
 
     /// The most frequent tag type (0–4, 4 is `O`) recorded for `key`, or nil if never seen.

@@ -14,12 +14,12 @@
 ///   with the entity's own type.
 struct EntityDocumentFeatures {
     /// Per word key: index into `counts` (stride `stride`).
-    private var wordRows: [UInt64: Int] = [:]
+    private var wordRows = HashedKeyMap<Int>(capacity: 128)
     /// Per word row: first-pass type counts (entity types, then `O`); type of the first occurrence;
     /// longer-entity counts by type × place (place 0 first word, 1 inside, 2 last word).
     private var counts: [Int32] = []
     /// Per phrase key (hash chain of the words' keys): counts of each entity type.
-    private var phraseRows: [UInt64: Int] = [:]
+    private var phraseRows = HashedKeyMap<Int>(capacity: 64)
     private var phraseCounts: [Int32] = []
     /// Per sentence and token: the phrase key and type of the first-pass entity holding it, its place
     /// and length; phrase key 0 when outside every entity.
@@ -81,7 +81,7 @@ struct EntityDocumentFeatures {
         let row = counts.count
         counts.append(contentsOf: repeatElement(0, count: stride))
         counts[row + firstSlot] = -1
-        wordRows[key] = row
+        wordRows[key, default: 0] = row
         return row
     }
 
@@ -89,7 +89,7 @@ struct EntityDocumentFeatures {
         if let row = phraseRows[key] { return row }
         let row = phraseCounts.count
         phraseCounts.append(contentsOf: repeatElement(0, count: typeCount))
-        phraseRows[key] = row
+        phraseRows[key, default: 0] = row
         return row
     }
 

@@ -11,9 +11,14 @@ public struct EntityGazetteer: Sendable {
     /// Longest phrase in words.
     public private(set) var maxLength: Int
 
+    /// `entries` again, for matching without re-hashing keys.
+    private var lookup: HashedKeyMap<UInt8>
+
     public init(entries: [UInt64: UInt8] = [:], maxLength: Int = 0) {
         self.entries = entries
         self.maxLength = maxLength
+        lookup = HashedKeyMap(capacity: entries.count)
+        for (key, mask) in entries { lookup[key, default: 0] = mask }
     }
 
     static let chainStart: UInt64 = 0x5eed_0f_9a2e_77e1
@@ -28,10 +33,14 @@ public struct EntityGazetteer: Sendable {
         var key = Self.chainStart
         for word in wordKeys.dropLast() {
             key = Self.extend(key, with: word)
-            if entries[key] == nil { entries[key] = 0 }
+            if entries[key] == nil {
+                entries[key] = 0
+                lookup[key, default: 0] = 0
+            }
         }
         key = Self.extend(key, with: wordKeys[wordKeys.count - 1])
         entries[key, default: 0] |= UInt8(1) << UInt8(type)
+        lookup[key, default: 0] |= UInt8(1) << UInt8(type)
         maxLength = max(maxLength, wordKeys.count)
     }
 
@@ -46,7 +55,7 @@ public struct EntityGazetteer: Sendable {
             while end < keys.count && end - start < maxLength {
                 key = Self.extend(key, with: keys[end])
                 end += 1
-                guard let mask = entries[key] else { break }
+                guard let mask = lookup[key] else { break }
                 guard mask != 0 else { continue }
                 bits[start] |= UInt16(mask)
                 var inside = start + 1

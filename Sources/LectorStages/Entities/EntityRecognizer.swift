@@ -13,7 +13,9 @@ public struct EntityRecognizer: Sendable {
     let after: EntityWordType
     /// Word types computed once at load for the model's frequent words (read-only, shared by lanes):
     /// index in `shared`, their context keys, and their scores (own, then as neighbour at -2, -1, +1, +2).
-    let sharedIndex: [String: Int]
+    /// Keyed by `FeatureHash.hash(word)`: a 64-bit collision between two word forms would only give
+    /// one the other's features.
+    let sharedIndex: HashedKeyMap<Int>
     let sharedKeys: [EntityWordKey]
     let sharedScores: [Float]
 
@@ -24,13 +26,12 @@ public struct EntityRecognizer: Sendable {
         self.viterbi = EntityViterbi(tagSet: model.tagSet)
         self.before = builder.build("<S>")
         self.after = builder.build("</S>")
-        var index: [String: Int] = [:]
+        var index = HashedKeyMap<Int>(capacity: model.vocabulary.count + 2)
         var keys: [EntityWordKey] = []
         var scores: [Float] = []
-        index.reserveCapacity(model.vocabulary.count + 2)
-        for word in ["<S>", "</S>"] + model.vocabulary where index[word] == nil {
+        for word in ["<S>", "</S>"] + model.vocabulary where index[FeatureHash.hash(word)] == nil {
             let type = builder.build(word)
-            index[word] = keys.count
+            index[FeatureHash.hash(word), default: 0] = keys.count
             keys.append(type.key)
             Self.appendScores(of: type, model: model, to: &scores)
         }
@@ -104,14 +105,15 @@ public struct EntityRecognizer: Sendable {
         let tags = model.tagSet.count
         // Word types: indices below `sharedCount` are the load-time cache, the rest this document's.
         let sharedCount = sharedKeys.count
-        var cache: [String: Int] = [:]
+        var cache = HashedKeyMap<Int>(capacity: 256)
         var localKeys: [EntityWordKey] = []
         var localScores: [Float] = []
         func typeIndex(_ word: String) -> Int {
-            if let index = sharedIndex[word] ?? cache[word] { return index }
+            let key = FeatureHash.hash(word)
+            if let index = sharedIndex[key] ?? cache[key] { return index }
             let type = builder.build(word)
             let index = sharedCount + localKeys.count
-            cache[word] = index
+            cache[key, default: 0] = index
             localKeys.append(type.key)
             Self.appendScores(of: type, model: model, to: &localScores)
             return index
