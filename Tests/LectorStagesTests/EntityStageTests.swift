@@ -118,3 +118,16 @@ struct EntityStageTests {
         #expect(document.annotations(.entity).isEmpty)
     }
 }
+
+@Suite("Entity spans opening a sentence")
+struct LeadingFunctionWordTests {
+    @Test("A sentence-opening function word is trimmed from a longer name, nothing else is")
+    func trimsOnlyLeadingFunctionWords() {
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 3, words: ["When", "Zoë", "Müller"]) == 1)
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 3, words: ["The", "Commerce", "Department"]) == 1)
+        // Not at the sentence start, a one-word span, or a word that can begin a name: kept.
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(2, end: 4, words: ["He", "met", "The", "Times"]) == 2)
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 1, words: ["The"]) == 0)
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 2, words: ["Saint", "Helena"]) == 0)
+    }
+}

@@ -125,13 +125,14 @@ public struct EntitiesStage: Stage {
             for span in tagSet.spans(of: sentence.tags) {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
-                guard end > span.start else { continue }
+                let first = Self.startWithoutLeadingFunctionWord(span.start, end: end, words: sentenceWords)
+                guard end > first else { continue }
                 let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
-                let start = tokens[span.start].start
+                let start = tokens[first].start
                 guard byteEnd > start else { continue }
-                let confidence = sentence.confidence[span.start..<end].reduce(0, +) / Float(end - span.start)
-                for position in span.start..<end { blocked[position] = true }
-                named.append((annotations.count, Array(sentenceWords[span.start..<end])))
+                let confidence = sentence.confidence[first..<end].reduce(0, +) / Float(end - first)
+                for position in first..<end { blocked[position] = true }
+                named.append((annotations.count, Array(sentenceWords[first..<end])))
                 annotations.append(
                     Annotation(
                         range: TextRange(start: start, end: byteEnd), label: span.label,
@@ -218,6 +219,23 @@ public struct EntitiesStage: Stage {
         }
         if !current.isEmpty { groups.append(current) }
         return groups
+    }
+
+    /// Capitalised only because they open the sentence, these words are never the first word of a name
+    /// ("When Zoë Müller arrived", "The Commerce Department said"); the model sometimes pulls them in.
+    static let leadingFunctionWords: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "when", "while", "after", "before", "if", "as",
+        "although", "though", "because", "since", "but", "and", "or", "so", "yet", "instead", "meanwhile",
+        "however", "then", "in", "on", "at", "for", "with", "by", "from", "to", "of", "under", "during",
+    ]
+
+    /// `start`, or the next token when a span of two or more tokens opens its sentence with a function
+    /// word (`leadingFunctionWords`).
+    static func startWithoutLeadingFunctionWord(_ start: Int, end: Int, words: [String]) -> Int {
+        guard start == 0, end - start >= 2, leadingFunctionWords.contains(words[start].lowercased()) else {
+            return start
+        }
+        return start + 1
     }
 
     static func isPossessive(_ word: String) -> Bool {
