@@ -125,6 +125,10 @@ struct LeadingFunctionWordTests {
     func trimsOnlyLeadingFunctionWords() {
         #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 3, words: ["When", "Zoë", "Müller"]) == 1)
         #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 3, words: ["The", "Commerce", "Department"]) == 1)
+        // After a dateline's dash, as at the sentence start; after an opening quote a title keeps it.
+        let dateline = ["ŁÓDŹ", ",", "Poland", "—", "When", "Zoë", "Müller"]
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(4, end: 7, words: dateline) == 5)
+        #expect(EntitiesStage.startWithoutLeadingFunctionWord(1, end: 4, words: ["“", "The", "Crying", "Game"]) == 1)
         // Not at the sentence start, a one-word span, or a word that can begin a name: kept.
         #expect(EntitiesStage.startWithoutLeadingFunctionWord(2, end: 4, words: ["He", "met", "The", "Times"]) == 2)
         #expect(EntitiesStage.startWithoutLeadingFunctionWord(0, end: 1, words: ["The"]) == 0)

@@ -229,12 +229,16 @@ public struct EntitiesStage: Stage {
         "however", "then", "in", "on", "at", "for", "with", "by", "from", "to", "of", "under", "during",
     ]
 
-    /// `start`, or the next token when a span of two or more tokens opens its sentence with a function
-    /// word (`leadingFunctionWords`).
+    /// Tokens after which a capital letter says little: a dateline's dash, a colon. (Not an opening
+    /// quote: titles of works keep their article, `" The Crying Game "`.)
+    static let clauseOpeners: Set<String> = ["—", "–", "--", ":"]
+
+    /// `start`, or the next token when a span of two or more tokens opens its sentence or clause (see
+    /// `clauseOpeners`) with a function word (`leadingFunctionWords`).
     static func startWithoutLeadingFunctionWord(_ start: Int, end: Int, words: [String]) -> Int {
-        guard start == 0, end - start >= 2, leadingFunctionWords.contains(words[start].lowercased()) else {
-            return start
-        }
+        guard start == 0 || clauseOpeners.contains(words[start - 1]), end - start >= 2,
+            leadingFunctionWords.contains(words[start].lowercased())
+        else { return start }
         return start + 1
     }
 
