@@ -42,6 +42,14 @@ enum FeatureHash {
         return hash
     }
 
+    /// The hash of raw bytes on their own (equal to `hash(_: String)` of the same UTF-8 bytes).
+    @inline(__always)
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        for byte in bytes { hash = step(hash, byte) }
+        return hash
+    }
+
     /// Order-sensitive combination of two hashes.
     @inline(__always)
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -10,7 +10,10 @@ import LectorCore
 public struct IDFTable: Sendable {
     /// Number of documents the frequencies were counted over.
     public let documentCount: Int
-    private let entries: [String: Entry]
+    /// Entries by `FeatureHash.hash(word)` (looked up per word type of every document, so without
+    /// re-hashing strings; a 64-bit collision would give one word the other's entry).
+    private let index: HashedKeyMap<Int32>
+    private let entries: [Entry]
     private let unseen: Double
 
     struct Entry: Sendable {
@@ -23,13 +26,16 @@ public struct IDFTable: Sendable {
         let stemmer = PorterStemmer()
         self.documentCount = max(documentCount, 0)
         let total = Double(self.documentCount)
-        var entries: [String: Entry] = [:]
+        var index = HashedKeyMap<Int32>(capacity: documentFrequency.count)
+        var entries: [Entry] = []
         entries.reserveCapacity(documentFrequency.count)
         for (word, frequency) in documentFrequency {
             let idf = log((total + 1) / (Double(frequency) + 1)) + 1
             let stem = word.utf8.count > 3 ? stemmer.stem(word) : word
-            entries[word] = Entry(idf: idf, stem: stem)
+            index[FeatureHash.hash(word), default: 0] = Int32(entries.count)
+            entries.append(Entry(idf: idf, stem: stem))
         }
+        self.index = index
         self.entries = entries
         self.unseen = log(total + 1) + 1
     }
@@ -67,10 +73,14 @@ public struct IDFTable: Sendable {
     public var count: Int { entries.count }
 
     /// The IDF of a lower-cased word (≥ 1).
-    public func idf(_ word: String) -> Double { entries[word]?.idf ?? unseen }
+    public func idf(_ word: String) -> Double { entry(word)?.idf ?? unseen }
 
     /// The Porter stem of a lower-cased word, when the table knows the word.
-    func knownStem(_ word: String) -> String? { entries[word]?.stem }
+    func knownStem(_ word: String) -> String? { entry(word)?.stem }
+
+    private func entry(_ word: String) -> Entry? {
+        index[FeatureHash.hash(word)].map { entries[Int($0)] }
+    }
 }
 
 /// A malformed IDF table.

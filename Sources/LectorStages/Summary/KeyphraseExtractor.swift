@@ -50,7 +50,7 @@ struct KeyphraseExtractor: Sendable {
 
     /// Per-document word table: ids for lower-cased words, with their stems, rarity and kind.
     private struct Vocabulary {
-        var ids: [String: Int32] = [:]
+        var ids = HashedKeyMap<Int32>(capacity: 512)
         var keys: [String] = []
         var stems: [Int32] = []
         var idf: [Double] = []
@@ -59,11 +59,12 @@ struct KeyphraseExtractor: Sendable {
         var stemFrequency: [Int] = []
 
         mutating func id(
-            of key: String, weighting: SentenceVectors.Weighting, stemmer: PorterStemmer, isContent: (String) -> Bool
+            of key: String, hash: UInt64, weighting: SentenceVectors.Weighting, stemmer: PorterStemmer,
+            isContent: (String) -> Bool
         ) -> Int32 {
-            if let known = ids[key] { return known }
+            if let known = ids[hash] { return known }
             let id = Int32(keys.count)
-            ids[key] = id
+            ids[hash, default: 0] = id
             keys.append(key)
             // Past the packable range a word can no longer start or extend a phrase.
             let usable = UInt32(id) < Gram.limit && isContent(key)
@@ -99,7 +100,8 @@ struct KeyphraseExtractor: Sendable {
             var ids: [Int32] = []
             ids.reserveCapacity(words.count)
             for word in words {
-                let id = vocabulary.id(of: word.key, weighting: weighting, stemmer: stemmer, isContent: isContent)
+                let id = vocabulary.id(
+                    of: word.key, hash: word.hash, weighting: weighting, stemmer: stemmer, isContent: isContent)
                 let stem = vocabulary.stems[Int(id)]
                 if stem >= 0 { vocabulary.stemFrequency[Int(stem)] += 1 }
                 ids.append(id)

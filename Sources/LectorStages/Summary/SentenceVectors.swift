@@ -46,7 +46,7 @@ struct SentenceVectors {
     var norms: [Float]
 
     init(words: [[WordScanner.Word]], weighting: Weighting) {
-        var surfaceIds: [String: Int32] = [:]
+        var surfaceIds = HashedKeyMap<Int32>(capacity: 512)
         var idf: [Float] = []
         var documentCounts: [Float] = []
         var termIds: [Int32] = []
@@ -59,7 +59,7 @@ struct SentenceVectors {
             scratch.removeAll(keepingCapacity: true)
             for word in sentence {
                 let id: Int32
-                if let known = surfaceIds[word.key] {
+                if let known = surfaceIds[word.hash] {
                     id = known
                 } else {
                     if word.key.utf8.count < 2 || StopWords.function.contains(word.key) {
@@ -69,7 +69,7 @@ struct SentenceVectors {
                         idf.append(Float(weighting.idf(word.key)))
                         documentCounts.append(0)
                     }
-                    surfaceIds[word.key] = id
+                    surfaceIds[word.hash, default: 0] = id
                 }
                 if id >= 0 {
                     scratch.append(id)

@@ -12,6 +12,9 @@ struct WordScanner: Sendable {
         var start: Int
         var end: Int
         var key: String
+        /// FNV-1a hash of `key`'s bytes, for per-document tables that should not re-hash strings (a
+        /// 64-bit collision would merge two words' counts).
+        var hash: UInt64
         /// The first letter is an upper-case ASCII letter.
         var capitalized: Bool
     }
@@ -72,7 +75,7 @@ struct WordScanner: Sendable {
                 words.append(
                     Word(
                         start: wordStart, end: position, key: String(decoding: key, as: UTF8.self),
-                        capitalized: first >= 0x41 && first <= 0x5A))
+                        hash: FeatureHash.hash(key[...]), capitalized: first >= 0x41 && first <= 0x5A))
                 key.removeAll(keepingCapacity: true)
                 wordStart = -1
             }
