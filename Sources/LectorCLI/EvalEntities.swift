@@ -148,7 +148,7 @@ struct EvalEntities: ParsableCommand {
             seconds = min(seconds, Date().timeIntervalSince(started))
         }
         var scorer = EntityScorer()
-        let types = Set(recognizer.model.tagSet.types).intersection(scoredLabels(recognizer))
+        let types = scoredLabels(recognizer)
         for (index, source) in corpus.documents.enumerated() {
             var predicted = [[EntitySpan]](repeating: [], count: source.sentences.count)
             for entity in processed[index].annotations(.entity) where types.contains(entity.label) {

@@ -6,20 +6,19 @@
 public struct EntityGazetteer: Sendable {
     /// Phrase key → bit mask of entity types (bit k: type k of the tag set). Every proper prefix of a
     /// phrase is present too (mask 0 when it is not a phrase itself), so matching stops as soon as no
-    /// phrase can continue.
-    public private(set) var entries: [UInt64: UInt8]
+    /// phrase can continue. Phrase keys are hashes, so matching looks them up without re-hashing.
+    private var lookup: HashedKeyMap<UInt8>
     /// Longest phrase in words.
     public private(set) var maxLength: Int
 
-    /// `entries` again, for matching without re-hashing keys.
-    private var lookup: HashedKeyMap<UInt8>
-
     public init(entries: [UInt64: UInt8] = [:], maxLength: Int = 0) {
-        self.entries = entries
         self.maxLength = maxLength
         lookup = HashedKeyMap(capacity: entries.count)
         for (key, mask) in entries { lookup[key, default: 0] = mask }
     }
+
+    /// Every phrase key (proper prefixes included) with its type mask, sorted by key (for saving).
+    public var entries: [(key: UInt64, value: UInt8)] { lookup.pairs.sorted { $0.key < $1.key } }
 
     static let chainStart: UInt64 = 0x5eed_0f_9a2e_77e1
 
@@ -33,13 +32,9 @@ public struct EntityGazetteer: Sendable {
         var key = Self.chainStart
         for word in wordKeys.dropLast() {
             key = Self.extend(key, with: word)
-            if entries[key] == nil {
-                entries[key] = 0
-                lookup[key, default: 0] = 0
-            }
+            if lookup[key] == nil { lookup[key, default: 0] = 0 }
         }
         key = Self.extend(key, with: wordKeys[wordKeys.count - 1])
-        entries[key, default: 0] |= UInt8(1) << UInt8(type)
         lookup[key, default: 0] |= UInt8(1) << UInt8(type)
         maxLength = max(maxLength, wordKeys.count)
     }

@@ -155,7 +155,7 @@ extension EntityModel {
             payload.u64(key)
             payload.u64(value)
         }
-        let phrases = gazetteer.entries.sorted { $0.key < $1.key }
+        let phrases = gazetteer.entries
         payload.u32(UInt32(phrases.count))
         payload.u32(UInt32(gazetteer.maxLength))
         for (key, value) in phrases {

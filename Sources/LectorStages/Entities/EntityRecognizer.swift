@@ -29,9 +29,11 @@ public struct EntityRecognizer: Sendable {
         var index = HashedKeyMap<Int>(capacity: model.vocabulary.count + 2)
         var keys: [EntityWordKey] = []
         var scores: [Float] = []
-        for word in ["<S>", "</S>"] + model.vocabulary where index[FeatureHash.hash(word)] == nil {
+        for word in ["<S>", "</S>"] + model.vocabulary {
+            let key = FeatureHash.hash(word)
+            guard index[key] == nil else { continue }
             let type = builder.build(word)
-            index[FeatureHash.hash(word), default: 0] = keys.count
+            index[key, default: 0] = keys.count
             keys.append(type.key)
             Self.appendScores(of: type, model: model, to: &scores)
         }

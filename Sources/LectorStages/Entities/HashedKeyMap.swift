@@ -59,6 +59,11 @@ struct HashedKeyMap<Value: FixedWidthInteger & Sendable>: Sendable {
         }
     }
 
+    /// Every key with its value, in slot order.
+    var pairs: [(key: UInt64, value: Value)] {
+        keys.indices.filter { occupied[$0] }.map { (keys[$0], values[$0]) }
+    }
+
     private mutating func grow() {
         var larger = HashedKeyMap(capacity: keys.count)
         for slot in keys.indices where occupied[slot] { larger[keys[slot], default: 0] = values[slot] }
