@@ -51,7 +51,7 @@ import Testing
         let options = try ConfigDecoder().decode(
             TokenStage.Options.self,
             from: ConfigNodes.node([
-                ("hyphens", "keep", 4), ("split_clitics", "false", 5), ("within", "paragraphs", 6),
+                ("hyphens", "keep", 4), ("split-clitics", "false", 5), ("within", "paragraphs", 6),
             ]))
         #expect(options.hyphens == .keep)
         #expect(!options.splitClitics)
