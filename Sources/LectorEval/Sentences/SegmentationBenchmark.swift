@@ -39,17 +39,16 @@ public enum SegmentationBenchmark {
             var cleanNanoseconds: UInt64 = 0
             for var document in documents {
                 var raw = Document(id: document.id, source: "", format: "text", text: document.text)
-                let cleanStarted = DispatchTime.now().uptimeNanoseconds
+                let cleaning = Stopwatch()
                 try? clean.process(&raw, context: context)
-                cleanNanoseconds += DispatchTime.now().uptimeNanoseconds - cleanStarted
+                cleanNanoseconds += cleaning.elapsedNanoseconds
                 tokenCount &+= raw.text.utf8.count
-                let started = DispatchTime.now().uptimeNanoseconds
+                let splitting = Stopwatch()
                 try? sentences.process(&document, context: context)
-                let split = DispatchTime.now().uptimeNanoseconds
+                sentenceNanoseconds += splitting.elapsedNanoseconds
+                let tokenizing = Stopwatch()
                 try? tokens.process(&document, context: context)
-                let done = DispatchTime.now().uptimeNanoseconds
-                sentenceNanoseconds += split - started
-                tokenNanoseconds += done - split
+                tokenNanoseconds += tokenizing.elapsedNanoseconds
                 tokenCount &+= document.annotations(.token).count
             }
             best.total = min(best.total, sentenceNanoseconds + tokenNanoseconds)
