@@ -52,3 +52,29 @@ import Testing
         #expect(english.annotations(.token).count == 3)
     }
 }
+
+/// Sentence ends that depend on European conventions: ordinal days and German ordinals, Dutch quotes.
+@Suite struct EuropeanSentenceTests {
+    static func sentences(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return SentenceSplitter().split(text).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        "Er kam am 3. Oktober 2024 nach Berlin.",
+        "Am 25. April 2009 war es kalt.",
+        "Der 2. Weltkrieg endete 1945.",
+        "La fête a lieu le 1. mai.",
+    ])
+    func ordinalBeforeAMonthOrAfterAnArticleEndsNoSentence(_ text: String) {
+        #expect(Self.sentences(text) == [text])
+    }
+
+    @Test func aNumberAtTheEndOfASentenceStillEndsIt() {
+        #expect(Self.sentences("The score was 3. Then it rained.") == ["The score was 3.", "Then it rained."])
+    }
+
+    @Test func spacedDoubleApostropheClosesTheSentenceBeforeIt() {
+        #expect(Self.sentences(",,Het is mooi. '' Daarna ging hij.") == [",,Het is mooi. ''", "Daarna ging hij."])
+    }
+}
