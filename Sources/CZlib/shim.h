@@ -6,4 +6,8 @@
 static inline int lector_inflate_init(z_streamp stream, int windowBits) {
     return inflateInit2(stream, windowBits);
 }
+/// `deflateInit2` is a macro too.
+static inline int lector_deflate_init(z_streamp stream, int level, int windowBits) {
+    return deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}
 #endif
