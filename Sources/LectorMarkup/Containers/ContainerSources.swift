@@ -42,6 +42,31 @@ public enum ContainerKind: Sendable, Equatable {
     }
 }
 
+extension ContainerKind {
+    /// Every document of a container held in memory, in order, read as a run reads them (failures
+    /// included): for embedding and fuzzing. Memory grows with the container; runs stream instead.
+    public func outcomes(of bytes: [UInt8], id: String, options: ReaderOptions, tally: ContainerTally = ContainerTally())
+        -> [DocumentOutcome]
+    {
+        let source = Source(url: URL(fileURLWithPath: "/\(id)"), id: id, displayPath: id)
+        let stream: RecordStream
+        do {
+            stream = try RecordStream(source: source, kind: self, options: options, tally: tally, input: MemoryInput(bytes))
+        } catch {
+            return [.failed(DocumentFailure(id: id, source: id, stage: "read", message: "\(error)"))]
+        }
+        let reader = FormatReader(options: options)
+        var outcomes: [DocumentOutcome] = []
+        while let item = stream.next() {
+            switch item {
+            case .unreadable(let failure): outcomes.append(.failed(failure))
+            case .file(let record): outcomes += reader.read(record)
+            }
+        }
+        return outcomes
+    }
+}
+
 /// Records skipped while reading containers, by reason (`request`, `warcinfo`, `redirect`,
 /// `non-text`…), for `run.json`. Updated on the thread that iterates the sources.
 public final class ContainerTally {
@@ -135,11 +160,11 @@ final class RecordStream {
     private let jsonLines: JSONLinesReader?
     private var pastRange = false
 
-    init(source: Source, kind: ContainerKind, options: ReaderOptions, tally: ContainerTally) throws {
+    init(source: Source, kind: ContainerKind, options: ReaderOptions, tally: ContainerTally, input: ByteInput? = nil) throws {
         self.source = source
         self.options = options
         self.tally = tally
-        let file = try FileInput(path: source.url.path)
+        let file = try input ?? FileInput(path: source.url.path)
         switch kind {
         case .webArchive(let gzipped):
             archive = try WebArchiveReader(input: file, gzipped: gzipped, maxBytes: options.maxBytes)
