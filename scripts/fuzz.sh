@@ -35,6 +35,9 @@ if ! swiftc -sanitize=fuzzer,address -parse-as-library "$probe/p.swift" -o "$pro
 fi
 rm -rf "$probe"
 
+# The fuzz package depends on the repository by path; SwiftPM keeps its build plan (which source
+# files exist) across runs, so drop the plan whenever the sources may have moved: objects are kept.
+rm -f "$root/.build-fuzz/release.yaml" "$root/.build-fuzz/release/description.json"
 swift build --package-path FuzzTesting -c release --build-path "$root/.build-fuzz" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" 2>&1 | grep -v "Cannot export local symbol" | tail -3
 binary="$root/.build-fuzz/release/$target"
