@@ -51,6 +51,13 @@ import Testing
         let counts = run?["documents"] as? [String: Any]
         #expect(counts?["ok"] as? Int == 24)
         #expect((counts?["skippedRecords"] as? [String: Int]) == ["non-text": 24])
+        // Each record's page shows and links its URL.
+        let pages = try FileManager.default.contentsOfDirectory(atPath: single.appendingPathComponent("documents").path)
+        let linked = try pages.filter { name in
+            let html = try String(contentsOf: single.appendingPathComponent("documents/\(name)"), encoding: .utf8)
+            return html.contains(#"<a href="http://news.example/"#)
+        }
+        #expect(linked.count == 24)
 
         var shards: [String] = []
         var perShard: [Int] = []
