@@ -89,9 +89,9 @@ struct Run: ParsableCommand {
             jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
         if !noCache {
             let directory = URL(fileURLWithPath: cache ?? report + ".cache")
-            let store = try DirectoryOutcomeCache(
-                directory: directory, fingerprint: setup.fingerprint, maxBytes: limits.maxBytes)
-            runner.cache = resume ? store : WriteOnlyCache(store)
+            // A plain run records entries for a later --resume but never answers from them.
+            runner.cache = try OutcomeLog(
+                directory: directory, fingerprint: setup.fingerprint, maxBytes: limits.maxBytes, answers: resume)
         }
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
         let reportURL = URL(fileURLWithPath: report)
@@ -194,15 +194,6 @@ extension CountedLaneResult {
         }
         return counts
     }
-}
-
-/// A cache that records but never answers: a plain run writes entries that a later `--resume` reads.
-struct WriteOnlyCache: OutcomeCache {
-    let store: DirectoryOutcomeCache
-    init(_ store: DirectoryOutcomeCache) { self.store = store }
-    func key(for source: Source) -> String? { store.key(for: source) }
-    func load(_ key: String) -> [DocumentOutcome]? { nil }
-    func store(_ outcomes: [DocumentOutcome], for key: String) { store.store(outcomes, for: key) }
 }
 
 /// The reader `run` uses: every format Lector knows, files up to `maxBytes`, HTML and XML read as the

@@ -95,7 +95,7 @@ public struct BatchRunner: Sendable {
         while let (index, item) = board.take() {
             var outcomes: [DocumentOutcome]
             var tally = RunStatistics.Tally()
-            var cacheKey: String?
+            var cacheKey: CacheKey?
             switch item {
             case .unreadable(let failure): outcomes = [.failed(failure)]
             case .file(let source):
