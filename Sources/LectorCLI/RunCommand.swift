@@ -99,7 +99,7 @@ struct Run: ParsableCommand {
         if let shard {
             let (index, count) = try ShardPlan.parse(shard)
             let plan = ShardPlan(inputs: inputs, index: index, count: count)
-            progressLine.total = plan.items.count
+            progressLine.totalSources = plan.items.count
             let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
             let statistics = try execute(runner, sources: plan.items, limits: limits, progress: progressLine,
                 transform: { outcomes in ShardLaneResult(outcomes) },
@@ -118,7 +118,7 @@ struct Run: ParsableCommand {
         sizedOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: sourceCount)
         let reportOptions = sizedOptions
         let writer = try ReportWriter(directory: reportURL, options: reportOptions, run: runInfo)
-        if progressLine.isShown { progressLine.total = sourceCount }
+        if progressLine.isShown { progressLine.totalSources = sourceCount }
         let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)

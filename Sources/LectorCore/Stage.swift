@@ -87,16 +87,24 @@ public struct StageContext: Sendable {
     /// Statistics gathered over the whole batch before the map, when a stage asked for them.
     public var corpus: CorpusStatistics?
 
-    public init(lane: Int = 0, deadline: DispatchTime? = nil, corpus: CorpusStatistics? = nil) {
+    /// What `checkDeadline` compares the deadline with (the system's uptime clock unless a test or
+    /// an embedding program injects another, through `BatchRunner.clock`).
+    public var clock: @Sendable () -> DispatchTime
+
+    public init(
+        lane: Int = 0, deadline: DispatchTime? = nil, corpus: CorpusStatistics? = nil,
+        clock: @escaping @Sendable () -> DispatchTime = { DispatchTime.now() }
+    ) {
         self.lane = lane
         self.deadline = deadline
         self.corpus = corpus
+        self.clock = clock
     }
 
     /// Throws `DeadlineExceeded` once the document's deadline has passed. Cheap: call it per
     /// sentence or per few thousand tokens.
     public func checkDeadline() throws {
-        if let deadline, DispatchTime.now() > deadline { throw DeadlineExceeded() }
+        if let deadline, clock() > deadline { throw DeadlineExceeded() }
     }
 }
 

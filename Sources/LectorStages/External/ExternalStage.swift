@@ -83,7 +83,7 @@ public struct ExternalStage: Stage {
         OptionHelp("requires", type: "[layer]", default: "[]", "layers sent with each request"),
         OptionHelp("produces", type: "[layer]", default: "required", "layers read from each reply"),
         OptionHelp("offset-unit", type: "utf8|utf16|scalar", default: "scalar", "how the worker counts offsets"),
-        OptionHelp("timeout", type: "seconds", default: "10", "per-document reply deadline"),
+        OptionHelp("timeout", type: "seconds", default: "10", "per-document reply deadline (a freshly started worker gets 30 s more for its start-up)"),
         OptionHelp("restarts", type: "int", default: "2", "worker restarts before the stage is disabled"),
     ]
 
