@@ -78,21 +78,15 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try PipelineSetup(path: pipeline)
-        var limits = setup.limits
-        if let maxBytes { limits.maxBytes = maxBytes }
-        if let deadline { limits.deadline = deadline }
+        let lector = try LectorPipeline(contentsOf: pipeline, registry: LectorMain.registry)
+        let setup = lector.setup
+        let options = LectorPipeline.RunOptions(
+            jobs: jobs, maxBytes: maxBytes, deadline: deadline,
+            cacheDirectory: noCache ? nil : URL(fileURLWithPath: cache ?? report + ".cache"), resume: resume)
+        var limits = lector.limits(options)
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
-
-        var runner = BatchRunner(
-            pipeline: setup.pipeline, reader: defaultReader(maxBytes: limits.maxBytes, settings: setup.reader),
-            jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
-        if !noCache {
-            let directory = URL(fileURLWithPath: cache ?? report + ".cache")
-            // A plain run records entries for a later --resume but never answers from them.
-            runner.cache = try OutcomeLog(
-                directory: directory, fingerprint: setup.fingerprint, maxBytes: limits.maxBytes, answers: resume)
-        }
+        // A plain run records cache entries for a later --resume but never answers from them.
+        let runner = try lector.makeRunner(options)
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
         let reportURL = URL(fileURLWithPath: report)
 
@@ -109,16 +103,8 @@ struct Run: ParsableCommand {
             return
         }
 
-        let runInfo = RunInfo(
-            pipelineName: setup.config.name, pipelineFile: pipeline, resolvedConfig: setup.resolvedConfig,
-            stageNames: setup.pipeline.stages.map(\.name), lectorVersion: LectorVersion.current, inputs: inputs)
-        // One cheap walk over the inputs sizes the report (entity page files) and the progress total.
-        let sourceCount = SourceEnumerator(inputs: inputs).reduce(0) { count, _ in count + 1 }
-        var sizedOptions = setup.reportOptions
-        sizedOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: sourceCount)
-        let reportOptions = sizedOptions
-        let writer = try ReportWriter(directory: reportURL, options: reportOptions, run: runInfo)
-        if progressLine.isShown { progressLine.totalSources = sourceCount }
+        let (writer, reportOptions, sourceCount) = try lector.makeReportWriter(inputs: inputs, directory: reportURL)
+        progressLine.totalSources = sourceCount
         let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)
