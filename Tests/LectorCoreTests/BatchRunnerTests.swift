@@ -60,7 +60,8 @@ final class InFlightCounter: Sendable {
     func rendezvous(_ id: String) {
         guard id.hasPrefix("meet") else { return }
         let giveUp = DispatchTime.now() + 60
-        while state.withLock({ $0.current }) < meeting {
+        // The peak, not the current count: once all have met, a reader that polls late must not wait.
+        while state.withLock({ $0.peak }) < meeting {
             if DispatchTime.now() > giveUp {
                 missed.withLock { $0 += 1 }
                 return
