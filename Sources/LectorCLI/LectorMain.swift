@@ -16,14 +16,22 @@ import Synchronization
 /// written); 3 finished, but some documents failed (report complete, failures in `errors.jsonl`).
 public enum LectorMain {
     private static let installed = Mutex<StageRegistry?>(nil)
+    /// The registry of one `run(arguments:registry:)` call (scoped, so concurrent callers do not mix).
+    @TaskLocal private static var scoped: StageRegistry?
 
-    /// The stages the CLI's commands can name: the built-ins, or what `main(registry:)` installed.
-    public static var registry: StageRegistry { installed.withLock { $0 } ?? .builtins }
+    /// The stages the CLI's commands can name: the built-ins, what `main(registry:)` installed, or
+    /// the registry given to the current `run(arguments:registry:)` call.
+    public static var registry: StageRegistry { scoped ?? installed.withLock { $0 } ?? .builtins }
 
     /// Run the `lector` command line with `registry`, then exit the process with Lector's exit codes.
     public static func main(registry: StageRegistry = .builtins, arguments: [String]? = nil) -> Never {
         installed.withLock { $0 = registry }
         exit(run(arguments: arguments ?? Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Run one command line with `registry`'s stages and return its exit code (for tests and embedding).
+    public static func run(arguments: [String], registry: StageRegistry) -> Int32 {
+        $scoped.withValue(registry) { run(arguments: arguments) }
     }
 
     /// Run one command line and return its exit code (for tests and embedding).

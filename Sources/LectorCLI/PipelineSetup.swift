@@ -14,11 +14,17 @@ struct PipelineSetup {
     /// The pipeline as JSON (sorted keys) with the resolved reader settings under `reader`, for `run.json`.
     var resolvedConfig: String
 
-    /// Everything that shapes a document's output besides its bytes: cache entries made under another
-    /// fingerprint are never reused.
-    var fingerprint: String {
-        "lector \(LectorVersion.current) codec \(OutcomeCodec.formatVersion) reader \(reader.json) \(stagesConfig)"
+    /// Everything that shapes a document's output besides its bytes (version, resolved reader and stage
+    /// configuration, the contents of every file the configuration names): cache entries made under
+    /// another fingerprint are never reused, and shards made under different ones are not merged.
+    /// Computed on each use (it reads the referenced files).
+    var fingerprint: CacheFingerprint {
+        CacheFingerprint(
+            configuration: "reader \(reader.json) stages \(stagesConfig)", files: referencedFiles,
+            version: LectorVersion.current)
     }
+    /// Files named by the reader and stage settings (models, gazetteers, worker scripts).
+    var referencedFiles: [URL]
     /// The `stages:` section as JSON: report and limit settings do not change a document's outcome.
     var stagesConfig: String
 
@@ -39,6 +45,9 @@ struct PipelineSetup {
         var stagesWriter = JSONWriter()
         root["stages"]?.writeJSON(to: &stagesWriter)
         self.stagesConfig = stagesWriter.string
+        var files = root["stages"]?.referencedFiles(relativeTo: config.baseDirectory) ?? []
+        files += config.reader?.referencedFiles(relativeTo: config.baseDirectory) ?? []
+        self.referencedFiles = files
     }
 }
 

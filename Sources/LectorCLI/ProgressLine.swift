@@ -12,10 +12,14 @@ final class ProgressLine {
     private let started = DispatchTime.now().uptimeNanoseconds
     private var lastShown: UInt64 = 0
     private var done = 0
+    private var sourcesDone = 0
     private var failed = 0
     private var bytes = 0
-    /// Total sources when known (a listing counted ahead), else nil.
-    var total: Int?
+    /// Sources (files) to read, when known (a listing counted ahead), else nil. The total of
+    /// documents is not known ahead: a feed holds many. Progress counts documents, and estimates the
+    /// total as the documents so far plus one per unread source, marked `+` while sources remain
+    /// (a feed among them adds its items when read).
+    var totalSources: Int?
 
     init(style: Style) {
         if style == .auto {
@@ -27,7 +31,9 @@ final class ProgressLine {
 
     var isShown: Bool { style != .none }
 
+    /// Count one source's documents.
     func update(processed: Int, failed: Int, bytes: Int) {
+        sourcesDone += 1
         done += processed + failed
         self.failed += failed
         self.bytes += bytes
@@ -48,11 +54,11 @@ final class ProgressLine {
     private func show(final: Bool) {
         let seconds = max(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, 1e-9)
         let rate = Double(done) / seconds
-        var line = "\(done)"
-        if let total { line += "/\(total)" }
-        line += " documents, \(String(format: "%.1f", rate)) docs/s, \(String(format: "%.2f", Double(bytes) / 1e6 / seconds)) MB/s"
-        if let total, rate > 0, !final {
-            let remaining = Double(max(total - done, 0)) / rate
+        var line = Self.count(documents: done, sourcesDone: sourcesDone, totalSources: final ? nil : totalSources)
+        line += ", \(String(format: "%.1f", rate)) docs/s, \(String(format: "%.2f", Double(bytes) / 1e6 / seconds)) MB/s"
+        if let totalSources, sourcesDone > 0, !final {
+            // Sources left at the pace of sources so far: a feed's items do not skew it.
+            let remaining = Double(max(totalSources - sourcesDone, 0)) * seconds / Double(sourcesDone)
             line += ", ETA \(Self.duration(remaining))"
         }
         line += ", \(failed) failed"
@@ -62,6 +68,14 @@ final class ProgressLine {
         default: text = line + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// "12/40+ documents": documents so far against the documents so far plus one per unread source,
+    /// `+` while sources remain (the total can grow: a feed holds many documents). Without a total of
+    /// sources, or once every source is read, just "N documents".
+    static func count(documents: Int, sourcesDone: Int, totalSources: Int?) -> String {
+        guard let totalSources, sourcesDone < totalSources else { return "\(documents) documents" }
+        return "\(documents)/\(documents + totalSources - sourcesDone)+ documents"
     }
 
     static func duration(_ seconds: Double) -> String {

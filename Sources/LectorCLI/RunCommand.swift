@@ -78,30 +78,24 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try PipelineSetup(path: pipeline)
-        var limits = setup.limits
-        if let maxBytes { limits.maxBytes = maxBytes }
-        if let deadline { limits.deadline = deadline }
+        let lector = try LectorPipeline(contentsOf: pipeline, registry: LectorMain.registry)
+        let setup = lector.setup
+        let options = LectorPipeline.RunOptions(
+            jobs: jobs, maxBytes: maxBytes, deadline: deadline,
+            cacheDirectory: noCache ? nil : URL(fileURLWithPath: cache ?? report + ".cache"), resume: resume)
+        var limits = lector.limits(options)
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
-
         let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
         let containers = ContainerTally()
-        var runner = BatchRunner(
-            pipeline: setup.pipeline, reader: FormatReader(options: readerOptions),
-            jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
-        if !noCache {
-            let directory = URL(fileURLWithPath: cache ?? report + ".cache")
-            let store = try DirectoryOutcomeCache(
-                directory: directory, fingerprint: setup.fingerprint, maxBytes: limits.maxBytes)
-            runner.cache = resume ? store : WriteOnlyCache(store)
-        }
+        // A plain run records cache entries for a later --resume but never answers from them.
+        let runner = try lector.makeRunner(options)
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
         let reportURL = URL(fileURLWithPath: report)
 
         if let shard {
             let (index, count) = try ShardPlan.parse(shard)
             let plan = ShardPlan(inputs: inputs, index: index, count: count)
-            progressLine.total = plan.items.count
+            progressLine.totalSources = plan.items.count
             let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
             var statistics = try execute(
                 runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
@@ -114,16 +108,8 @@ struct Run: ParsableCommand {
             return
         }
 
-        let runInfo = RunInfo(
-            pipelineName: setup.config.name, pipelineFile: pipeline, resolvedConfig: setup.resolvedConfig,
-            stageNames: setup.pipeline.stages.map(\.name), lectorVersion: LectorVersion.current, inputs: inputs)
-        // One cheap walk over the inputs sizes the report (entity page files) and the progress total.
-        let sourceCount = SourceEnumerator(inputs: inputs).reduce(0) { count, _ in count + 1 }
-        var sizedOptions = setup.reportOptions
-        sizedOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: sourceCount)
-        let reportOptions = sizedOptions
-        let writer = try ReportWriter(directory: reportURL, options: reportOptions, run: runInfo)
-        if progressLine.isShown { progressLine.total = sourceCount }
+        let (writer, reportOptions, sourceCount) = try lector.makeReportWriter(inputs: inputs, directory: reportURL)
+        progressLine.totalSources = sourceCount
         var statistics = try execute(
             runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
             limits: limits, progress: progressLine,
@@ -202,15 +188,6 @@ extension CountedLaneResult {
         }
         return counts
     }
-}
-
-/// A cache that records but never answers: a plain run writes entries that a later `--resume` reads.
-struct WriteOnlyCache: OutcomeCache {
-    let store: DirectoryOutcomeCache
-    init(_ store: DirectoryOutcomeCache) { self.store = store }
-    func key(for source: Source) -> String? { store.key(for: source) }
-    func load(_ key: String) -> [DocumentOutcome]? { nil }
-    func store(_ outcomes: [DocumentOutcome], for key: String) { store.store(outcomes, for: key) }
 }
 
 /// The reader `run` uses: every format Lector knows, files up to `maxBytes`, HTML and XML read as the

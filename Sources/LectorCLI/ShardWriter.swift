@@ -70,7 +70,7 @@ final class ShardWriter {
         writer.field("lectorVersion", LectorVersion.current)
         writer.field("manifest", plan.manifestHash)
         writer.field("pipelineFile", pipelineFile)
-        writer.field("fingerprint", setup.fingerprint)
+        writer.field("fingerprint", setup.fingerprint.hex)
         writer.key("positions")
         writer.beginArray()
         for position in plan.positions { writer.value(position) }

@@ -23,6 +23,8 @@ public struct BatchRunner: Sendable {
     public var corpus: CorpusStatistics?
     /// Where processed outcomes are kept between runs (nil: no cache).
     public var cache: (any OutcomeCache)?
+    /// The clock document deadlines are measured with (injectable, so tests need no real waiting).
+    public var clock: @Sendable () -> DispatchTime = { DispatchTime.now() }
 
     public init(
         pipeline: Pipeline, reader: any DocumentReader, jobs: Int = BatchRunner.activeCores, window: Int? = nil,
@@ -47,11 +49,18 @@ public struct BatchRunner: Sendable {
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         let started = DispatchTime.now().uptimeNanoseconds
         let board = WorkBoard<Output>(stageCount: pipeline.stages.count)
+        // One thread per lane, not blocks on Dispatch's global queue: that pool is as wide as the
+        // cores, so `jobs` above the core count (lanes waiting on external workers) would not all run.
         let lanes = DispatchGroup()
         for lane in 0..<jobs {
-            DispatchQueue.global(qos: .userInitiated).async(group: lanes) {
+            lanes.enter()
+            let thread = Thread {
                 self.work(lane: lane, board: board, transform: transform)
+                lanes.leave()
             }
+            thread.stackSize = 8 << 20
+            thread.name = "lector-lane-\(lane)"
+            thread.start()
         }
         var iterator = sources.makeIterator()
         var submitted = 0
@@ -95,7 +104,7 @@ public struct BatchRunner: Sendable {
         while let (index, item) = board.take() {
             var outcomes: [DocumentOutcome]
             var tally = RunStatistics.Tally()
-            var cacheKey: String?
+            var cacheKey: CacheKey?
             switch item {
             case .unreadable(let failure): outcomes = [.failed(failure)]
             case .file(let source):
@@ -114,9 +123,9 @@ public struct BatchRunner: Sendable {
                     tally.failed += 1
                     continue
                 }
-                var context = StageContext(lane: lane, corpus: corpus)
+                var context = StageContext(lane: lane, corpus: corpus, clock: clock)
                 if let documentDeadline {
-                    context.deadline = DispatchTime.now() + documentDeadline
+                    context.deadline = clock() + documentDeadline
                 }
                 if let failure = pipeline.process(&document, context: context, timings: &timings) {
                     outcomes[position] = .failed(failure)

@@ -2,7 +2,12 @@ import Dispatch
 import Foundation
 
 /// An ordered list of stages, checked when built: every stage's `requires` must be produced by an
-/// earlier stage. Shared by all lanes.
+/// earlier stage, and a stage that rewrites `text` comes before every stage that produces a layer.
+/// Shared by all lanes.
+///
+/// While it runs, the pipeline guards the document's invariants after every stage: an annotation
+/// outside the text, or a change of `text` by a stage that does not declare `rewritesText`, fails
+/// that document with a message naming the stage. Nothing a stage hands back traps the process.
 public struct Pipeline: Sendable {
     public let name: String
     public let stages: [AnyStage]
@@ -11,6 +16,14 @@ public struct Pipeline: Sendable {
     public init(name: String, stages: [AnyStage], registry: StageRegistry? = nil) throws {
         var available: Set<Layer> = []
         for (index, stage) in stages.enumerated() {
+            if stage.rewritesText && !available.isEmpty {
+                let producers = stages[..<index].filter { !$0.produces.isEmpty }.map(\.name)
+                throw PipelineError(
+                    stageIndex: index,
+                    message: "stage '\(stage.name)' rewrites the text, so it must come before every stage that adds a "
+                        + "layer; here it follows \(producers.map { "'\($0)'" }.joined(separator: ", ")), whose layers "
+                        + "(\(available.sorted().map(\.rawValue).joined(separator: ", "))) it would invalidate")
+            }
             let missing = stage.requires.subtracting(available).sorted()
             if let layer = missing.first {
                 let producers = registry?.producers(of: layer) ?? []
@@ -27,16 +40,39 @@ public struct Pipeline: Sendable {
 
     /// Run every stage on `document`, adding each stage's elapsed time to `timings` (nanoseconds,
     /// indexed like `stages`). A throwing stage fails the document; the failure names the stage.
+    /// A document the reader built wrong (an invalid range) fails in stage `read`.
     public func process(_ document: inout Document, context: StageContext, timings: inout [UInt64]) -> DocumentFailure? {
+        if let problem = document.takeInvalidWrite() {
+            return DocumentFailure(id: document.id, source: document.source, stage: "read", message: problem)
+        }
         for (index, stage) in stages.enumerated() {
             let started = DispatchTime.now().uptimeNanoseconds
             defer { timings[index] &+= DispatchTime.now().uptimeNanoseconds &- started }
+            // Holding the text costs one retain; comparing is O(1) while the storage is shared.
+            let textBefore = document.text
             do {
                 try context.checkDeadline()
                 try stage.process(&document, context: context)
             } catch {
                 return DocumentFailure(id: document.id, source: document.source, stage: stage.name, message: "\(error)")
             }
+            if let problem = Self.violation(in: &document, textRewritten: document.text != textBefore, by: stage) {
+                return DocumentFailure(id: document.id, source: document.source, stage: stage.name, message: problem)
+            }
+        }
+        return nil
+    }
+
+    /// What `stage` broke in `document`, as a message, or nil.
+    static func violation(in document: inout Document, textRewritten: Bool, by stage: AnyStage) -> String? {
+        if let problem = document.takeInvalidWrite() { return "invalid layer from stage '\(stage.name)': \(problem)" }
+        guard textRewritten else { return nil }
+        guard stage.rewritesText else {
+            return "stage '\(stage.name)' changed the document's text without declaring 'rewritesText'; "
+                + "the layers of earlier stages would no longer fit it"
+        }
+        if let problem = document.firstRangeOutsideText() {
+            return "stage '\(stage.name)' rewrote the text but kept a layer that no longer fits it: \(problem)"
         }
         return nil
     }

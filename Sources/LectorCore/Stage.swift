@@ -20,6 +20,11 @@ public protocol Stage: Sendable {
     /// Layers this kind of stage adds with its default options.
     static var defaultProduces: Set<Layer> { get }
 
+    /// Whether this stage replaces `text` (default false). Such a stage must come before every stage
+    /// that produces a layer (checked when the pipeline is built) and must rebuild the layers it
+    /// keeps; a stage that changes `text` without declaring it fails the document.
+    static var rewritesText: Bool { get }
+
     /// Layers that must exist before this stage runs (default: `defaultRequires`).
     var requires: Set<Layer> { get }
     /// Layers this stage adds or replaces (default: `defaultProduces`).
@@ -36,6 +41,7 @@ extension Stage {
     public static var optionHelp: [OptionHelp] { [] }
     public static var defaultRequires: Set<Layer> { [] }
     public static var defaultProduces: Set<Layer> { [] }
+    public static var rewritesText: Bool { false }
     public var requires: Set<Layer> { Self.defaultRequires }
     public var produces: Set<Layer> { Self.defaultProduces }
 }
@@ -81,16 +87,24 @@ public struct StageContext: Sendable {
     /// Statistics gathered over the whole batch before the map, when a stage asked for them.
     public var corpus: CorpusStatistics?
 
-    public init(lane: Int = 0, deadline: DispatchTime? = nil, corpus: CorpusStatistics? = nil) {
+    /// What `checkDeadline` compares the deadline with (the system's uptime clock unless a test or
+    /// an embedding program injects another, through `BatchRunner.clock`).
+    public var clock: @Sendable () -> DispatchTime
+
+    public init(
+        lane: Int = 0, deadline: DispatchTime? = nil, corpus: CorpusStatistics? = nil,
+        clock: @escaping @Sendable () -> DispatchTime = { DispatchTime.now() }
+    ) {
         self.lane = lane
         self.deadline = deadline
         self.corpus = corpus
+        self.clock = clock
     }
 
     /// Throws `DeadlineExceeded` once the document's deadline has passed. Cheap: call it per
     /// sentence or per few thousand tokens.
     public func checkDeadline() throws {
-        if let deadline, DispatchTime.now() > deadline { throw DeadlineExceeded() }
+        if let deadline, clock() > deadline { throw DeadlineExceeded() }
     }
 }
 

@@ -2,12 +2,14 @@
 ///
 /// UTF-8 offsets are Swift's native unit: O(1) to index `text.utf8`. Reports convert them to
 /// Unicode-scalar offsets when they write JSON for other tools (see `ScalarOffsetMap`).
+///
+/// Making a range never traps, whatever the numbers: an invalid one (`start > end`, negative, past the
+/// text) is caught when a stage stores it in a document (`Document.set`), which fails that document only.
 public struct TextRange: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 
     public init(start: Int, end: Int) {
-        precondition(start <= end, "TextRange start \(start) is after end \(end)")
         self.start = start
         self.end = end
     }
@@ -17,7 +19,10 @@ public struct TextRange: Hashable, Sendable, Comparable, Codable, CustomStringCo
         self.end = range.upperBound
     }
 
-    public var length: Int { end - start }
+    /// `end - start`, never negative (0 for an invalid range).
+    public var length: Int { max(0, end - start) }
+    /// Whether the range is well formed and lies inside a text of `limit` UTF-8 bytes.
+    public func isValid(within limit: Int) -> Bool { 0 <= start && start <= end && end <= limit }
     public var isEmpty: Bool { start == end }
 
     public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }

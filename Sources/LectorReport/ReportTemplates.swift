@@ -1,4 +1,5 @@
 import Foundation
+import LectorCore
 import Mustache
 
 /// The Mustache templates the report renders with: the built-in ones shipped as resources, with any
@@ -46,26 +47,10 @@ struct ReportTemplates: Sendable {
         }
     }
 
-    /// The directory of the built-in templates: the package's resource bundle beside the executable
-    /// (where SwiftPM puts it), or nil when the executable was copied without it. Looked up by hand
-    /// because `Bundle.module` stops the process when the bundle is missing.
+    /// The directory of the built-in templates in the package's resources (found by `ResourceLocator`),
+    /// or nil when the executable was copied without them: the copy compiled into the library is used then.
     static let builtinDirectory: URL? = {
-        var folders = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL {
-            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for folder in folders {
-            for bundle in [
-                "Lector_LectorReport.resources", "Lector_LectorReport.bundle/Contents/Resources",
-                "Lector_LectorReport.bundle",
-            ] {
-                let templates = folder.appendingPathComponent(bundle).appendingPathComponent("Templates")
-                if FileManager.default.fileExists(atPath: templates.appendingPathComponent("index.mustache").path) {
-                    return templates
-                }
-            }
-        }
-        return nil
+        (try? ResourceLocator.url("Templates/index.mustache", target: "LectorReport"))?.deletingLastPathComponent()
     }()
 
     /// Register the built-in templates: from the resource files when present, else from the copy

@@ -36,6 +36,9 @@ public struct CleanStage: Stage {
         options = Options()
     }
 
+    /// `clean` replaces `text`: the pipeline places it before every stage that adds a layer.
+    public static var rewritesText: Bool { true }
+
     public func process(_ document: inout Document, context: StageContext) throws {
         let blocks = Self.blocks(of: document)
         var text = ""

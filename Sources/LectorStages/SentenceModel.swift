@@ -1,4 +1,5 @@
 import Foundation
+import LectorCore
 
 /// The statistics the sentence splitter consults where rules run out: abbreviations, sentence
 /// starters and orthographic evidence, learned Punkt-style from unlabelled text by
@@ -63,16 +64,25 @@ public struct SentenceModel: Sendable {
         "s.c", "n.h", "n.m",
     ]
 
-    /// The model shipped with Lector, loaded once; the built-in lists alone when the resource is missing.
-    public static let english: SentenceModel = {
-        if let url = Bundle.module.url(forResource: "sentences-en", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "sentences-en", withExtension: "txt"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        {
-            return SentenceModel(parsing: text)
+    /// The model shipped with Lector, loaded once; the built-in lists alone when the resource is missing
+    /// (`shipped` says why; the `sentences` stage refuses to start then).
+    public static let english: SentenceModel = (try? shipped.get())
+        ?? SentenceModel(abbreviations: builtinAbbreviations, sentenceStarters: [], lowercaseWords: [])
+
+    /// The shipped model, or why it could not be read.
+    public static let shipped: Result<SentenceModel, ResourceMissing> = {
+        let path = "Resources/sentences-en.txt"
+        do {
+            let url = try ResourceLocator.url(path, target: "LectorStages")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                return .failure(ResourceMissing(path: path, searched: [url.path]))
+            }
+            return .success(SentenceModel(parsing: text))
+        } catch let error as ResourceMissing {
+            return .failure(error)
+        } catch {
+            return .failure(ResourceMissing(path: path, searched: []))
         }
-        return SentenceModel(
-            abbreviations: builtinAbbreviations, sentenceStarters: [], lowercaseWords: [])
     }()
 
     /// Parse the resource format: `[section]` headers, one lower-cased word per line, `#` comments.

@@ -35,7 +35,8 @@ public struct SentenceStage: Stage {
     public let splitter: SentenceSplitter
 
     public init(options: Options) throws {
-        var model = SentenceModel.english
+        var model: SentenceModel
+        if options.model == nil { model = try SentenceModel.shipped.get() } else { model = SentenceModel.english }
         if let path = options.model {
             let text = try String(contentsOf: path.url, encoding: .utf8)
             model = SentenceModel(parsing: text)

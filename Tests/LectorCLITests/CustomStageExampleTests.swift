@@ -55,6 +55,39 @@ let customStageExample: Result<URL, ExampleBuildFailure> = {
     }
 }()
 
+/// `embed-demo` (Lector as a library, no command line), built from the same package after `lector-style`
+/// and into the same scratch folder, so only its own file is compiled.
+let embedExample: Result<URL, ExampleBuildFailure> = {
+    guard case .success = customStageExample, let swiftDriver else {
+        return .failure(ExampleBuildFailure(description: "the example package did not build"))
+    }
+    let scratch = repository.appendingPathComponent(".build/custom-stage-example")
+    do {
+        let process = Process()
+        process.executableURL = swiftDriver
+        process.arguments = [
+            "build", "--package-path", path("examples/custom-stage"), "--scratch-path", scratch.path,
+            "--product", "embed-demo",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let binary = scratch.appendingPathComponent("debug/embed-demo")
+        guard process.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: binary.path) else {
+            return .failure(
+                ExampleBuildFailure(
+                    description: "swift build --product embed-demo exited \(process.terminationStatus):\n"
+                        + text.split(separator: "\n").suffix(40).joined(separator: "\n")))
+        }
+        return .success(binary)
+    } catch {
+        return .failure(ExampleBuildFailure(description: "could not run swift build: \(error)"))
+    }
+}()
+
 /// Run `executable` with `arguments` from the repository root; returns exit status, stdout, stderr.
 func runProcess(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     let folder = try temporaryDirectory("process")
@@ -83,6 +116,20 @@ func runProcess(_ executable: URL, _ arguments: [String]) throws -> (status: Int
 
 @Suite("Custom Swift stages: the examples/custom-stage package, built and run", .enabled(if: swiftDriver != nil))
 struct CustomStageExampleTests {
+    @Test func embeddingProgramProcessesAnInMemoryDocumentAndAFolder() throws {
+        let binary = try embedExample.get()
+        let result = try runProcess(binary, [path("pipelines/news.yaml"), path("examples/news")])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("pipeline news: clean → sentences"))
+        let memo = result.out.split(separator: "\n").first { $0.hasPrefix("memo: ") } ?? ""
+        #expect(memo.contains("2 sentences") || memo.contains("3 sentences"), "\(memo)")
+        #expect(memo.contains("Gdansk"), "\(memo)")
+        let folder = result.out.split(separator: "\n").first { $0.hasPrefix("folder: ") } ?? ""
+        #expect(folder.contains("0 failed"), "\(folder)")
+        let processed = Int(folder.split(separator: " ").dropFirst().first ?? "") ?? 0
+        #expect(processed >= 15, "\(folder)")
+    }
+
     @Test func customSwiftPipelineRunsThroughTheExamplesOwnBinary() throws {
         let binary = try customStageExample.get()
         let out = try temporaryDirectory("custom-swift")

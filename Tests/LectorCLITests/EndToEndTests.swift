@@ -171,9 +171,16 @@ func lectorExecutable() -> URL? {
     #expect(again["documentsFromCache"] as? Int == total)
     #expect(try Data(contentsOf: report.appendingPathComponent("documents.jsonl")) == firstDocuments)
 
-    // A killed run is simulated by dropping half the cache entries: only those are redone.
-    let entries = FileManager.default.enumerator(atPath: cache.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted()
-    for entry in entries.prefix(entries.count / 2) { try FileManager.default.removeItem(at: cache.appendingPathComponent(entry)) }
+    // A run killed halfway is simulated by cutting the index to its first half (plus a torn entry):
+    // only the rest is redone.
+    let index = cache.appendingPathComponent("outcomes.idx")
+    let entrySize = 48
+    let indexBytes = try Data(contentsOf: index)
+    #expect(indexBytes.count % entrySize == 0 && indexBytes.count > 0, "whole entries, one per source")
+    // A rerun without --resume adds nothing to an unchanged cache.
+    _ = try run([])
+    #expect(try Data(contentsOf: index) == indexBytes)
+    try indexBytes.prefix(indexBytes.count / entrySize / 2 * entrySize + 17).write(to: index)
     let resumed = try run(["--resume"])
     #expect((resumed["documentsFromCache"] as! Int) < total)
     #expect((resumed["documentsFromCache"] as! Int) >= total - (total + 1) / 2 - 5)
@@ -209,4 +216,36 @@ func lectorExecutable() -> URL? {
     #expect(LectorMain.run(arguments: ["run", bad.path, path("examples/news"), "--report", report]) == 2)
     #expect(LectorMain.run(arguments: ["validate", path("pipelines/news.yaml"), path("pipelines/minimal.yaml")]) == 0)
     #expect(!FileManager.default.fileExists(atPath: report))
+}
+
+@Test func changedGazetteerThenResumeGivesTheNewEntities() throws {
+    let out = try temporaryDirectory("gazetteer-resume")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let rules = out.appendingPathComponent("rules")
+    try FileManager.default.copyItem(atPath: path("examples/rules"), toPath: rules.path)
+    let corpus = out.appendingPathComponent("corpus")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    try Data("Anna Kowalczyk met the Quillfeather Guild in Gdansk on Monday.\n".utf8)
+        .write(to: corpus.appendingPathComponent("story.txt"))
+    let report = out.appendingPathComponent("report")
+    func entities(_ extra: [String]) throws -> [String] {
+        let code = LectorMain.run(
+            arguments: ["run", rules.appendingPathComponent("pipeline.yaml").path, corpus.path, "--report", report.path,
+                "--quiet", "--cache", out.appendingPathComponent("cache").path] + extra)
+        #expect(code == 0)
+        let document = try #require(try jsonLines(report.appendingPathComponent("documents.jsonl")).first)
+        return (document["entities"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+    }
+    let before = try entities([])
+    #expect(before.contains("Anna Kowalczyk"))
+    #expect(!before.contains("Quillfeather Guild"))
+    #expect(try entities(["--resume"]) == before)
+
+    let gazetteer = rules.appendingPathComponent("gazetteer.tsv")
+    var table = try String(contentsOf: gazetteer, encoding: .utf8)
+    table += "Quillfeather Guild\tORG\n"
+    try Data(table.utf8).write(to: gazetteer)
+    let after = try entities(["--resume"])
+    #expect(after.contains("Quillfeather Guild"), "the edited gazetteer is part of the cache key: \(after)")
+    #expect(after.contains("Anna Kowalczyk"))
 }

@@ -12,10 +12,14 @@ struct ScriptedReader: DocumentReader {
 
     init(inFlight: InFlightCounter? = nil) { self.inFlight = inFlight }
 
+    static func number(_ id: String) -> Int { Int(id.split(separator: "-").last ?? "") ?? 0 }
+
     func read(_ source: Source) -> [DocumentOutcome] {
         inFlight?.enter()
         defer { inFlight?.leave() }
-        if source.id.hasPrefix("slow") { usleep(UInt32.random(in: 200...3000)) }
+        // A fixed spread of delays per id (not random): completion order still differs from input order.
+        if source.id.hasPrefix("slow") { usleep(UInt32(200 + Self.number(source.id) * 7919 % 2800)) }
+        inFlight?.rendezvous(source.id)
         if source.id.hasPrefix("fail") {
             return [.failed(DocumentFailure(id: source.id, source: source.displayPath, stage: "read", message: "broken"))]
         }
@@ -37,11 +41,34 @@ struct BoomStage: Stage {
     }
 }
 
+/// Counts reads in flight. Sources whose id starts with "meet" wait (up to a generous 60 s) until
+/// `meeting` reads are in flight at once, so a test can prove that that many lanes really run together.
 final class InFlightCounter: Sendable {
     private let state = Mutex((current: 0, peak: 0))
+    let meeting: Int
+
+    init(meeting: Int = 0) { self.meeting = meeting }
+
     func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
     func leave() { state.withLock { $0.current -= 1 } }
     var peak: Int { state.withLock { $0.peak } }
+
+    private let missed = Mutex(0)
+    /// Readers that gave up waiting for the others.
+    var missedMeetings: Int { missed.withLock { $0 } }
+
+    func rendezvous(_ id: String) {
+        guard id.hasPrefix("meet") else { return }
+        let giveUp = DispatchTime.now() + 60
+        // The peak, not the current count: once all have met, a reader that polls late must not wait.
+        while state.withLock({ $0.peak }) < meeting {
+            if DispatchTime.now() > giveUp {
+                missed.withLock { $0 += 1 }
+                return
+            }
+            usleep(500)
+        }
+    }
 }
 
 func sources(_ ids: [String]) -> [SourceItem] {
@@ -101,20 +128,23 @@ func runIDs(jobs: Int, ids: [String]) throws -> ([String], RunStatistics) {
 }
 
 @Test func sourcesInFlightStayBounded() throws {
-    let counter = InFlightCounter()
+    // The first three sources wait for each other: three lanes must really read at once (peak reaches 3),
+    // and never more than three (peak stays at 3), whatever the machine's load.
+    let counter = InFlightCounter(meeting: 3)
     let pipeline = try Pipeline(name: "t", stages: [])
     let runner = BatchRunner(pipeline: pipeline, reader: ScriptedReader(inFlight: counter), jobs: 3, window: 5)
     var pending = 0
     var maxPending = 0
     _ = try runner.run(
-        sources: sources(corpusIDs(300)).lazy.map { item -> SourceItem in
+        sources: sources(["meet-1", "meet-2", "meet-3"] + corpusIDs(300)).lazy.map { item -> SourceItem in
             pending += 1
             maxPending = max(maxPending, pending)
             return item
         },
         transform: { $0.count },
         consume: { _ in pending -= 1 })
-    #expect(counter.peak <= 3)
+    #expect(counter.missedMeetings == 0, "three lanes never read at once")
+    #expect(counter.peak == 3)
     #expect(maxPending <= 5)
 }
 
@@ -134,20 +164,33 @@ func runIDs(jobs: Int, ids: [String]) throws -> ([String], RunStatistics) {
     #expect(consumed == 10)
 }
 
+/// A clock that moves only when told to: deadlines become a matter of counting, not of the machine's load.
+final class ManualClock: Sendable {
+    private let nanoseconds = Mutex<UInt64>(1_000_000_000)
+    func now() -> DispatchTime { DispatchTime(uptimeNanoseconds: nanoseconds.withLock { $0 }) }
+    func advance(milliseconds: UInt64) { nanoseconds.withLock { $0 += milliseconds * 1_000_000 } }
+}
+
 @Test func deadlineFailsSlowDocumentsOnly() throws {
+    let clock = ManualClock()
     struct SlowStage: Stage {
         static let name = "slow"
-        init(options: NoOptions) {}
+        let clock: ManualClock
+        init(options: NoOptions) { clock = ManualClock() }
+        init(clock: ManualClock) { self.clock = clock }
         func process(_ document: inout Document, context: StageContext) throws {
-            guard document.id.hasPrefix("slow") else { return }
-            for _ in 0..<200 {
-                usleep(1000)
+            // 200 "milliseconds" of work on the injected clock; quick documents take none.
+            let steps = document.id.hasPrefix("slow") ? 200 : 0
+            for _ in 0..<steps {
+                clock.advance(milliseconds: 1)
                 try context.checkDeadline()
             }
         }
     }
-    let pipeline = try Pipeline(name: "t", stages: [AnyStage(SlowStage(options: NoOptions()))])
-    let runner = BatchRunner(pipeline: pipeline, reader: ScriptedReader(), jobs: 2, documentDeadline: 0.02)
+    let pipeline = try Pipeline(name: "t", stages: [AnyStage(SlowStage(clock: clock))])
+    // One lane: the clock is shared, so a second lane's slow document would age this lane's quick one.
+    var runner = BatchRunner(pipeline: pipeline, reader: ScriptedReader(), jobs: 1, documentDeadline: 0.02)
+    runner.clock = { clock.now() }
     var results: [String] = []
     _ = try runner.run(
         sources: sources(["quick-1", "slow-2", "quick-3"]),

@@ -7,7 +7,8 @@ let package = Package(
     name: "HouseStyleExample",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "lector-style", targets: ["lector-style"])
+        .executable(name: "lector-style", targets: ["lector-style"]),
+        .executable(name: "embed-demo", targets: ["embed-demo"]),
     ],
     dependencies: [
         // The Lector package two folders up. In your own project, use
@@ -22,6 +23,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "lector-style",
+            dependencies: ["HouseStyle", .product(name: "Lector", package: "Lector")]
+        ),
+        // Lector as a library inside your own program: `LectorPipeline`, no command line.
+        .executableTarget(
+            name: "embed-demo",
             dependencies: ["HouseStyle", .product(name: "Lector", package: "Lector")]
         ),
         .testTarget(

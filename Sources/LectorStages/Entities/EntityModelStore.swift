@@ -1,4 +1,5 @@
 import Foundation
+import LectorCore
 
 /// The shipped entity model, loaded once per process on first use.
 ///
@@ -10,11 +11,11 @@ public enum EntityModelStore {
     public static let resourceName = "entities-model.bin"
 
     private static let shipped: Result<EntityRecognizer, EntityModelError> = {
-        guard
-            let url = Bundle.module.url(forResource: "Resources/\(resourceName)", withExtension: nil)
-                ?? Bundle.module.url(forResource: resourceName, withExtension: nil)
-        else {
-            return .failure(EntityModelError("the shipped entity model \(resourceName) is missing from the package"))
+        let url: URL
+        do {
+            url = try ResourceLocator.url("Resources/\(resourceName)", target: "LectorStages")
+        } catch {
+            return .failure(EntityModelError("\(error)"))
         }
         do {
             return .success(EntityRecognizer(model: try EntityModel(contentsOf: url)))

@@ -40,7 +40,7 @@ public struct ExternalStage: Stage {
             .value("requires", \.requires, type: "[layer]", "layers sent with each request"),
             .required("produces", \.produces, type: "[layer]", "layers read from each reply"),
             .choice("offset-unit", \.offsetUnit, "how the worker counts offsets"),
-            .value("timeout", \.timeout, type: "seconds", "per-document reply deadline"),
+            .value("timeout", \.timeout, type: "seconds", "per-document reply deadline (a freshly started worker gets 30 s more for its start-up)"),
             .value("restarts", \.restarts, type: "int", "worker restarts before the stage is disabled"),
         ]
 

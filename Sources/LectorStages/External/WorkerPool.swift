@@ -38,7 +38,8 @@ final class WorkerPool: @unchecked Sendable {
             throw recordFailure(error, lane: lane)
         }
         do {
-            let (reply, stderr) = try worker.exchange(request, timeout: options.timeout)
+            let timeout = worker.hasReplied ? options.timeout : options.timeout + WorkerProcess.startupGrace
+            let (reply, stderr) = try worker.exchange(request, timeout: timeout)
             let object: Any
             do {
                 // Validate the framing here so a desynchronised worker is restarted, not trusted.

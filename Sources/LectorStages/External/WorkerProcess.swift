@@ -17,6 +17,11 @@ final class WorkerProcess {
 
     /// Most stderr text kept per document.
     static let stderrLimit = 4096
+    /// Extra seconds the first request after a start may take: starting an interpreter and loading a
+    /// model is not the document's time, and on a busy machine it can take seconds.
+    static let startupGrace = 30.0
+    /// Whether the worker has answered a request (after that, requests get the plain timeout).
+    private(set) var hasReplied = false
 
     init(options: ExternalStage.Options) throws {
         let stdin = Pipe()
@@ -59,6 +64,7 @@ final class WorkerProcess {
                 // What the worker wrote to stderr while it worked on this document (no system call
                 // when poll saw nothing there).
                 if Self.readable(errors) { drain(errors, into: &stderrBytes) }
+                hasReplied = true
                 return (reply, stderrBytes.isEmpty ? "" : Self.text(stderrBytes))
             }
             let remaining = deadline.timeIntervalSinceNow

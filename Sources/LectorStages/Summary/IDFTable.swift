@@ -61,13 +61,19 @@ public struct IDFTable: Sendable {
         self.init(documentCount: count, documentFrequency: frequencies)
     }
 
-    /// The built-in English table; nil when the resource is missing from the installation.
+    /// The built-in English table; nil when the resource is missing from the installation
+    /// (`builtinMissing` says where it was looked for).
     public static let builtin: IDFTable? = {
-        guard let url = Bundle.module.url(forResource: "idf-en", withExtension: "tsv", subdirectory: "Resources"),
+        guard let url = try? ResourceLocator.url("Resources/idf-en.tsv", target: "LectorStages"),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? IDFTable(tsv: String(decoding: data, as: UTF8.self))
     }()
+
+    /// Why `builtin` is nil, for error messages.
+    public static var builtinMissing: String {
+        "\(ResourceMissing(path: "Resources/idf-en.tsv", searched: ResourceLocator.candidates("Resources/idf-en.tsv", target: "LectorStages").map(\.path)))"
+    }
 
     /// Number of words in the table.
     public var count: Int { entries.count }

@@ -39,7 +39,7 @@ public struct KeyphraseStage: Stage {
         guard options.count >= 1 else { throw SummarizeOptionError("count must be at least 1") }
         guard (1...6).contains(options.maxWords) else { throw SummarizeOptionError("max-words must be in 1…6") }
         guard let table = IDFTable.builtin else {
-            throw SummarizeOptionError("the built-in IDF table (idf-en.tsv) is missing from the installation")
+            throw SummarizeOptionError(IDFTable.builtinMissing)
         }
         self.options = options
         self.table = table

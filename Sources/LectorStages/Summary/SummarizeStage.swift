@@ -66,7 +66,7 @@ public struct SummarizeStage: Stage {
         guard options.minWords >= 0 else { throw SummarizeOptionError("min-words must not be negative") }
         guard options.graphLimit >= 10 else { throw SummarizeOptionError("graph-limit must be at least 10") }
         guard let table = IDFTable.builtin else {
-            throw SummarizeOptionError("the built-in IDF table (idf-en.tsv) is missing from the installation")
+            throw SummarizeOptionError(IDFTable.builtinMissing)
         }
         self.options = options
         self.table = table

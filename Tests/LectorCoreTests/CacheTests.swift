@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import LectorCore
+
+private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+@Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (
+        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
+    (
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+    ),
+])
+func sha256MatchesTheFIPSExamples(message: String, digest: String) {
+    #expect(hex(SHA256.hash(Array(message.utf8))) == digest)
+}
+
+@Test func sha256StreamsInAnyPieces() {
+    let message = Array(repeating: UInt8(ascii: "a"), count: 1_000_000)
+    let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+    #expect(hex(SHA256.hash(message)) == expected)
+    var hasher = SHA256()
+    var position = 0
+    var step = 1
+    while position < message.count {
+        let end = min(message.count, position + step)
+        hasher.update(Array(message[position..<end]))
+        position = end
+        step = step % 131 + 7
+    }
+    #expect(hex(hasher.finalize()) == expected)
+}
+
+private func outcomes(_ id: String, text: String) -> [DocumentOutcome] {
+    var document = Document(id: id, source: id, format: "text", text: text)
+    document.set([Annotation(0, 3, label: "X")], for: .entity)
+    return [.processed(document)]
+}
+
+@Test func logAnswersWhatItStoredAcrossReopening() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lector-log-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fingerprint = CacheFingerprint(configuration: "c", files: [], version: "t")
+    var hasher = KeyHasher()
+    hasher.add("one")
+    let one = hasher.finish()
+    var other = KeyHasher()
+    other.add("two")
+    let two = other.finish()
+    do {
+        let log = try OutcomeLog(directory: directory, fingerprint: fingerprint)
+        #expect(log.load(one) == nil)
+        log.store(outcomes("a", text: "Alpha"), for: one)
+        log.store(outcomes("b", text: "Beta"), for: two)
+        log.store(outcomes("a", text: "Alpha"), for: one)
+        guard case .processed(let document) = log.load(two)?.first else {
+            Issue.record("no entry for two")
+            return
+        }
+        #expect(document.text == "Beta")
+    }
+    let reopened = try OutcomeLog(directory: directory, fingerprint: fingerprint)
+    #expect(reopened.count == 2, "storing an indexed key again adds nothing")
+    guard case .processed(let document) = reopened.load(one)?.first else {
+        Issue.record("no entry for one after reopening")
+        return
+    }
+    #expect(document.annotations(.entity) == [Annotation(0, 3, label: "X")])
+    let recordOnly = try OutcomeLog(directory: directory, fingerprint: fingerprint, answers: false)
+    #expect(recordOnly.load(one) == nil)
+}
+
+@Test func tornIndexTailAndDamagedRecordsAreMisses() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lector-log-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fingerprint = CacheFingerprint(configuration: "c", files: [], version: "t")
+    var keys: [CacheKey] = []
+    do {
+        let log = try OutcomeLog(directory: directory, fingerprint: fingerprint)
+        for index in 0..<4 {
+            var hasher = KeyHasher()
+            hasher.add("k\(index)")
+            keys.append(hasher.finish())
+            log.store(outcomes("d\(index)", text: "Document \(index)"), for: keys[index])
+        }
+    }
+    // A kill mid-write: the index ends in half an entry; the last record is cut short.
+    let index = directory.appendingPathComponent("outcomes.idx")
+    let bytes = try Data(contentsOf: index)
+    try bytes.prefix(bytes.count - 20).write(to: index)
+    let logURL = directory.appendingPathComponent("outcomes.log")
+    let log = try Data(contentsOf: logURL)
+    var damaged = log
+    damaged[damaged.count - 30] = UInt8(ascii: "{")  // breaks record 3's JSON but keeps its length
+    try damaged.write(to: logURL)
+    let reopened = try OutcomeLog(directory: directory, fingerprint: fingerprint)
+    #expect(reopened.count == 3)
+    #expect(reopened.load(keys[0]) != nil)
+    #expect(reopened.load(keys[3]) == nil)
+}
+
+@Test func fingerprintCoversTheContentsOfReferencedFiles() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lector-fp-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let gazetteer = directory.appendingPathComponent("names.tsv")
+    try Data("Anna\tPER\n".utf8).write(to: gazetteer)
+    let location = ConfigLocation(file: "p.yaml", line: 1)
+    let node = ConfigNode(
+        .map([
+            ConfigNode.Entry(
+                key: "path", keyLocation: location, value: ConfigNode(.scalar("names.tsv", quoted: false), at: location)),
+            ConfigNode.Entry(
+                key: "label", keyLocation: location, value: ConfigNode(.scalar("PER", quoted: false), at: location)),
+        ]), at: location)
+    let files = node.referencedFiles(relativeTo: directory)
+    #expect(files.map(\.lastPathComponent) == ["names.tsv"])
+    let before = CacheFingerprint(configuration: "same", files: files, version: "1")
+    #expect(before == CacheFingerprint(configuration: "same", files: files, version: "1"))
+    try Data("Anna\tPER\nBerlin\tLOC\n".utf8).write(to: gazetteer)
+    let after = CacheFingerprint(configuration: "same", files: files, version: "1")
+    #expect(before.digest != after.digest)
+    #expect(after.digest != CacheFingerprint(configuration: "same", files: files, version: "2").digest)
+}
