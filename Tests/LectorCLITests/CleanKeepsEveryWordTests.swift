@@ -20,10 +20,10 @@ enum ExtractionDevelopmentPages {
         sets.contains { FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/gold.jsonl").path) }
     }
 
-    /// Every page of every set present: (set/name, bytes). Pages are read as stored (`.gz` included:
+    /// Every page of every set present: (set/name, file). Pages are read as stored (`.gz` included:
     /// the reader opens gzip itself).
-    static func pages() throws -> [(name: String, bytes: [UInt8])] {
-        var pages: [(String, [UInt8])] = []
+    static func pages() throws -> [(name: String, url: URL)] {
+        var pages: [(String, URL)] = []
         for set in sets {
             let folder = root.appendingPathComponent(set)
             guard let gold = try? String(contentsOf: folder.appendingPathComponent("gold.jsonl"), encoding: .utf8) else {
@@ -33,7 +33,7 @@ enum ExtractionDevelopmentPages {
                 guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                     let path = object["html"] as? String
                 else { continue }
-                pages.append(("\(set)/\(path)", [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))))
+                pages.append(("\(set)/\(path)", folder.appendingPathComponent(path)))
             }
         }
         return pages
@@ -58,28 +58,14 @@ struct CleanKeepsEveryWordTests {
         return String(result)
     }
 
-    /// `<p>Probe text of a gzipped page.</p>`, gzipped.
-    static let gzipProbe: [UInt8] = [
-        0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xB3, 0x29, 0xB0, 0x0B, 0x28, 0xCA, 0x4F, 0x4A,
-        0x55, 0x28, 0x49, 0xAD, 0x28, 0x51, 0xC8, 0x4F, 0x53, 0x48, 0x54, 0x48, 0xAF, 0xCA, 0x2C, 0x28, 0x48, 0x4D,
-        0x51, 0x28, 0x48, 0x4C, 0x4F, 0xD5, 0xB3, 0xD1, 0x2F, 0xB0, 0x03, 0x00, 0xAB, 0xF7, 0x69, 0xB6, 0x24, 0x00,
-        0x00, 0x00,
-    ]
-
     @Test func everyWordOfTheExtractedBlocksSurvivesClean() throws {
         let reader = FormatReader()
-        // Gzipped pages (WCXB) are checked once the reader opens gzip itself.
-        var readsGzip = false
-        if case .processed(let probe) = reader.read(bytes: Self.gzipProbe, id: "probe", source: "probe", formatHint: "html").first {
-            readsGzip = probe.text == "Probe text of a gzipped page."
-        }
         let clean = CleanStage()
         var checked = 0
         var unreadable: [String] = []
         var lost: [String] = []
         for page in try ExtractionDevelopmentPages.pages() {
-            if page.name.hasSuffix(".gz") && !readsGzip { continue }
-            guard case .processed(var document) = reader.read(bytes: page.bytes, id: page.name, source: page.name, formatHint: "html").first
+            guard case .processed(var document) = reader.read(Source(url: page.url, id: page.name, displayPath: page.name)).first
             else {
                 unreadable.append(page.name)
                 continue

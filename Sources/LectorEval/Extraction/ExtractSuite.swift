@@ -1,4 +1,5 @@
 import Foundation
+import LectorCompression
 import LectorCore
 import LectorMarkup
 
@@ -7,7 +8,7 @@ import LectorMarkup
 /// A set is a sub-folder holding `gold.jsonl`; each line names its page in `html` (relative to the
 /// folder) and carries the gold: `text` (the whole main text), `with`/`without` snippets, and
 /// optionally a page `type`. A page named `X.gz` is read from its unpacked copy `X` when that exists,
-/// else as the gzipped bytes.
+/// else gunzipped.
 ///
 /// Measures: sets with page types (WCXB) by WCXB's bag-of-words F1, per type too; other sets with a
 /// gold text (CleanEval) by the Zyte benchmark's 4-gram shingle F1 (bag-of-words beside it); sets with
@@ -69,12 +70,17 @@ struct ExtractSuite {
                 let unpacked = folder.appendingPathComponent(String(path.dropLast(3)))
                 if FileManager.default.fileExists(atPath: unpacked.path) { url = unpacked }
             }
-            guard let data = try? Data(contentsOf: url) else {
-                throw SuiteError("\(gold.path):\(number + 1): cannot read \(url.path)")
+            let bytes: [UInt8]
+            do {
+                bytes = url.pathExtension == "gz"
+                    ? try GzipInput(FileInput(path: url.path)).readAll(limit: 1 << 30)
+                    : [UInt8](try Data(contentsOf: url))
+            } catch {
+                throw SuiteError("\(gold.path):\(number + 1): cannot read \(url.path): \(error)")
             }
             pages.append(
                 Page(
-                    id: object["id"] as? String ?? path, type: object["type"] as? String, bytes: [UInt8](data),
+                    id: object["id"] as? String ?? path, type: object["type"] as? String, bytes: bytes,
                     text: object["text"] as? String, with: object["with"] as? [String] ?? [],
                     without: object["without"] as? [String] ?? []))
         }

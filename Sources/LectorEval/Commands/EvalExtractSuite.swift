@@ -7,8 +7,8 @@ import LectorMarkup
 /// main-text extraction scored with its own measure (see `ExtractSuite`), per set and per page type,
 /// with Lector's and the peers' figures side by side.
 ///
-/// Lector reads each page on one core (the reader, then the pipeline's stages when `--pipeline` is
-/// given; the text scored is the document text after the last stage). Speed is pages per CPU second
+/// Lector reads each page on one core (the reader, then the news pipeline's stages with `--news`; the
+/// text scored is the document text after the last stage). Speed is pages per CPU second
 /// of this thread, so the figure is per core; the peers' seconds come from their own script
 /// (`Benchmarks/extract/extract_peers.py`), also CPU time on one core.
 struct EvalExtractSuite: ParsableArguments {
@@ -18,8 +18,8 @@ struct EvalExtractSuite: ParsableArguments {
     @Option(help: "Other tools' texts for the suite's pages (JSON lines from Benchmarks/extract/extract_peers.py).")
     var peers: String?
 
-    @Option(help: "Run this pipeline file after the reader (its reader settings apply) and score its text.")
-    var pipeline: String?
+    @Flag(help: "Run the news pipeline's stages (as pipelines/news.yaml) after the reader and score their text.")
+    var news = false
 
     @Option(help: "Only these sets (comma-separated folder names).")
     var sets: String?
@@ -31,21 +31,14 @@ struct EvalExtractSuite: ParsableArguments {
         guard let suite else { return }
         let only = sets.map { Set($0.split(separator: ",").map(String.init)) }
         let data = try ExtractSuite(directory: suite, limit: limit, only: only)
-        var readerOptions: ReaderOptions
-        var stages: Pipeline?
-        if let pipeline {
-            let setup = try PipelineSetup(path: pipeline)
-            readerOptions = setup.reader.readerOptions(maxBytes: setup.limits.maxBytes)
-            stages = setup.pipeline
-        } else {
-            guard let htmlMode = ReaderOptions.HTMLMode(rawValue: mode) else {
-                throw ValidationError("--mode must be article or full")
-            }
-            guard let extractionBias = ReaderOptions.ExtractionBias(rawValue: bias) else {
-                throw ValidationError("--bias must be precision, balanced or recall")
-            }
-            readerOptions = ReaderOptions(htmlMode: htmlMode, bias: extractionBias)
+        guard let htmlMode = ReaderOptions.HTMLMode(rawValue: mode) else {
+            throw ValidationError("--mode must be article or full")
         }
+        guard let extractionBias = ReaderOptions.ExtractionBias(rawValue: bias) else {
+            throw ValidationError("--bias must be precision, balanced or recall")
+        }
+        let readerOptions = ReaderOptions(htmlMode: htmlMode, bias: extractionBias)
+        let stages = news ? try NewsPipeline.make() : nil
         let peerTexts = try peers.map { try PeerTexts(path: $0) }
         let reader = FormatReader(options: readerOptions)
         let lector = stages.map { "lector:\($0.name)" } ?? "lector"
