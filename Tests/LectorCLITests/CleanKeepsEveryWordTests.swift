@@ -63,11 +63,18 @@ struct CleanKeepsEveryWordTests {
         let clean = CleanStage()
         var checked = 0
         var unreadable: [String] = []
+        var blank = 0
         var lost: [String] = []
         for page in try ExtractionDevelopmentPages.pages() {
-            guard case .processed(var document) = reader.read(Source(url: page.url, id: page.name, displayPath: page.name)).first
-            else {
-                unreadable.append(page.name)
+            let outcome = reader.read(Source(url: page.url, id: page.name, displayPath: page.name)).first
+            guard case .processed(var document) = outcome else {
+                // Ten WCXB pages render their body by script and show no text at all (seven have an
+                // empty gold text): nothing to check there. Any other failure is a reader bug.
+                if case .failed(let failure) = outcome, failure.message == "no text found in document" {
+                    blank += 1
+                } else {
+                    unreadable.append(page.name)
+                }
                 continue
             }
             let before = Self.wordCharacters(document.text)
@@ -79,6 +86,7 @@ struct CleanKeepsEveryWordTests {
         #expect(lost.count == 0, "words lost by clean on \(lost.count) pages: \(lost.prefix(5))")
         #expect(unreadable.count == 0, "no text from \(unreadable.count) pages: \(unreadable.prefix(5))")
         #expect(checked > 0)
+        #expect(blank <= 10, "\(blank) pages show no text")
     }
 }
 
