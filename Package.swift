@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "LectorEval",
             dependencies: [
-                "LectorCore", "LectorMarkup", "LectorStages",
+                "LectorCore", "LectorCompression", "LectorMarkup", "LectorStages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

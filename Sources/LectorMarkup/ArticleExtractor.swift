@@ -110,7 +110,75 @@ struct ArticleExtractor {
             kept = blocks.filter { isProse($0, minimum: 40) }
             if kept.isEmpty { kept = blocks }
         }
-        return kept
+        // A body the markup marks (`itemprop="articleBody"`) is the article whatever its share.
+        if region.contains(where: { nodes[$0].attribute("itemprop")?.lowercased() == "articlebody" }) { return kept }
+        return widenIfPartial(kept, tree: tree, blocks: blocks)
+    }
+
+    /// Pages that are not one article (listings, collections, service and landing pages) spread their
+    /// content over many containers; the article region then holds a small part of it. When the kept
+    /// text is under `wideShare` of the text outside page furniture, that wider text is the content.
+    private func widenIfPartial(_ kept: [TextBlock], tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let wide = wideBlocks(tree: tree, blocks: blocks)
+        let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
+        let wideBytes = wide.reduce(0) { $0 + $1.bytes.count }
+        guard Double(keptBytes) < wideShare * Double(wideBytes) else { return kept }
+        return wide
+    }
+
+    /// Share of the wide text under which the article region is taken for a part of the content.
+    /// Tuned on every development set at once (WCXB dev, CleanEval dev, trafilatura's pages): higher
+    /// values help listings, collections and service pages and cost trafilatura's snippet set and
+    /// product pages (see the README's extraction section).
+    private var wideShare: Double { 0.5 }
+
+    /// The page's blocks outside furniture: navigation, asides, footers, menus, hidden elements,
+    /// elements whose class or id names furniture, and a site header outside `<article>`/`<main>`.
+    func wideBlocks(tree: MarkupTree, blocks: [TextBlock]) -> [TextBlock] {
+        let nodes = tree.nodes
+        // Per element: 0 unknown, 1 content, 2 inside furniture.
+        var state = [UInt8](repeating: 0, count: nodes.count)
+        var path: [Int] = []
+        func insideFurniture(_ start: Int) -> Bool {
+            var index = start
+            path.removeAll(keepingCapacity: true)
+            var verdict = false
+            while index >= 0 {
+                if state[index] != 0 {
+                    verdict = state[index] == 2
+                    break
+                }
+                path.append(index)
+                index = Int(nodes[index].parent)
+            }
+            // Decide from the top down: an element inside furniture is furniture.
+            var insideArticle = false
+            for element in path.reversed() {
+                let node = nodes[element]
+                if node.name == "article" || node.name == "main" { insideArticle = true }
+                if !verdict {
+                    verdict = BoilerplateCues.isFurniture(node, strict: false)
+                        || (node.name == "header" && !insideArticle && !hasArticleAncestor(element, nodes))
+                }
+                state[element] = verdict ? 2 : 1
+            }
+            return verdict
+        }
+        var result: [TextBlock] = []
+        for block in blocks {
+            if block.node >= 0 && insideFurniture(block.node) { continue }
+            result.append(block)
+        }
+        return result
+    }
+
+    private func hasArticleAncestor(_ index: Int, _ nodes: [MarkupTree.Node]) -> Bool {
+        var current = Int(nodes[index].parent)
+        while current >= 0 {
+            if nodes[current].name == "article" || nodes[current].name == "main" { return true }
+            current = Int(nodes[current].parent)
+        }
+        return false
     }
 
     /// A heading or a short label ending in ":" followed on the page by dropped links introduced them

@@ -103,22 +103,23 @@ enum PlainTextReader {
         return result
     }
 
-    /// The item text when `line` starts with a bullet (`-`, `*`, `+`, `•`) or a number (`1.`, `2)`).
+    /// The item when `line` starts with a bullet (`-`, `*`, `+`, `•`) or a number (`1.`, `2)`), marker
+    /// kept: it is content (a rank, a step). Bullets become `•`; numbers and letters stay as written.
     static func listItem(_ line: String) -> String? {
         let bytes = Array(line.utf8)
         guard let first = bytes.first else { return nil }
         if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")),
             bytes.count > 2, bytes[1] == 0x20
         {
-            return String(decoding: bytes[2...], as: UTF8.self)
+            return "• " + String(decoding: bytes[2...], as: UTF8.self)
         }
-        if line.hasPrefix("• ") { return String(line.dropFirst(2)) }
+        if line.hasPrefix("• ") { return line }
         var index = 0
         while index < bytes.count, index < 3, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
         if index > 0, index + 1 < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")"),
             bytes[index + 1] == 0x20
         {
-            return String(decoding: bytes[(index + 2)...], as: UTF8.self)
+            return line
         }
         return nil
     }

@@ -12,10 +12,10 @@ import Testing
         #expect(document.diagnostics.isEmpty)
     }
 
-    @Test func listLinesStayBlocks() throws {
-        let document = try #require(readDocument("Shopping:\n- eggs\n- milk\n1. first\n", hint: "txt"))
-        #expect(blocks(document) == ["Shopping:", "eggs", "milk", "first"])
-        #expect(document.annotations(.paragraph).map(\.label) == ["p", "list-item", "list-item", "list-item"])
+    @Test func listLinesStayBlocksWithTheirMarkers() throws {
+        let document = try #require(readDocument("Shopping:\n- eggs\n- milk\n1. first\n• 9. ninth\n", hint: "txt"))
+        #expect(blocks(document) == ["Shopping:", "• eggs", "• milk", "1. first", "• 9. ninth"])
+        #expect(document.annotations(.paragraph).map(\.label) == ["p", "list-item", "list-item", "list-item", "list-item"])
     }
 
     @Test func utf16WithBOMIsDecoded() throws {
@@ -50,7 +50,7 @@ import Testing
     @Test func markdownMarkersAreStripped() throws {
         let markdown = "# Ferry *returns*\n\nRead [the notice](https://example.org) and **act** now.\n\n* one\n* two\n"
         let document = try #require(readDocument(markdown, hint: "md"))
-        #expect(blocks(document) == ["Ferry returns", "Read the notice and act now.", "one", "two"])
+        #expect(blocks(document) == ["Ferry returns", "Read the notice and act now.", "• one", "• two"])
         #expect(document.title == "Ferry returns")
     }
 

@@ -7,7 +7,8 @@ import LectorMarkup
 ///
 /// Each gold line is `{"id", "html", ...}` (`html` relative to the JSONL file) with either `"text"`
 /// (the whole article: shingle scoring) or `"with"`/`"without"` snippets (snippet scoring). Pages are
-/// loaded first; the timed part is the reader alone, on one core.
+/// loaded first; the timed part is the reader alone, on one core. With `--suite DIR`, every set under
+/// DIR is scored with its own measure, beside other tools' texts (`--peers`): see `EvalExtractSuite`.
 struct EvalExtract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -15,7 +16,9 @@ struct EvalExtract: ParsableCommand {
     )
 
     @Option(help: "Gold JSONL: lines {\"id\", \"html\", and \"text\" or \"with\"/\"without\"}.")
-    var gold: String
+    var gold: String?
+
+    @OptionGroup var suiteOptions: EvalExtractSuite
 
     @Option(help: "HTML mode: article or full.")
     var mode: String = "article"
@@ -30,6 +33,11 @@ struct EvalExtract: ParsableCommand {
     var pages: String?
 
     func run() throws {
+        if suiteOptions.suite != nil {
+            try suiteOptions.run(mode: mode, bias: bias, limit: limit, pagesPath: pages)
+            return
+        }
+        guard let gold else { throw ValidationError("give --gold FILE.jsonl or --suite DIR") }
         guard let htmlMode = ReaderOptions.HTMLMode(rawValue: mode) else {
             throw ValidationError("--mode must be article or full")
         }
