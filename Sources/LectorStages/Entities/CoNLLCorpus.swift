@@ -18,14 +18,28 @@ public struct CoNLLCorpus: Sendable {
     /// One document: sentences in order.
     public struct Document: Sendable {
         public var sentences: [Sentence]
+        /// Types the source does not annotate (BTC has no MISC): in training, a predicted span of such a
+        /// type over gold `O` tokens is not counted as a mistake.
+        public var unannotatedTypes: Set<String> = []
 
-        public init(sentences: [Sentence]) { self.sentences = sentences }
+        public init(sentences: [Sentence], unannotatedTypes: Set<String> = []) {
+            self.sentences = sentences
+            self.unannotatedTypes = unannotatedTypes
+        }
     }
 
     /// The same sentences with each one its own document (for corpora of independent posts, such as
     /// WNUT-17, whose files have no document boundaries).
     public var sentencesAsDocuments: CoNLLCorpus {
-        CoNLLCorpus(documents: documents.flatMap { $0.sentences.map { Document(sentences: [$0]) } })
+        CoNLLCorpus(
+            documents: documents.flatMap { document in
+                document.sentences.map { Document(sentences: [$0], unannotatedTypes: document.unannotatedTypes) }
+            })
+    }
+
+    /// Every document marked as not annotating `types`.
+    public func withUnannotatedTypes(_ types: Set<String>) -> CoNLLCorpus {
+        CoNLLCorpus(documents: documents.map { Document(sentences: $0.sentences, unannotatedTypes: types) })
     }
 
     public var documents: [Document]

@@ -1,0 +1,102 @@
+import LectorCore
+import Testing
+
+@testable import LectorStages
+
+@Suite("Entities across domains: datelines, capitals, written forms, user names, corpora")
+struct EntityDomainTests {
+    func run(_ text: String) throws -> Document {
+        var document = EntityTestSupport.document(text)
+        try EntitiesStage(options: EntitiesStage.Options()).process(&document, context: StageContext())
+        return document
+    }
+
+    @Test("A dateline's place in capitals is LOC and the agency in parentheses is ORG")
+    func datelineSpans() {
+        let words = ["COLUMBUS", ",", "Ohio", ",", "Oct.", "2", "(", "Lector", "Wire", ")", "—", "U.S.", "Sen."]
+        #expect(
+            EntitiesStage.datelineSpans(words) == [
+                EntitySpan(start: 0, end: 1, label: "LOC"), EntitySpan(start: 7, end: 9, label: "ORG"),
+            ])
+        #expect(
+            EntitiesStage.datelineSpans(["NEW", "YORK", ",", "March", "20", "—", "Shares", "fell"]) == [
+                EntitySpan(start: 0, end: 2, label: "LOC")
+            ])
+        // Not datelines: no dash, a lower-case word before the dash, no comma after the capitals.
+        #expect(EntitiesStage.datelineSpans(["LONDON", ",", "England", "is", "big"]).isEmpty)
+        #expect(EntitiesStage.datelineSpans(["BREAKING", ",", "police", "say", "—", "x"]).isEmpty)
+        #expect(EntitiesStage.datelineSpans(["LONDON", "1996-08-30"]).isEmpty)
+        // Dateline spans replace the model's overlapping ones.
+        let replaced = EntitiesStage.applyingDateline(
+            [EntitySpan(start: 7, end: 9, label: "PER"), EntitySpan(start: 11, end: 12, label: "LOC")], words: words)
+        #expect(replaced.map(\.label) == ["LOC", "ORG", "LOC"])
+    }
+
+    @Test("The stage tags a dateline's agency ORG and links the place in capitals to its mixed-case spelling")
+    func datelineInStage() throws {
+        let document = try run(
+            "MILLBROOK , England , March 20 ( Lector Wire ) — The council met in Millbrook on Tuesday .")
+        let entities = document.annotations(.entity)
+        let agency = try #require(entities.first { document.text(in: $0.range) == "Lector Wire" })
+        #expect(agency.label == "ORG")
+        let place = try #require(entities.first { document.text(in: $0.range) == "MILLBROOK" })
+        #expect(place.label == "LOC")
+        #expect(place.attributes["canonical"] == "Millbrook")
+    }
+
+    @Test("Canonical forms are written as in the text, not as tokens joined by spaces")
+    func canonicalFromText() {
+        let mention = EntityLinker.Mention(
+            words: ["People", "’s", "Republic", "of", "China"], label: "LOC", separators: ["", " ", "\n", " "])
+        #expect(EntityLinker().canonicalForms([mention]) == ["People’s Republic of China"])
+        let capitals = EntityLinker.Mention(words: ["NEW", "YORK"], label: "LOC")
+        let mixed = EntityLinker.Mention(words: ["New", "York"], label: "LOC")
+        #expect(EntityLinker().canonicalForms([capitals, mixed]) == ["New York", "New York"])
+        #expect(EntityLinker().canonicalForms([capitals]) { ["new": "New", "york": "York"][$0] } == ["New York"])
+        #expect(EntityLinker().canonicalForms([capitals]) == ["NEW YORK"])
+    }
+
+    @Test("User names are never entities")
+    func mentionsAreNotEntities() throws {
+        let document = try run("@BarackObama met Angela Merkel in Berlin .")
+        #expect(!document.annotations(.entity).contains { document.text(in: $0.range).hasPrefix("@") })
+    }
+
+    @Test("BTC's split `@` `name` tokens are joined as posted; user-name spans kept once or dropped")
+    func joiningSigils() {
+        let text = "@\tB-PER\nTheory_Versa\tB-PER\nmet\tO\n#\tB-PER\nGaryjohnson\tI-PER\nin\tO\nOhio\tB-LOC\n"
+        let corpus = CoNLLCorpus(text: text)
+        let kept = corpus.joiningSigils(dropMentions: false).documents[0].sentences[0]
+        #expect(kept.words == ["@Theory_Versa", "met", "#Garyjohnson", "in", "Ohio"])
+        #expect(
+            kept.spans == [
+                EntitySpan(start: 0, end: 1, label: "PER"), EntitySpan(start: 2, end: 3, label: "PER"),
+                EntitySpan(start: 4, end: 5, label: "LOC"),
+            ])
+        let dropped = corpus.joiningSigils(dropMentions: true).documents[0].sentences[0]
+        #expect(dropped.spans.map(\.start) == [2, 4])
+    }
+
+    @Test("Corpus arguments name their format after a colon")
+    func corpusFormats() {
+        #expect(EntityCorpusFormat.parse("a/b.conll:btc") == ("a/b.conll", .btc))
+        #expect(EntityCorpusFormat.parse("a/dev.txt") == ("a/dev.txt", .conll))
+        #expect(EntityCorpusFormat.parse("c:/x.conllu") == ("c:/x.conllu", .gum))
+        #expect(EntityCorpusFormat.btc.labels == ["PER", "ORG", "LOC"])
+    }
+
+    @Test("Training accepts a predicted span of a type the source does not annotate, over gold O only")
+    func unannotatedTypes() {
+        let tagSet = EntityTagSet.conll.with(scheme: .bilou)
+        let misc = tagSet.types.firstIndex(of: "MISC")!
+        let per = tagSet.types.firstIndex(of: "PER")!
+        let truth = [0, 0, tagSet.tag(type: per, part: .unit), 0]
+        let predicted = [
+            tagSet.tag(type: misc, part: .unit), 0, tagSet.tag(type: misc, part: .begin), tagSet.tag(type: misc, part: .last),
+        ]
+        let accepted = EntityTrainer.acceptingUnannotated(truth: truth, predicted: predicted, types: [misc], tagSet: tagSet)
+        // The first MISC lies over gold O: accepted. The second overlaps a gold PER: the gold stays.
+        #expect(accepted == [predicted[0], 0, truth[2], 0])
+        #expect(EntityTrainer.acceptingUnannotated(truth: truth, predicted: predicted, types: [], tagSet: tagSet) == truth)
+    }
+}
