@@ -12,7 +12,11 @@ struct EvalEntities: ParsableCommand {
             Reads CoNLL columns (IOB1 or IOB2, -DOCSTART- lines separate documents). Use --wnut to map \
             WNUT-17 types (person, location, corporation, group, product, creative-work) to PER, LOC, ORG, MISC. \
             Use --gum to read GUM CoNLL-U files, whose named person, place and organization mentions become \
-            PER, LOC and ORG (an approximate conversion for checking other domains; only those labels are scored).
+            PER, LOC and ORG (an approximate conversion for checking other domains; only those labels are scored). \
+            With --suite DATA-DIR, scores every English development set under the data folder (CoNLL-2003 dev, \
+            WNUT-17 dev, BTC dev with and without @user names, wikigold, GUM dev) from gold tokens and through \
+            the reading pipeline from raw text, and prints a table; with --work DIR it writes the raw texts there \
+            and adds the rows of a peer whose entities Benchmarks/spacy/spacy_entities.py wrote beside them.
             """
     )
 

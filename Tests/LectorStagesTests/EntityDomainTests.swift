@@ -26,10 +26,29 @@ struct EntityDomainTests {
         #expect(EntitiesStage.datelineSpans(["LONDON", ",", "England", "is", "big"]).isEmpty)
         #expect(EntitiesStage.datelineSpans(["BREAKING", ",", "police", "say", "—", "x"]).isEmpty)
         #expect(EntitiesStage.datelineSpans(["LONDON", "1996-08-30"]).isEmpty)
-        // Dateline spans replace the model's overlapping ones.
-        let replaced = EntitiesStage.applyingDateline(
-            [EntitySpan(start: 7, end: 9, label: "PER"), EntitySpan(start: 11, end: 12, label: "LOC")], words: words)
-        #expect(replaced.map(\.label) == ["LOC", "ORG", "LOC"])
+        // Dateline spans replace the model's overlapping ones; the agency's name elsewhere becomes ORG.
+        let other = ["Analysts", "polled", "by", "Lector", "Wire"]
+        let replaced = EntitiesStage.applyingDatelines(
+            [
+                [EntitySpan(start: 7, end: 9, label: "PER"), EntitySpan(start: 11, end: 12, label: "LOC")],
+                [EntitySpan(start: 3, end: 5, label: "PER")],
+            ], words: [words, other])
+        #expect(replaced[0].map(\.label) == ["LOC", "ORG", "LOC"])
+        #expect(replaced[1] == [EntitySpan(start: 3, end: 5, label: "ORG")])
+    }
+
+    @Test("A byline's name is PER, its agency ORG and a dateline place in capitals after it LOC")
+    func bylineSpans() {
+        let words = ["By", "Pieter", "Jansen", ",", "Lector", "Wire", "ROTTERDAM", ",", "Netherlands", ",", "Aug.", "5"]
+        #expect(
+            EntitiesStage.bylineSpans(words) == [
+                EntitySpan(start: 1, end: 3, label: "PER"), EntitySpan(start: 4, end: 6, label: "ORG"),
+                EntitySpan(start: 6, end: 7, label: "LOC"),
+            ])
+        #expect(EntitiesStage.bylineSpans(["By", "Jane", "Doe", ",", "Reuters"]).count == 2)
+        #expect(EntitiesStage.bylineSpans(["By", "Jane", "Doe", ",", "AP"]).last == EntitySpan(start: 4, end: 5, label: "ORG"))
+        #expect(EntitiesStage.bylineSpans(["By", "Monday", ",", "the", "council", "will"]).isEmpty)
+        #expect(EntitiesStage.bylineSpans(["By", "John", "Smith", ",", "Chief", "Executive", "of", "Acme"]).isEmpty)
     }
 
     @Test("The stage tags a dateline's agency ORG and links the place in capitals to its mixed-case spelling")

@@ -56,13 +56,57 @@ extension EntitiesStage {
         return letters >= 2
     }
 
-    /// `spans` with the dateline's entities in place of every span they overlap.
-    static func applyingDateline(_ spans: [EntitySpan], words: [String]) -> [EntitySpan] {
-        let dateline = datelineSpans(words)
-        guard !dateline.isEmpty else { return spans }
-        let kept = spans.filter { span in
-            !dateline.contains { $0.start < span.end && span.start < $0.end }
+    /// Entities of a byline opening a sentence: `By Pieter Jansen, Lector Wire` — the name after `By`
+    /// (two to four capitalised words) is PER, and the capitalised words after its comma are the
+    /// agency, ORG, up to a word in capitals (a dateline's place, LOC, when a comma follows it).
+    static func bylineSpans(_ words: [String]) -> [EntitySpan] {
+        guard words.count >= 5, words[0] == "By" || words[0] == "by" else { return [] }
+        var comma = 1
+        while comma < min(words.count, 6) && isTitleWord(words[comma]) { comma += 1 }
+        guard comma >= 3, comma < words.count, words[comma] == "," else { return [] }
+        var end = comma + 1
+        while end < min(words.count, comma + 6) && isTitleWord(words[end]) && !isCapitalWord(words[end]) { end += 1 }
+        // An agency in capitals (`AP`, `AFP`) when no dateline place follows it.
+        if end == comma + 1 && end < words.count && isCapitalWord(words[end])
+            && (end + 1 == words.count || words[end + 1] != ",")
+        {
+            end += 1
         }
-        return (kept + dateline).sorted()
+        guard end > comma + 1 else { return [] }
+        var spans = [EntitySpan(start: 1, end: comma, label: "PER"), EntitySpan(start: comma + 1, end: end, label: "ORG")]
+        var place = end
+        while place < min(words.count, end + 4) && isCapitalWord(words[place]) { place += 1 }
+        if place > end && place < words.count && words[place] == "," {
+            spans.append(EntitySpan(start: end, end: place, label: "LOC"))
+        } else if end < words.count && words[end] != "," && words[end] != "|" && words[end] != "—" {
+            return []
+        }
+        return spans
+    }
+
+    /// A word starting with a capital letter.
+    static func isTitleWord(_ word: String) -> Bool { word.unicodeScalars.first?.properties.isUppercase ?? false }
+
+    /// Each sentence's spans with dateline and byline entities in place of every span they overlap; then
+    /// every other span whose words are those of an agency found there becomes ORG (a wire's name in
+    /// the text: "polled by Lector Wire").
+    static func applyingDatelines(_ spans: [[EntitySpan]], words: [[String]]) -> [[EntitySpan]] {
+        var result = spans
+        var agencies: Set<[String]> = []
+        for index in spans.indices {
+            let found = datelineSpans(words[index]) + bylineSpans(words[index])
+            guard !found.isEmpty else { continue }
+            let kept = spans[index].filter { span in !found.contains { $0.start < span.end && span.start < $0.end } }
+            result[index] = (kept + found).sorted()
+            for span in found where span.label == "ORG" { agencies.insert(Array(words[index][span.start..<span.end])) }
+        }
+        guard !agencies.isEmpty else { return result }
+        for index in result.indices {
+            for (position, span) in result[index].enumerated()
+            where span.label != "ORG" && agencies.contains(Array(words[index][span.start..<span.end])) {
+                result[index][position].label = "ORG"
+            }
+        }
+        return result
     }
 }

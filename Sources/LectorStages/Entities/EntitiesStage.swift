@@ -118,11 +118,12 @@ public struct EntitiesStage: Stage {
         let tagSet = recognizer.model.tagSet
         var annotations: [Annotation] = []
         var named: [(annotation: Int, mention: EntityLinker.Mention)] = []
+        let sentenceSpans = Self.applyingDatelines(tagged.map { tagSet.spans(of: $0.tags) }, words: modelWords)
         for (index, sentence) in tagged.enumerated() {
             let tokens = groups[index]
             let sentenceWords = modelWords[index]
             var blocked = [Bool](repeating: false, count: tokens.count)
-            for span in Self.applyingDateline(tagSet.spans(of: sentence.tags), words: sentenceWords) {
+            for span in sentenceSpans[index] {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
                 let first = Self.startWithoutLeadingFunctionWord(span.start, end: end, words: sentenceWords)
