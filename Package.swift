@@ -28,17 +28,26 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         .target(
+            name: "LectorEval",
+            dependencies: [
+                "LectorCore", "LectorMarkup", "LectorStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
             name: "LectorCLI",
             dependencies: [
-                "LectorCore", "LectorMarkup", "LectorStages", "LectorReport",
+                "LectorCore", "LectorMarkup", "LectorStages", "LectorReport", "LectorEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "lector", dependencies: ["LectorCLI"]),
+        .target(name: "LectorTestSupport", dependencies: ["LectorCore"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore"]),
         .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore"]),
-        .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore"]),
+        .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore", "LectorTestSupport"]),
+        .testTarget(name: "LectorEvalTests", dependencies: ["LectorEval", "LectorStages", "LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"], exclude: ["Golden"]),
         .testTarget(name: "LectorCLITests", dependencies: ["LectorCLI", "LectorCore", "LectorStages", "LectorMarkup"]),
     ],
