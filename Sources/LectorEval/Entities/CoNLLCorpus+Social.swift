@@ -1,3 +1,4 @@
+import LectorStages
 extension CoNLLCorpus {
     /// Posts as they were written: a lone `@` or `#` token is joined to the word after it (the Broad
     /// Twitter Corpus export splits `@name` into `@` and `name` and tags both as one-token entities;

@@ -1,4 +1,5 @@
 import Foundation
+import LectorStages
 
 /// How to read one gold entity corpus so that its spans use Lector's types (PER, ORG, LOC, MISC).
 ///
