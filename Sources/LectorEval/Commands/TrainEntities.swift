@@ -19,6 +19,8 @@ struct TrainEntities: ParsableCommand {
     @Option(
         help: "Training data, CoNLL columns (IOB1 or IOB2); repeatable. PATH:FORMAT reads another scheme (wnut, btc, gum).")
     var train: [String]
+    @Option(help: "Update size of each --train corpus, in order (default 1 each): 2 counts a corpus's mistakes twice.")
+    var weight: [Double] = []
     @Option(help: "Development data used to pick the best epoch (mean micro-F1 when repeated); PATH:FORMAT as --train.")
     var dev: [String]
     @Option(help: "Where to write the model.") var out: String
@@ -37,9 +39,15 @@ struct TrainEntities: ParsableCommand {
     func run() throws {
         let started = Date()
         var trainCorpus = CoNLLCorpus(documents: [])
-        for argument in train {
+        guard weight.isEmpty || weight.count == train.count else {
+            throw ValidationError("give one --weight per --train corpus, or none")
+        }
+        for (index, argument) in train.enumerated() {
             let (path, format) = EntityCorpusFormat.parse(argument)
-            let corpus = try format.read(URL(fileURLWithPath: path), dropMentions: true)
+            var corpus = try format.read(URL(fileURLWithPath: path), dropMentions: true)
+            if !weight.isEmpty {
+                for document in corpus.documents.indices { corpus.documents[document].weight = weight[index] }
+            }
             log("train: \(path) (\(format.rawValue)): \(corpus.sentenceCount) sentences, \(corpus.tokenCount) tokens")
             trainCorpus.documents.append(contentsOf: corpus.documents)
         }
@@ -86,7 +94,10 @@ struct TrainEntities: ParsableCommand {
                         "seed \(settings.seed) \(report.stage) "
                             + String(
                                 format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes,
-                                report.devF1, report.seconds))
+                                report.devF1, report.seconds)
+                            + (report.devScores.count > 1
+                                ? " (" + report.devScores.map { String(format: "%.4f", $0) }.joined(separator: " ") + ")"
+                                : ""))
                 })
         }
         guard let model = models.count == 1 ? models.first : EntityTrainer.mixed(models) else {

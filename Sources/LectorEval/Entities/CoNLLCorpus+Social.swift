@@ -9,7 +9,7 @@ extension CoNLLCorpus {
             documents: documents.map { document in
                 Document(
                     sentences: document.sentences.map { Self.joiningSigils($0, dropMentions: dropMentions) },
-                    unannotatedTypes: document.unannotatedTypes)
+                    unannotatedTypes: document.unannotatedTypes, weight: document.weight)
             })
     }
 

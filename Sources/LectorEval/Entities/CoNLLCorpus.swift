@@ -23,10 +23,13 @@ public struct CoNLLCorpus: Sendable {
         /// Types the source does not annotate (BTC has no MISC): in training, a predicted span of such a
         /// type over gold `O` tokens is not counted as a mistake.
         public var unannotatedTypes: Set<String> = []
+        /// How much a training mistake in this document moves the weights (1: as every other).
+        public var weight: Double = 1
 
-        public init(sentences: [Sentence], unannotatedTypes: Set<String> = []) {
+        public init(sentences: [Sentence], unannotatedTypes: Set<String> = [], weight: Double = 1) {
             self.sentences = sentences
             self.unannotatedTypes = unannotatedTypes
+            self.weight = weight
         }
     }
 
@@ -35,13 +38,16 @@ public struct CoNLLCorpus: Sendable {
     public var sentencesAsDocuments: CoNLLCorpus {
         CoNLLCorpus(
             documents: documents.flatMap { document in
-                document.sentences.map { Document(sentences: [$0], unannotatedTypes: document.unannotatedTypes) }
+                document.sentences.map {
+                    Document(sentences: [$0], unannotatedTypes: document.unannotatedTypes, weight: document.weight)
+                }
             })
     }
 
     /// Every document marked as not annotating `types`.
     public func withUnannotatedTypes(_ types: Set<String>) -> CoNLLCorpus {
-        CoNLLCorpus(documents: documents.map { Document(sentences: $0.sentences, unannotatedTypes: types) })
+        CoNLLCorpus(
+            documents: documents.map { Document(sentences: $0.sentences, unannotatedTypes: types, weight: $0.weight) })
     }
 
     public var documents: [Document]

@@ -42,6 +42,8 @@ public struct EntityTrainer {
         public var epoch: Int
         public var mistakes: Int
         public var devF1: Double
+        /// Micro-F1 on each dev set (`devF1` is their mean).
+        public var devScores: [Double] = []
         public var seconds: Double
     }
 
@@ -217,6 +219,8 @@ public struct EntityTrainer {
         let unannotated: [Set<Int>] = train.documents.map { document in
             Set(document.unannotatedTypes.compactMap { tagSet.types.firstIndex(of: $0) })
         }
+        // Per document, the size of its updates (a corpus's weight).
+        let rates: [Float] = train.documents.map { Float($0.weight) }
         var random = SplitMix64(seed: settings.seed)
         var order = Array(documents.indices)
         var best: (f1: Double, model: EntityModel, epoch: Int)?
@@ -249,6 +253,7 @@ public struct EntityTrainer {
                         }
                     }
                     let predicted = viterbi.decode(emissions: emissions, count: count, transitions: transitions)
+                    let rate = rates[documentIndex]
                     var truth = gold[sentence]
                     if !unannotated[documentIndex].isEmpty {
                         truth = Self.acceptingUnannotated(
@@ -262,10 +267,10 @@ public struct EntityTrainer {
                             if previousGold != previousPredicted || truth[position] != predicted[position] {
                                 let good = previousGold * tags + truth[position]
                                 let bad = previousPredicted * tags + predicted[position]
-                                transitions[good] += 1
-                                accumulatedTransitions[good] += step
-                                transitions[bad] -= 1
-                                accumulatedTransitions[bad] -= step
+                                transitions[good] += rate
+                                accumulatedTransitions[good] += Double(rate) * step
+                                transitions[bad] -= rate
+                                accumulatedTransitions[bad] -= Double(rate) * step
                             }
                             guard truth[position] != predicted[position] else { continue }
                             let rows =
@@ -273,10 +278,10 @@ public struct EntityTrainer {
                                 + historyRows[position]
                             for feature in rows {
                                 let row = Int(feature) * tags
-                                weights[row + truth[position]] += 1
-                                accumulated[row + truth[position]] += step
-                                weights[row + predicted[position]] -= 1
-                                accumulated[row + predicted[position]] -= step
+                                weights[row + truth[position]] += rate
+                                accumulated[row + truth[position]] += Double(rate) * step
+                                weights[row + predicted[position]] -= rate
+                                accumulated[row + predicted[position]] -= Double(rate) * step
                             }
                             // Type sharing: every part of the gold type gains, every part of the predicted
                             // type loses (nothing when only the part was wrong).
@@ -286,12 +291,12 @@ public struct EntityTrainer {
                             for feature in rows {
                                 let row = Int(feature) * tags
                                 for tag in gainers {
-                                    weights[row + tag] += 1
-                                    accumulated[row + tag] += step
+                                    weights[row + tag] += rate
+                                    accumulated[row + tag] += Double(rate) * step
                                 }
                                 for tag in losers {
-                                    weights[row + tag] -= 1
-                                    accumulated[row + tag] -= step
+                                    weights[row + tag] -= rate
+                                    accumulated[row + tag] -= Double(rate) * step
                                 }
                             }
                         }
@@ -308,10 +313,11 @@ public struct EntityTrainer {
                 tagSet: tagSet, transitions: averagedTransitions, keys: featureKeys, weights: averaged,
                 clusters: clusters, gazetteer: full, vocabulary: vocabulary, notes: notes,
                 documentTransitions: documentFeatures == nil ? nil : averagedTransitions)
-            let f1 = Self.meanF1(model: model, on: dev)
+            let scores = dev.map { Self.evaluate(model: model, on: $0).micro.f1 }
+            let f1 = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
             progress(
                 EpochReport(
-                    stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1,
+                    stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1, devScores: scores,
                     seconds: Date().timeIntervalSince(started)))
             if best == nil || dev.isEmpty || f1 > best?.f1 ?? 0 { best = (f1, model, epoch) }
         }
