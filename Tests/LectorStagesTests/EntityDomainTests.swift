@@ -38,6 +38,13 @@ struct EntityDomainTests {
         #expect(replaced[1] == [EntitySpan(start: 3, end: 5, label: "ORG")])
     }
 
+    @Test("A person-tagged name opened by a venue word is a business")
+    func venues() {
+        let words = ["They", "ate", "at", "Café", "Brüggemann", "with", "Luc", "Brüggemann"]
+        let spans = [EntitySpan(start: 3, end: 5, label: "PER"), EntitySpan(start: 6, end: 8, label: "PER")]
+        #expect(EntitiesStage.applyingDatelines([spans], words: [words])[0].map(\.label) == ["ORG", "PER"])
+    }
+
     @Test("A byline's name is PER, its agency ORG and a dateline place in capitals after it LOC")
     func bylineSpans() {
         let words = ["By", "Pieter", "Jansen", ",", "Lector", "Wire", "ROTTERDAM", ",", "Netherlands", ",", "Aug.", "5"]

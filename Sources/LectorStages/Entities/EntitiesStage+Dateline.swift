@@ -87,11 +87,27 @@ extension EntitiesStage {
     /// A word starting with a capital letter.
     static func isTitleWord(_ word: String) -> Bool { word.unicodeScalars.first?.properties.isUppercase ?? false }
 
-    /// Each sentence's spans with dateline and byline entities in place of every span they overlap; then
-    /// every other span whose words are those of an agency found there becomes ORG (a wire's name in
-    /// the text: "polled by Lector Wire").
+    /// Words that make a name a business or venue, not a person, when they open it ("Café Brüggemann",
+    /// "Hotel Adlon"): a PER span opening with one becomes ORG.
+    static let venueWords: Set<String> = [
+        "café", "cafe", "caffè", "restaurant", "ristorante", "trattoria", "bistro", "brasserie", "bar", "pub",
+        "hotel", "bakery", "boulangerie", "pâtisserie", "patisserie", "pizzeria", "brewery", "gallery", "studio",
+        "clinic", "salon", "boutique", "atelier", "maison", "casa", "chez",
+    ]
+
+    /// Each sentence's spans with a PER span opened by a venue word made ORG, dateline and byline
+    /// entities in place of every span they overlap, and every other span whose words are those of an
+    /// agency found there made ORG (a wire's name in the text: "polled by Lector Wire").
     static func applyingDatelines(_ spans: [[EntitySpan]], words: [[String]]) -> [[EntitySpan]] {
         var result = spans
+        for index in result.indices {
+            for (position, span) in result[index].enumerated()
+            where span.label == "PER" && span.end - span.start >= 2
+                && venueWords.contains(words[index][span.start].lowercased())
+            {
+                result[index][position].label = "ORG"
+            }
+        }
         var agencies: Set<[String]> = []
         for index in spans.indices {
             let found = datelineSpans(words[index]) + bylineSpans(words[index])
