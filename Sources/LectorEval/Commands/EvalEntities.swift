@@ -12,11 +12,24 @@ struct EvalEntities: ParsableCommand {
             Reads CoNLL columns (IOB1 or IOB2, -DOCSTART- lines separate documents). Use --wnut to map \
             WNUT-17 types (person, location, corporation, group, product, creative-work) to PER, LOC, ORG, MISC. \
             Use --gum to read GUM CoNLL-U files, whose named person, place and organization mentions become \
-            PER, LOC and ORG (an approximate conversion for checking other domains; only those labels are scored).
+            PER, LOC and ORG (an approximate conversion for checking other domains; only those labels are scored). \
+            With --suite DATA-DIR, scores every English development set under the data folder (CoNLL-2003 dev, \
+            WNUT-17 dev, BTC dev with and without @user names, wikigold, GUM dev) from gold tokens and through \
+            the reading pipeline from raw text, and prints a table; with --work DIR it writes the raw texts there \
+            and adds the rows of a peer whose entities Benchmarks/spacy/spacy_entities.py wrote beside them.
             """
     )
 
-    @Option(help: "Gold data in CoNLL columns.") var gold: String
+    @Option(help: "Gold data in CoNLL columns.") var gold: String?
+    @Option(
+        help: ArgumentHelp(
+            "Score every English development set under this data folder (CoNLL-2003, WNUT-17, BTC, wikigold, GUM dev).",
+            valueName: "data-dir"))
+    var suite: String?
+    @Option(
+        help: "With --suite: write each set's raw text here (<set>/<n>.txt) and show a peer's entities found in <set>/spacy.jsonl (Benchmarks/spacy/spacy_entities.py).")
+    var work: String?
+    @Flag(help: "With --suite: score from gold tokens only (skip the raw-text pipeline).") var tokensOnly = false
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
     @Flag(help: "Gold is GUM CoNLL-U with Entity= annotations; score PER, LOC and ORG only.") var gum = false
@@ -31,6 +44,14 @@ struct EvalEntities: ParsableCommand {
     @Option(help: "Tag the corpus this many times and report the fastest pass (speed only).") var passes: Int = 1
 
     func run() throws {
+        if let suite {
+            try EntitySuiteReport(
+                root: URL(fileURLWithPath: suite), work: work.map { URL(fileURLWithPath: $0) }, model: model,
+                rawText: !tokensOnly
+            ).run()
+            return
+        }
+        guard let gold else { throw ValidationError("give --gold FILE or --suite DATA-DIR") }
         var corpus: CoNLLCorpus
         if gum {
             let data = try Data(contentsOf: URL(fileURLWithPath: gold))
@@ -129,7 +150,7 @@ struct EvalEntities: ParsableCommand {
                 text += "\n"
                 offset += 1
             }
-            var document = Document(id: "\(index)", source: gold, format: "text", text: text)
+            var document = Document(id: "\(index)", source: gold ?? "", format: "text", text: text)
             document.set(sentences, for: .sentence)
             document.set(tokens, for: .token)
             documents.append(document)

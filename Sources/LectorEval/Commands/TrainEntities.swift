@@ -16,8 +16,13 @@ struct TrainEntities: ParsableCommand {
             """
     )
 
-    @Option(help: "Training data, CoNLL columns (IOB1 or IOB2).") var train: String
-    @Option(help: "Development data used to pick the best epoch.") var dev: String
+    @Option(
+        help: "Training data, CoNLL columns (IOB1 or IOB2); repeatable. PATH:FORMAT reads another scheme (wnut, btc, gum).")
+    var train: [String]
+    @Option(help: "Update size of each --train corpus, in order (default 1 each): 2 counts a corpus's mistakes twice.")
+    var weight: [Double] = []
+    @Option(help: "Development data used to pick the best epoch (mean micro-F1 when repeated); PATH:FORMAT as --train.")
+    var dev: [String]
     @Option(help: "Where to write the model.") var out: String
     @Option(help: "Random seed (document order, cluster initialisation).") var seed: UInt64 = 1
     @Option(help: "Training epochs.") var epochs: Int = 12
@@ -33,9 +38,23 @@ struct TrainEntities: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let trainCorpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: train))
-        let devCorpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: dev))
-        log("train: \(trainCorpus.sentenceCount) sentences, \(trainCorpus.tokenCount) tokens")
+        var trainCorpus = CoNLLCorpus(documents: [])
+        guard weight.isEmpty || weight.count == train.count else {
+            throw ValidationError("give one --weight per --train corpus, or none")
+        }
+        for (index, argument) in train.enumerated() {
+            let (path, format) = EntityCorpusFormat.parse(argument)
+            var corpus = try format.read(URL(fileURLWithPath: path), dropMentions: true)
+            if !weight.isEmpty {
+                for document in corpus.documents.indices { corpus.documents[document].weight = weight[index] }
+            }
+            log("train: \(path) (\(format.rawValue)): \(corpus.sentenceCount) sentences, \(corpus.tokenCount) tokens")
+            trainCorpus.documents.append(contentsOf: corpus.documents)
+        }
+        let devCorpora = try dev.map { argument in
+            let (path, format) = EntityCorpusFormat.parse(argument)
+            return try format.read(URL(fileURLWithPath: path), dropMentions: true)
+        }
         var text: [[String]] = []
         for path in unlabelled {
             let sentences = try UnlabelledText.sentences(contentsOf: URL(fileURLWithPath: path))
@@ -62,20 +81,23 @@ struct TrainEntities: ParsableCommand {
         let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let notes = """
             Lector entity model: averaged perceptron, \(scheme.rawValue.uppercased()) tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
-            \(URL(fileURLWithPath: train).lastPathComponent) (\(trainCorpus.tokenCount) tokens), best epoch by \
-            \(URL(fileURLWithPath: dev).lastPathComponent); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
+            \(Self.fileNames(train)) (\(trainCorpus.tokenCount) tokens), best epoch by \
+            \(Self.fileNames(dev)); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
             """
         var models: [EntityModel] = []
         for run in 0..<max(1, mix) {
             settings.seed = seed + UInt64(run)
             let trainer = EntityTrainer(settings: settings, tagSet: EntityTagSet.conll.with(scheme: scheme.value))
             models.append(
-                trainer.train(train: trainCorpus, dev: devCorpus, clusters: wordClusters, notes: notes) { report in
+                trainer.train(train: trainCorpus, devs: devCorpora, clusters: wordClusters, notes: notes) { report in
                     log(
                         "seed \(settings.seed) \(report.stage) "
                             + String(
                                 format: "epoch %2d: %5d mistakes, dev F1 %.4f, %.1f s", report.epoch, report.mistakes,
-                                report.devF1, report.seconds))
+                                report.devF1, report.seconds)
+                            + (report.devScores.count > 1
+                                ? " (" + report.devScores.map { String(format: "%.4f", $0) }.joined(separator: " ") + ")"
+                                : ""))
                 })
         }
         guard let model = models.count == 1 ? models.first : EntityTrainer.mixed(models) else {
@@ -84,8 +106,9 @@ struct TrainEntities: ParsableCommand {
         if models.count > 1 {
             log(
                 String(
-                    format: "mixed %d models: dev F1 %.4f", models.count,
-                    EntityTrainer.evaluate(model: model, on: devCorpus).micro.f1))
+                    format: "mixed %d models: dev F1 %@", models.count,
+                    devCorpora.map { String(format: "%.4f", EntityTrainer.evaluate(model: model, on: $0).micro.f1) }
+                        .joined(separator: " ")))
         }
         let data = model.serialized()
         try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -93,6 +116,14 @@ struct TrainEntities: ParsableCommand {
             String(
                 format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
                 Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
+    }
+
+    /// File names (with their formats) of corpus arguments, for the model's notes.
+    static func fileNames(_ arguments: [String]) -> String {
+        arguments.map { argument in
+            let (path, format) = EntityCorpusFormat.parse(argument)
+            return URL(fileURLWithPath: path).lastPathComponent + (format == .conll ? "" : " (\(format.rawValue))")
+        }.joined(separator: ", ")
     }
 
     /// The `--scheme` values.

@@ -20,14 +20,34 @@ public struct CoNLLCorpus: Sendable {
     /// One document: sentences in order.
     public struct Document: Sendable {
         public var sentences: [Sentence]
+        /// Types the source does not annotate (BTC has no MISC): in training, a predicted span of such a
+        /// type over gold `O` tokens is not counted as a mistake.
+        public var unannotatedTypes: Set<String> = []
+        /// How much a training mistake in this document moves the weights (1: as every other).
+        public var weight: Double = 1
 
-        public init(sentences: [Sentence]) { self.sentences = sentences }
+        public init(sentences: [Sentence], unannotatedTypes: Set<String> = [], weight: Double = 1) {
+            self.sentences = sentences
+            self.unannotatedTypes = unannotatedTypes
+            self.weight = weight
+        }
     }
 
     /// The same sentences with each one its own document (for corpora of independent posts, such as
     /// WNUT-17, whose files have no document boundaries).
     public var sentencesAsDocuments: CoNLLCorpus {
-        CoNLLCorpus(documents: documents.flatMap { $0.sentences.map { Document(sentences: [$0]) } })
+        CoNLLCorpus(
+            documents: documents.flatMap { document in
+                document.sentences.map {
+                    Document(sentences: [$0], unannotatedTypes: document.unannotatedTypes, weight: document.weight)
+                }
+            })
+    }
+
+    /// Every document marked as not annotating `types`.
+    public func withUnannotatedTypes(_ types: Set<String>) -> CoNLLCorpus {
+        CoNLLCorpus(
+            documents: documents.map { Document(sentences: $0.sentences, unannotatedTypes: types, weight: $0.weight) })
     }
 
     public var documents: [Document]

@@ -75,8 +75,11 @@ public struct ContextClusterLearner: Sendable {
         var projection = [Float](repeating: 0, count: columns * dimensions)
         for index in projection.indices { projection[index] = Self.gaussian(&random) }
         var vectors = [Float](repeating: 0, count: vocabulary.count * dimensions)
-        for (row, entries) in cooccurrence.enumerated() {
-            let rowTotal = entries.values.reduce(0, +)
+        for (row, unordered) in cooccurrence.enumerated() {
+            // In column order: a dictionary's order changes from process to process, and so would the
+            // float sums (and the clusters, and the model) of the same command.
+            let entries = unordered.sorted { $0.key < $1.key }
+            let rowTotal = entries.reduce(0) { $0 + $1.value }
             guard rowTotal > 0 else { continue }
             for (column, count) in entries {
                 let pmi = Foundation.log(count * total / (rowTotal * contextTotals[Int(column)]))

@@ -14,7 +14,7 @@ extension EntityTrainer {
     /// `firstPassEpochs` epochs, no dev selection) tags each fold. The two-pass model is then trained on
     /// all of the training data with those features, keeping the epoch with the best dev micro-F1.
     func trainDocumentPass(
-        firstPassEpochs: Int, train: CoNLLCorpus, dev: CoNLLCorpus, clusters: WordClusters, notes: String,
+        firstPassEpochs: Int, train: CoNLLCorpus, dev: [CoNLLCorpus], clusters: WordClusters, notes: String,
         progress: (EpochReport) -> Void
     ) -> EntityModel {
         let folds = max(2, settings.documentFolds)
@@ -29,7 +29,7 @@ extension EntityTrainer {
         for fold in 0..<folds {
             let inside = train.documents.indices.filter { $0 % folds != fold }
             let model = foldTrainer.trainFirstPass(
-                train: CoNLLCorpus(documents: inside.map { train.documents[$0] }), dev: nil, clusters: clusters,
+                train: CoNLLCorpus(documents: inside.map { train.documents[$0] }), dev: [], clusters: clusters,
                 notes: "", stage: "fold \(fold + 1)/\(folds)", progress: progress
             ).model
             let recognizer = EntityRecognizer(model: model)

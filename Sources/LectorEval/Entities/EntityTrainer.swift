@@ -42,6 +42,8 @@ public struct EntityTrainer {
         public var epoch: Int
         public var mistakes: Int
         public var devF1: Double
+        /// Micro-F1 on each dev set (`devF1` is their mean).
+        public var devScores: [Double] = []
         public var seconds: Double
     }
 
@@ -60,20 +62,35 @@ public struct EntityTrainer {
         train: CoNLLCorpus, dev: CoNLLCorpus, clusters: WordClusters, notes: String,
         progress: (EpochReport) -> Void = { _ in }
     ) -> EntityModel {
-        let first = trainFirstPass(
-            train: train, dev: dev, clusters: clusters, notes: notes, stage: "first pass", progress: progress)
-        guard settings.documentEpochs > 0 else { return first.model }
-        return trainDocumentPass(
-            firstPassEpochs: first.epoch, train: train, dev: dev, clusters: clusters, notes: notes, progress: progress)
+        self.train(train: train, devs: [dev], clusters: clusters, notes: notes, progress: progress)
     }
 
-    /// Train the first pass on `train` for `settings.epochs`; with `dev`, return the epoch with the best
-    /// micro-F1 on it, else the last epoch.
+    /// As `train(train:dev:…)`, with the epoch picked by the mean micro-F1 over several dev sets (one
+    /// per domain, so that no one domain decides).
+    public func train(
+        train: CoNLLCorpus, devs: [CoNLLCorpus], clusters: WordClusters, notes: String,
+        progress: (EpochReport) -> Void = { _ in }
+    ) -> EntityModel {
+        let first = trainFirstPass(
+            train: train, dev: devs, clusters: clusters, notes: notes, stage: "first pass", progress: progress)
+        guard settings.documentEpochs > 0 else { return first.model }
+        return trainDocumentPass(
+            firstPassEpochs: first.epoch, train: train, dev: devs, clusters: clusters, notes: notes, progress: progress)
+    }
+
+    /// Mean micro-F1 of `model` over `corpora` (0 for none).
+    public static func meanF1(model: EntityModel, on corpora: [CoNLLCorpus]) -> Double {
+        guard !corpora.isEmpty else { return 0 }
+        return corpora.reduce(0) { $0 + evaluate(model: model, on: $1).micro.f1 } / Double(corpora.count)
+    }
+
+    /// Train the first pass on `train` for `settings.epochs`; with dev sets, return the epoch with the best
+    /// mean micro-F1 on them, else the last epoch.
     ///
     /// `documentFeatures` (per document, sentence and token) are extra feature hashes of each training
     /// token; a model trained with them is a two-pass model whose second pass adds them at run time.
     func trainFirstPass(
-        train: CoNLLCorpus, dev: CoNLLCorpus?, clusters: WordClusters, notes: String, stage: String,
+        train: CoNLLCorpus, dev: [CoNLLCorpus], clusters: WordClusters, notes: String, stage: String,
         documentFeatures: [[[[UInt64]]]]? = nil, progress: (EpochReport) -> Void
     ) -> (model: EntityModel, epoch: Int) {
         let builder = EntityWordTypeBuilder(clusters: clusters)
@@ -198,6 +215,12 @@ public struct EntityTrainer {
             guard settings.typeSharing, let type = tagSet.type(of: tag) else { return [] }
             return (0..<tags).filter { tagSet.type(of: $0) == type }
         }
+        // Per document, the type indices its source does not annotate.
+        let unannotated: [Set<Int>] = train.documents.map { document in
+            Set(document.unannotatedTypes.compactMap { tagSet.types.firstIndex(of: $0) })
+        }
+        // Per document, the size of its updates (a corpus's weight).
+        let rates: [Float] = train.documents.map { Float($0.weight) }
         var random = SplitMix64(seed: settings.seed)
         var order = Array(documents.indices)
         var best: (f1: Double, model: EntityModel, epoch: Int)?
@@ -230,7 +253,12 @@ public struct EntityTrainer {
                         }
                     }
                     let predicted = viterbi.decode(emissions: emissions, count: count, transitions: transitions)
-                    let truth = gold[sentence]
+                    let rate = rates[documentIndex]
+                    var truth = gold[sentence]
+                    if !unannotated[documentIndex].isEmpty {
+                        truth = Self.acceptingUnannotated(
+                            truth: truth, predicted: predicted, types: unannotated[documentIndex], tagSet: tagSet)
+                    }
                     if predicted != truth {
                         mistakes += 1
                         for position in 0..<count {
@@ -239,10 +267,10 @@ public struct EntityTrainer {
                             if previousGold != previousPredicted || truth[position] != predicted[position] {
                                 let good = previousGold * tags + truth[position]
                                 let bad = previousPredicted * tags + predicted[position]
-                                transitions[good] += 1
-                                accumulatedTransitions[good] += step
-                                transitions[bad] -= 1
-                                accumulatedTransitions[bad] -= step
+                                transitions[good] += rate
+                                accumulatedTransitions[good] += Double(rate) * step
+                                transitions[bad] -= rate
+                                accumulatedTransitions[bad] -= Double(rate) * step
                             }
                             guard truth[position] != predicted[position] else { continue }
                             let rows =
@@ -250,10 +278,10 @@ public struct EntityTrainer {
                                 + historyRows[position]
                             for feature in rows {
                                 let row = Int(feature) * tags
-                                weights[row + truth[position]] += 1
-                                accumulated[row + truth[position]] += step
-                                weights[row + predicted[position]] -= 1
-                                accumulated[row + predicted[position]] -= step
+                                weights[row + truth[position]] += rate
+                                accumulated[row + truth[position]] += Double(rate) * step
+                                weights[row + predicted[position]] -= rate
+                                accumulated[row + predicted[position]] -= Double(rate) * step
                             }
                             // Type sharing: every part of the gold type gains, every part of the predicted
                             // type loses (nothing when only the part was wrong).
@@ -263,12 +291,12 @@ public struct EntityTrainer {
                             for feature in rows {
                                 let row = Int(feature) * tags
                                 for tag in gainers {
-                                    weights[row + tag] += 1
-                                    accumulated[row + tag] += step
+                                    weights[row + tag] += rate
+                                    accumulated[row + tag] += Double(rate) * step
                                 }
                                 for tag in losers {
-                                    weights[row + tag] -= 1
-                                    accumulated[row + tag] -= step
+                                    weights[row + tag] -= rate
+                                    accumulated[row + tag] -= Double(rate) * step
                                 }
                             }
                         }
@@ -285,12 +313,13 @@ public struct EntityTrainer {
                 tagSet: tagSet, transitions: averagedTransitions, keys: featureKeys, weights: averaged,
                 clusters: clusters, gazetteer: full, vocabulary: vocabulary, notes: notes,
                 documentTransitions: documentFeatures == nil ? nil : averagedTransitions)
-            let f1 = dev.map { Self.evaluate(model: model, on: $0).micro.f1 } ?? 0
+            let scores = dev.map { Self.evaluate(model: model, on: $0).micro.f1 }
+            let f1 = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
             progress(
                 EpochReport(
-                    stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1,
+                    stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1, devScores: scores,
                     seconds: Date().timeIntervalSince(started)))
-            if best == nil || dev == nil || f1 > best?.f1 ?? 0 { best = (f1, model, epoch) }
+            if best == nil || dev.isEmpty || f1 > best?.f1 ?? 0 { best = (f1, model, epoch) }
         }
         if let best { return (best.model, best.epoch) }
         let model = Self.pruned(
@@ -298,6 +327,17 @@ public struct EntityTrainer {
             gazetteer: full, vocabulary: vocabulary, notes: notes,
             documentTransitions: documentFeatures == nil ? nil : transitions)
         return (model, settings.epochs)
+    }
+
+    /// `truth` with every predicted span of an unannotated type copied in where the gold tags are all
+    /// `O`: a source that never marks that type cannot say the prediction is wrong.
+    static func acceptingUnannotated(truth: [Int], predicted: [Int], types: Set<Int>, tagSet: EntityTagSet) -> [Int] {
+        var result = truth
+        for span in tagSet.typedSpans(of: predicted) where types.contains(span.type) {
+            guard (span.start..<span.end).allSatisfy({ truth[$0] == 0 }) else { continue }
+            for position in span.start..<span.end { result[position] = predicted[position] }
+        }
+        return result
     }
 
     /// A model without the features whose weights are negligible (below 1/16384 of the largest weight),

@@ -111,12 +111,13 @@ public struct EntitiesStage: Stage {
         let tagged = recognizer.tag(modelWords)
         let tagSet = recognizer.model.tagSet
         var annotations: [Annotation] = []
-        var named: [(annotation: Int, words: [String])] = []
+        var named: [(annotation: Int, mention: EntityLinker.Mention)] = []
+        let sentenceSpans = Self.applyingDatelines(tagged.map { tagSet.spans(of: $0.tags) }, words: modelWords)
         for (index, sentence) in tagged.enumerated() {
             let tokens = groups[index]
             let sentenceWords = modelWords[index]
             var blocked = [Bool](repeating: false, count: tokens.count)
-            for span in tagSet.spans(of: sentence.tags) {
+            for span in sentenceSpans[index] {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
                 let first = Self.startWithoutLeadingFunctionWord(span.start, end: end, words: sentenceWords)
@@ -124,9 +125,19 @@ public struct EntitiesStage: Stage {
                 let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
                 let start = tokens[first].start
                 guard byteEnd > start else { continue }
-                let confidence = sentence.confidence[first..<end].reduce(0, +) / Float(end - first)
+                // A user name (`@name`) is an address, not a name: never an entity.
+                guard !words[index][first..<end].contains(where: Self.isMention) else { continue }
+                let confidence =
+                    sentence.confidence.count >= end
+                    ? sentence.confidence[first..<end].reduce(0, +) / Float(end - first) : 1
                 for position in first..<end { blocked[position] = true }
-                named.append((annotations.count, Array(sentenceWords[first..<end])))
+                // The mention as written: original words and what separates them in the text.
+                var written = Array(words[index][first..<end])
+                written[written.count - 1] = String(
+                    decoding: written[written.count - 1].utf8.dropLast(suffixes[index][end - 1]), as: UTF8.self)
+                let separators = (first + 1..<end).map { document.text(in: TextRange(start: tokens[$0 - 1].end, end: tokens[$0].start)) }
+                named.append(
+                    (annotations.count, EntityLinker.Mention(words: written, label: span.label, separators: separators)))
                 annotations.append(
                     Annotation(
                         range: TextRange(start: start, end: byteEnd), label: span.label,
@@ -142,8 +153,18 @@ public struct EntitiesStage: Stage {
             }
         }
         if let linker {
-            let mentions = named.map { EntityLinker.Mention(words: $0.words, label: annotations[$0.annotation].label) }
-            for (mention, canonical) in zip(named, linker.canonicalForms(mentions)) {
+            // How the document writes each word in mixed case, for mentions in capitals.
+            var spellings: [String: String] = [:]
+            if named.contains(where: { EntityLinker.isCapitals($0.mention.words) }) {
+                for word in modelWords.joined() where !spellings.keys.contains(word.lowercased()) {
+                    guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+                        !EntityLinker.isCapitals([word])
+                    else { continue }
+                    spellings[word.lowercased()] = word
+                }
+            }
+            let forms = linker.canonicalForms(named.map(\.mention)) { spellings[$0] }
+            for (mention, canonical) in zip(named, forms) {
                 annotations[mention.annotation].attributes["canonical"] = canonical
             }
         }
@@ -235,6 +256,9 @@ public struct EntitiesStage: Stage {
         else { return start }
         return start + 1
     }
+
+    /// A user name: `@` and at least one more character.
+    static func isMention(_ word: String) -> Bool { word.utf8.count > 1 && word.utf8.first == 0x40 }
 
     static func isPossessive(_ word: String) -> Bool {
         word == "'s" || word == "\u{2019}s" || word == "'" || word == "\u{2019}" || word == "'S" || word == "\u{2019}S"

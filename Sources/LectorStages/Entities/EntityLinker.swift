@@ -12,13 +12,30 @@
 ///   document (`U.S.` → "United States").
 /// Otherwise a mention is its own canonical form (titles removed). Immutable and `Sendable`.
 public struct EntityLinker: Sendable {
-    /// One mention: its words and label.
+    /// One mention: its words, label, and what separates its words in the text (`separators[i]` lies
+    /// between `words[i]` and `words[i + 1]`; a single space when not given).
     public struct Mention: Sendable, Hashable {
         public var words: [String]
         public var label: String
-        public init(words: [String], label: String) {
+        public var separators: [String]
+        public init(words: [String], label: String, separators: [String]? = nil) {
             self.words = words
             self.label = label
+            self.separators = separators ?? Array(repeating: " ", count: max(0, words.count - 1))
+        }
+
+        /// Words `range` as written: joined by their separators, a line break or run of white space
+        /// written as one space.
+        func text(_ range: Range<Int>) -> String {
+            var result = ""
+            for index in range {
+                if index > range.lowerBound {
+                    let separator = index - 1 < separators.count ? separators[index - 1] : " "
+                    result += separator.allSatisfy(\.isWhitespace) && !separator.isEmpty ? " " : separator
+                }
+                result += words[index]
+            }
+            return result
         }
     }
 
@@ -41,8 +58,13 @@ public struct EntityLinker: Sendable {
     public init() {}
 
     /// The canonical form of each mention, in the same order.
-    public func canonicalForms(_ mentions: [Mention]) -> [String] {
-        let names = mentions.map { Self.stripTitles($0.words) }
+    ///
+    /// A mention written in capitals (a dateline's `MILLBROOK`) that links to nothing else takes the
+    /// document's own mixed-case spelling: another mention with the same words, else `spelling` of each
+    /// word (how the document writes it elsewhere, nil if never in mixed case).
+    public func canonicalForms(_ mentions: [Mention], spelling: (String) -> String? = { _ in nil }) -> [String] {
+        let ranges = mentions.map { Self.nameRange($0.words) }
+        let names = zip(mentions, ranges).map { Array($0.words[$1]) }
         // Computed once per mention, not once per pair: documents with hundreds of mentions made this
         // the linker's largest cost.
         var initialsOf: [String]?
@@ -51,13 +73,17 @@ public struct EntityLinker: Sendable {
         for (index, mention) in mentions.enumerated() {
             let words = names[index]
             var best: [String]?
+            var bestIndex: Int?
             switch mention.label {
             case "PER":
                 for (other, candidate) in names.enumerated()
                 where other != index && mentions[other].label == "PER" && candidate.count > words.count
                     && Self.isOrderedSubset(words, of: candidate)
                 {
-                    if best == nil || candidate.count > best?.count ?? 0 { best = candidate }
+                    if best == nil || candidate.count > best?.count ?? 0 {
+                        best = candidate
+                        bestIndex = other
+                    }
                 }
             case "ORG", "LOC", "MISC":
                 let letters = Self.acronymLetters(words)
@@ -67,24 +93,46 @@ public struct EntityLinker: Sendable {
                     let acronymMatch = letters.map { $0.count >= 2 && $0 == initialsOf?[other] } ?? false
                     let prefixMatch = sameType && words.count == 1 && candidate.first == words.first
                     if (acronymMatch && mentions[other].label != "PER") || prefixMatch {
-                        if best == nil || candidate.count > best?.count ?? 0 { best = candidate }
+                        if best == nil || candidate.count > best?.count ?? 0 {
+                            best = candidate
+                            bestIndex = other
+                        }
                     }
                 }
                 if best == nil, let letters, let alias = Self.aliases[letters] { best = [alias] }
+                if best == nil && Self.isCapitals(words) && words.joined().unicodeScalars.count > 3 {
+                    let lowered = words.map { $0.lowercased() }
+                    if let other = names.indices.first(where: {
+                        $0 != index && !Self.isCapitals(names[$0]) && names[$0].map { $0.lowercased() } == lowered
+                    }) {
+                        best = names[other]
+                        bestIndex = other
+                    } else {
+                        let spelled = words.map { spelling($0.lowercased()) }
+                        if spelled.allSatisfy({ $0 != nil }) { best = spelled.compactMap { $0 } }
+                    }
+                }
             default:
                 break
             }
-            result.append((best ?? words).joined(separator: " "))
+            if let bestIndex {
+                result.append(mentions[bestIndex].text(ranges[bestIndex]))
+            } else if let best {
+                result.append(best.joined(separator: " "))
+            } else {
+                result.append(mention.text(ranges[index]))
+            }
         }
         return result
     }
 
-    static func stripTitles(_ words: [String]) -> [String] {
+    /// The words of a mention without leading titles and trailing possessives.
+    static func nameRange(_ words: [String]) -> Range<Int> {
         var start = 0
         while start < words.count - 1 && titles.contains(words[start].lowercased()) { start += 1 }
         var end = words.count
         while end > start + 1 && ["'s", "\u{2019}s", "'", "\u{2019}"].contains(words[end - 1]) { end -= 1 }
-        return Array(words[start..<end])
+        return start..<end
     }
 
     static func isOrderedSubset(_ words: [String], of candidate: [String]) -> Bool {
@@ -95,6 +143,18 @@ public struct EntityLinker: Sendable {
             position = found + 1
         }
         return true
+    }
+
+    /// Whether every letter of the words is a capital (and there is one).
+    static func isCapitals(_ words: [String]) -> Bool {
+        var letters = 0
+        for word in words {
+            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+        }
+        return letters > 0
     }
 
     /// `U.S.` → "US", `UN` → "UN"; nil unless the mention is one word of capitals and dots.
