@@ -1,8 +1,8 @@
 /// Options whose keys are declared once: name, value, default and meaning in one list.
 ///
 /// Decoding, `lector stages`, unknown-key errors and the defaults all derive from `declarations`, so
-/// they cannot drift apart. Names are kebab-case; a snake_case spelling of a declared name is an error
-/// that names the new spelling.
+/// they cannot drift apart. Names are kebab-case; a snake_case spelling of a declared name is an
+/// unknown key whose error names the kebab-case one.
 ///
 /// ```swift
 /// public struct Options: DeclaredOptions {
@@ -29,12 +29,6 @@ extension DeclaredOptions {
         let container = try decoder.container(keyedBy: AnyKey.self)
         for declaration in Self.declarations {
             let key = AnyKey(declaration.name)
-            let formerKey = AnyKey(declaration.name.replacingHyphens())
-            if formerKey.stringValue != key.stringValue, container.contains(formerKey) {
-                throw DecodingError.dataCorruptedError(
-                    forKey: formerKey, in: container,
-                    debugDescription: "'\(formerKey.stringValue)' is now spelled '\(declaration.name)'")
-            }
             if container.contains(key) {
                 try declaration.decode(&self, container, key)
             } else if declaration.isRequired {
@@ -135,19 +129,18 @@ extension OptionDeclaration where Options: DeclaredOptions {
     }
 
     private static func describe(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return "none" }
+            return describe(wrapped)
+        }
         switch value {
         case let text as String: return text
-        case let list as [Any]: return list.isEmpty ? "[]" : list.map { describe($0) }.joined(separator: ", ")
+        case let list as [Any]: return "[" + list.map { describe($0) }.joined(separator: ", ") + "]"
         case let map as [String: Any]: return map.isEmpty ? "{}" : map.keys.sorted().joined(separator: ", ")
         case let number as Double where number.rounded() == number && abs(number) < 1e15: return String(Int(number))
         case let raw as any RawRepresentable: return describe(raw.rawValue)
         default: return String(describing: value)
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingHyphens() -> String {
-        String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 }

@@ -37,8 +37,11 @@ public struct TokenStage: Stage {
     public static var defaultRequires: Set<Layer> { [.sentence] }
     public static var defaultProduces: Set<Layer> { [.token] }
 
-    /// The tokenizer this stage runs.
+    /// The tokenizer this stage runs on English documents and documents of unknown language.
     public let tokenizer: Tokenizer
+    /// The tokenizers for the other conventions, chosen by each document's `lang`.
+    private let elisionTokenizer: Tokenizer
+    private let plainTokenizer: Tokenizer
     /// The layer whose spans bound tokens.
     public let within: Within
 
@@ -46,17 +49,31 @@ public struct TokenStage: Stage {
 
     public init(options: Options) {
         tokenizer = Tokenizer(hyphens: options.hyphens, splitClitics: options.splitClitics)
+        elisionTokenizer = Tokenizer(conventions: .elision)
+        plainTokenizer = Tokenizer(conventions: .plain)
         within = options.within
     }
 
     public init(tokenizer: Tokenizer = Tokenizer(), within: Within = .sentences) {
         self.tokenizer = tokenizer
+        elisionTokenizer = Tokenizer(conventions: .elision)
+        plainTokenizer = Tokenizer(conventions: .plain)
         self.within = within
+    }
+
+    /// The tokenizer for `document`'s language (`lang` metadata; English when unknown).
+    public func tokenizer(for document: Document) -> Tokenizer {
+        switch Tokenizer.Conventions.forLanguage(document.metadata["lang"]) {
+        case .english: tokenizer
+        case .elision: elisionTokenizer
+        case .plain: plainTokenizer
+        }
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let spans = document.annotations(within == .sentences ? .sentence : .paragraph)
         var tokens = TokenAnnotations(capacity: document.text.utf8.count / 5)
+        let tokenizer = self.tokenizer(for: document)
         try document.text.withUTF8 { bytes in
             for (number, span) in spans.enumerated() {
                 if number & 1023 == 1023 { try context.checkDeadline() }

@@ -14,6 +14,26 @@ import Testing
         #expect(score.f1 >= 0.99, "EWT dev token F1 \(score.f1)")
     }
 
+    /// UD development treebanks of the other languages, each with its language's conventions.
+    static let otherLanguages: [(String, Tokenizer.Conventions)] = [
+        ("sent/ud_french/fr_gsd/fr_gsd-ud-dev.conllu", .elision),
+        ("sent/ud_italian/it_isdt/it_isdt-ud-dev.conllu", .elision),
+        ("sent/ud_german/de_gsd/de_gsd-ud-dev.conllu", .plain),
+        ("sent/ud_dutch/nl_alpino/nl_alpino-ud-dev.conllu", .plain),
+        ("sent/ud_dutch/nl_lassysmall/nl_lassysmall-ud-dev.conllu", .plain),
+        ("sent/ud_spanish/es_gsd/es_gsd-ud-dev.conllu", .plain),
+    ]
+
+    @Test(.enabled(if: otherLanguages.allSatisfy { DevelopmentData.exists($0.0) }))
+    func otherLanguagesTokenF1IsAtLeast098() throws {
+        for (path, conventions) in Self.otherLanguages {
+            let content = try String(contentsOf: DevelopmentData.file(path), encoding: .utf8)
+            let evaluator = SegmentationEvaluator(tokenizer: Tokenizer(conventions: conventions))
+            let score = evaluator.evaluate(CoNLLUCorpus(parsing: content)).tokens
+            #expect(score.f1 >= 0.98, "\(path): token F1 \(score.f1)")
+        }
+    }
+
     @Test func tokenStageLabelsTokensAndStaysInsideSentences() throws {
         var document = Document(id: "t", source: "t", format: "text", text: "It's 5 p.m. now. Mail a@b.com!")
         try CleanStage().process(&document, context: StageContext())

@@ -22,6 +22,9 @@ struct EvalTokens: ParsableCommand {
     @Option(name: .long, help: "split (UD) or keep hyphenated words.")
     var hyphens: String = "split"
 
+    @Option(name: .long, help: "Token conventions: english, elision (fr, it), plain (de, nl, es…); default: from the file name's language prefix (fr_gsd → elision).")
+    var conventions: String?
+
     @Option(name: .long, help: "Time sentences + tokens over the gold text this many times; report MB/s.")
     var benchmark: Int = 0
 
@@ -39,7 +42,10 @@ struct EvalTokens: ParsableCommand {
             throw ValidationError("cannot read gold file \(gold): \(error.localizedDescription)")
         }
         let corpus = CoNLLUCorpus(parsing: content)
-        let evaluator = SegmentationEvaluator(tokenizer: Tokenizer(hyphens: hyphenMode))
+        let language = URL(fileURLWithPath: gold).lastPathComponent.split(separator: "_").first.map(String.init)
+        guard let chosen = conventions.map({ Tokenizer.Conventions(rawValue: $0) }) ?? Tokenizer.Conventions.forLanguage(language)
+        else { throw ValidationError("--conventions must be english, elision or plain") }
+        let evaluator = SegmentationEvaluator(tokenizer: Tokenizer(hyphens: hyphenMode, conventions: chosen))
         let (sentences, tokens) = evaluator.evaluate(corpus)
         if showErrors > 0 { printErrors(corpus, evaluator) }
         var fields = SegmentationFigures()
