@@ -202,6 +202,9 @@ public struct RunStatistics: Sendable, Equatable {
     public var megabytesPerSecond: Double { wallSeconds > 0 ? Double(bytes) / 1e6 / wallSeconds : 0 }
 }
 
+/// What a taken queue slot holds until the queue is compacted.
+private let takenItem = SourceItem.unreadable(DocumentFailure(id: "", source: "", stage: "", message: ""))
+
 /// The lanes' shared job queue and the reorder buffer, guarded by one condition variable.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is held.
@@ -236,6 +239,9 @@ final class WorkBoard<Output: Sendable>: @unchecked Sendable {
         while queueHead == queue.count && !closed { condition.wait() }
         if closed { return nil }
         let job = queue[queueHead]
+        // Let go of the taken item now: a container record carries its payload, which must not stay
+        // in the queue until the next compaction (up to 1,024 items later).
+        queue[queueHead].1 = takenItem
         queueHead += 1
         if queueHead > 1024 && queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)

@@ -95,6 +95,19 @@ public struct FormatReader: DocumentReader {
 
     /// Read a container's record: its bytes, then its URL, dates and title over the page's metadata.
     func read(_ content: EmbeddedContent, id: String, source: String) -> [DocumentOutcome] {
+        if content.formatHint == JSONLinesReader.lineFormat {
+            // A JSON Lines record: `id` is `FILE#LINE`; the id field, when present, replaces the line.
+            let lineNumber = id.split(separator: "#").last.map(String.init) ?? id
+            switch JSONLinesReader.content(of: content.bytes, fields: options.jsonLines) {
+            case .failure(let error):
+                return [.failed(DocumentFailure(id: id, source: source, stage: "read", message: "line \(lineNumber): \(error.message)"))]
+            case .success(let (decoded, key)):
+                var documentID = id
+                if let key, let hash = id.lastIndex(of: "#") { documentID = String(id[..<hash]) + "#" + key }
+                let file = source.lastIndex(of: "#").map { String(source[..<$0]) } ?? source
+                return read(decoded, id: documentID, source: decoded.displaySource ?? "\(file)#\(key ?? lineNumber)")
+            }
+        }
         var outcomes = read(
             bytes: content.bytes, id: id, source: source, formatHint: content.formatHint, charset: content.charset)
         for index in outcomes.indices {

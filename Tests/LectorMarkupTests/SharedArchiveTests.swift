@@ -1,8 +1,9 @@
 import Foundation
 import LectorCompression
 import LectorCore
-import LectorMarkup
 import Testing
+
+@testable import LectorMarkup
 
 /// The shared WARC files: warcio's own test files and the 300-page crawl sample (skipped when the
 /// data folder, `$LECTOR_DATA` or `../shared/data`, is absent).
@@ -80,8 +81,10 @@ import Testing
         let (items, _) = ContainerFixtures.items(Self.warc.appendingPathComponent("crawl-sample.jsonl.gz"))
         var urls: Set<String> = []
         for case .file(let source) in items {
-            #expect(source.content?.formatHint == "html")
-            urls.insert(source.content?.metadata["url"] ?? "")
+            let line = try #require(source.content?.bytes)
+            let (content, _) = try JSONLinesReader.content(of: line, fields: JSONLinesFields()).get()
+            #expect(content.formatHint == "html")
+            urls.insert(content.metadata["url"] ?? "")
         }
         #expect(items.count == 300 && urls == Set(idByURL.keys))
     }

@@ -218,9 +218,10 @@ final class RecordStream {
                 case .failure(let key, let fileOffset, let message):
                     guard owns(fileOffset) else { continue }
                     return failure(key, message)
-                case .document(let content, let key, let fileOffset):
+                case .line(let line, let key, let fileOffset):
                     guard owns(fileOffset) else { continue }
-                    return document(key, content)
+                    // Decoded on the lane (FormatReader), not here on the listing thread.
+                    return document(key, EmbeddedContent(bytes: line, formatHint: JSONLinesReader.lineFormat))
                 }
             } else {
                 return nil

@@ -4,13 +4,18 @@ import LectorCore
 
 /// Reads a JSON Lines file one line at a time: each line a JSON object holding one document.
 ///
-/// A broken line (not JSON, not an object, no body field, too long) fails that line only. Lines are
-/// numbered from 1; blank lines are skipped but counted. Not thread-safe: one file, one thread.
+/// The listing thread only cuts lines (`next()`); each line is decoded as JSON on the lane that
+/// reads it (`content(of:)`), so a large export is parsed in parallel. A broken line (not JSON, not an
+/// object, no body field, too long) fails that line only. Lines are numbered from 1; blank lines are
+/// skipped but counted. Not thread-safe: one file, one thread.
 final class JSONLinesReader {
     enum Item {
-        case document(EmbeddedContent, key: String, fileOffset: Int)
+        case line([UInt8], key: String, fileOffset: Int)
         case failure(key: String, fileOffset: Int, message: String)
     }
+
+    /// The format hint of a line not yet decoded.
+    static let lineFormat = "jsonl-line"
 
     private let lines: LineBuffer
     private let gzip: GzipInput?
@@ -44,7 +49,7 @@ final class JSONLinesReader {
                     return nil
                 }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                return item(line, fileOffset: fileOffset)
+                return .line(line, key: "\(lineNumber)", fileOffset: fileOffset)
             } catch is LineTooLong {
                 let key = "\(lineNumber)"
                 do {
@@ -61,16 +66,16 @@ final class JSONLinesReader {
         return nil
     }
 
-    private func item(_ line: [UInt8], fileOffset: Int) -> Item {
-        let number = "\(lineNumber)"
-        func failure(_ message: String) -> Item { .failure(key: number, fileOffset: fileOffset, message: "line \(number): \(message)") }
+    /// Decode one line: the document's content and its id suffix (the id field, or nil for the line
+    /// number), or why the line is not a document.
+    static func content(of line: [UInt8], fields: JSONLinesFields) -> Result<(EmbeddedContent, key: String?), LineError> {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(line), options: [])
         } catch {
-            return failure("not valid JSON")
+            return .failure(LineError("not valid JSON"))
         }
-        guard let object = parsed as? [String: Any] else { return failure("not a JSON object") }
+        guard let object = parsed as? [String: Any] else { return .failure(LineError("not a JSON object")) }
         func string(_ field: String) -> String? {
             switch object[field] {
             case let text as String: return text.isEmpty ? nil : text
@@ -79,7 +84,7 @@ final class JSONLinesReader {
             }
         }
         guard let bodyField = fields.body.first(where: { string($0) != nil }), let body = string(bodyField) else {
-            return failure("no string field among \(fields.body.joined(separator: ", "))")
+            return .failure(LineError("no string field among \(fields.body.joined(separator: ", "))"))
         }
         let bytes = Array(body.utf8)
         let format: String
@@ -92,10 +97,14 @@ final class JSONLinesReader {
         if let url = string(fields.url) { metadata["url"] = url }
         if let date = string(fields.date) { metadata["date"] = date }
         if let title = string(fields.title) { metadata["title"] = title }
-        let key = string(fields.id).map(Self.safeKey) ?? number
-        return .document(
-            EmbeddedContent(bytes: bytes, formatHint: format, displaySource: metadata["url"], metadata: metadata),
-            key: key, fileOffset: fileOffset)
+        return .success(
+            (EmbeddedContent(bytes: bytes, formatHint: format, displaySource: metadata["url"], metadata: metadata),
+             string(fields.id).map(Self.safeKey)))
+    }
+
+    struct LineError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
     }
 
     /// An id value as an id suffix: one line, at most 200 bytes, no path separators.
