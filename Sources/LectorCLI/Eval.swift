@@ -10,6 +10,7 @@ struct Eval: ParsableCommand {
             EvalTokens.self,
             EvalEntities.self,
             EvalSummarize.self,
+            EvalKeyphrases.self,
         ]
     )
 }
