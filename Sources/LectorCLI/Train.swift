@@ -8,6 +8,7 @@ struct Train: ParsableCommand {
             TrainSentences.self,
             TrainEntities.self,
             TrainIDF.self,
+            TrainSummarize.self,
         ]
     )
 }
