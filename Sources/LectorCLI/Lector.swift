@@ -1,5 +1,6 @@
 import ArgumentParser
 import LectorCore
+import LectorEval
 import LectorStages
 
 /// The `lector` command: run pipelines, inspect stages, train and evaluate models.

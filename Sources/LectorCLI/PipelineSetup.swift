@@ -9,7 +9,7 @@ struct PipelineSetup {
     var pipeline: Pipeline
     var reportOptions: ReportOptions
     var limits: RunLimits
-    /// What the reader keeps (the `clean` stage's `extract`/`bias`) and the `xml:` profile, resolved.
+    /// What the reader keeps (the `reader:` section), resolved.
     var reader: ReaderSettings
     /// The pipeline as JSON (sorted keys) with the resolved reader settings under `reader`, for `run.json`.
     var resolvedConfig: String
@@ -25,6 +25,7 @@ struct PipelineSetup {
     init(path: String, registry: StageRegistry = LectorMain.registry) throws {
         let (config, root) = try PipelineFile.loadWithTree(path)
         self.config = config
+        try ReaderSettings.checkMovedSettings(config)
         self.pipeline = try config.makePipeline(registry: registry)
         let decoder = config.decoder
         self.reportOptions =

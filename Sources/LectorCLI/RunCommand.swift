@@ -84,8 +84,10 @@ struct Run: ParsableCommand {
         if let deadline { limits.deadline = deadline }
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
 
+        let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
+        let containers = ContainerTally()
         var runner = BatchRunner(
-            pipeline: setup.pipeline, reader: defaultReader(maxBytes: limits.maxBytes, settings: setup.reader),
+            pipeline: setup.pipeline, reader: FormatReader(options: readerOptions),
             jobs: jobs ?? BatchRunner.activeCores, documentDeadline: limits.deadline)
         if !noCache {
             let directory = URL(fileURLWithPath: cache ?? report + ".cache")
@@ -101,9 +103,12 @@ struct Run: ParsableCommand {
             let plan = ShardPlan(inputs: inputs, index: index, count: count)
             progressLine.total = plan.items.count
             let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
-            let statistics = try execute(runner, sources: plan.items, limits: limits, progress: progressLine,
+            var statistics = try execute(
+                runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
+                progress: progressLine,
                 transform: { outcomes in ShardLaneResult(outcomes) },
-                write: { try writer.write($0.encoded) }, abandon: writer.abandon)
+                write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
+            statistics.skippedRecords = containers.skipped
             try writer.finish(statistics: statistics)
             try finish(statistics, progress: progressLine)
             return
@@ -119,9 +124,12 @@ struct Run: ParsableCommand {
         let reportOptions = sizedOptions
         let writer = try ReportWriter(directory: reportURL, options: reportOptions, run: runInfo)
         if progressLine.isShown { progressLine.total = sourceCount }
-        let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
+        var statistics = try execute(
+            runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
+            limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)
+        statistics.skippedRecords = containers.skipped
         try writer.finish(statistics: statistics)
         try finish(statistics, progress: progressLine)
     }

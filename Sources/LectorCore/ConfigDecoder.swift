@@ -101,9 +101,12 @@ final class KeyTracker {
             for entry in visit.node.entries ?? [] where !visit.asked.contains(entry.key) {
                 let allowed = visit.asked.sorted().joined(separator: ", ")
                 let keyPath = visit.path.isEmpty ? entry.key : "\(visit.path).\(entry.key)"
+                // Option names are kebab-case: point a snake_case spelling at its new name.
+                let kebab = String(entry.key.map { $0 == "_" ? "-" : $0 })
+                let hint = kebab != entry.key && visit.asked.contains(kebab) ? " (now spelled '\(kebab)')" : ""
                 throw ConfigError(
                     at: entry.keyLocation, keyPath: keyPath,
-                    "unknown key '\(entry.key)'; allowed: \(allowed.isEmpty ? "none" : allowed)")
+                    "unknown key '\(entry.key)'\(hint); allowed: \(allowed.isEmpty ? "none" : allowed)")
             }
         }
     }

@@ -28,6 +28,22 @@ public struct DirectoryOutcomeCache: OutcomeCache {
     }
 
     public func key(for source: Source) -> String? {
+        if let content = source.content {
+            // A record of a container: its own bytes and what the container said about them.
+            var hash = StableHash()
+            hash.add(fingerprint)
+            hash.add(source.id)
+            hash.add(source.displayPath)
+            hash.add(content.formatHint ?? "")
+            hash.add(content.charset ?? "")
+            hash.add(content.displaySource ?? "")
+            for (key, value) in content.metadata.sorted(by: { $0.key < $1.key }) {
+                hash.add(key)
+                hash.add(value)
+            }
+            content.bytes.withUnsafeBytes { hash.add(bytes: $0) }
+            return hash.hex
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: source.url.path),
             let size = (attributes[.size] as? NSNumber)?.intValue, size <= maxBytes,
             let data = FileManager.default.contents(atPath: source.url.path)

@@ -305,6 +305,26 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Closing formulas that end a sentence at their comma when a capitalised word (a name) follows.
+    /// Month names that follow a day written as an ordinal ("3. Oktober"): German, Dutch, French,
+    /// Spanish, Italian, Portuguese and English, lower case.
+    static let months: Set<String> = [
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "november", "dezember", "januari", "februari", "maart", "mei", "augustus", "december", "janvier", "février",
+        "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero",
+        "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+        "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+        "dezembro", "january", "february", "march", "june", "july", "october",
+    ]
+
+    /// German and Dutch words after which "N." is an ordinal ("der 2. Weltkrieg", "het 3. deel"). A few
+    /// are English words too ("am", "die"), but an English sentence rarely ends on "am 3." before a
+    /// capital; the development sets of every language agree (`lector eval sentences`).
+    static let ordinalOpeners: Set<String> = [
+        "der", "die", "das", "dem", "den", "des", "im", "am", "vom", "zum", "zur", "beim", "seit", "bis", "ab",
+        "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen", "het",
+    ]
+
     private static let closings: Set<String> = [
         "thanks", "thank you", "regards", "kind regards", "best regards", "warm regards", "sincerely", "cheers",
         "best", "best wishes", "many thanks", "yours", "yours truly", "love", "respectfully",
@@ -391,6 +411,13 @@ public struct SentenceSplitter: Sendable {
             let length = UTF8Scanning.closerLength(in: bytes, at: index, limit: limit)
             if length == 0 { break }
             index += length
+        }
+        // A closing quote typed as two apostrophes after a space (",,Zo gaat het. ''"): it closes
+        // the sentence before it, as a curly quote would.
+        if index + 2 < limit, bytes[index] == 0x20, bytes[index + 1] == 0x27, bytes[index + 2] == 0x27,
+            index + 3 == limit || UTF8Scanning.isSpace(bytes[index + 3])
+        {
+            index += 3
         }
         index = footnoteEnd(bytes, from: index, limit: limit)
         index = emoticonEnd(bytes, from: index, limit: limit)
@@ -540,6 +567,22 @@ public struct SentenceSplitter: Sendable {
         case .number(let digits):
             // "1. Introduction", "12. The end": a numbered point opening its line.
             if lowerNext || isFirstWord && digits <= 2 && !next.opened { return false }
+            if digits <= 2, !next.opened {
+                // A day before its month is an ordinal: "am 3. Oktober", "le 1. mai", "25. April 2009".
+                if Self.months.contains(UTF8Scanning.lowercased(bytes, next.word)) { return false }
+                // German and Dutch ordinals after an article or preposition: "der 2. Weltkrieg", "im 3. Stock".
+                if wordStart > sentenceStart + 1 {
+                    var previousEnd = wordStart - 1
+                    while previousEnd > sentenceStart, UTF8Scanning.isSpace(bytes[previousEnd - 1]) { previousEnd -= 1 }
+                    var previousStart = previousEnd
+                    while previousStart > sentenceStart, UTF8Scanning.isLetter(bytes[previousStart - 1]) { previousStart -= 1 }
+                    if previousStart < previousEnd,
+                        Self.ordinalOpeners.contains(UTF8Scanning.lowercased(bytes, previousStart..<previousEnd))
+                    {
+                        return false
+                    }
+                }
+            }
             return true
         case .initial:
             if isFirstWord || lowerNext { return false }  // "A. Introduction", "B. The second option" as a list label

@@ -8,7 +8,7 @@ import LectorCore
 /// clearly hold several.
 public struct SentenceStage: Stage {
     /// Options from the pipeline file.
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         /// What a line break inside a paragraph means: `auto`, `boundary` or `space`.
         public var lineBreaks: SentenceSplitter.LineBreaks = .auto
         /// A statistics file written by `lector train sentences` (default: the built-in English one).
@@ -16,39 +16,18 @@ public struct SentenceStage: Stage {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case lineBreaks = "line_breaks"
-            case model
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let raw = try container.decodeIfPresent(String.self, forKey: .lineBreaks) {
-                guard let value = SentenceSplitter.LineBreaks(rawValue: raw) else {
-                    let allowed = SentenceSplitter.LineBreaks.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .lineBreaks, in: container,
-                        debugDescription: "expected one of \(allowed), found '\(raw)'")
-                }
-                lineBreaks = value
-            }
-            model = try container.decodeIfPresent(ConfigPath.self, forKey: .model)
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .choice(
+                "line-breaks", \.lineBreaks,
+                "whether a line break inside a paragraph ends a sentence (auto: yes unless the text looks hard-wrapped)"),
+            .value(
+                "model", \.model, type: "path", default: "built-in English",
+                "sentence statistics written by `lector train sentences`"),
+        ]
     }
 
     public static let name = "sentences"
     public static let summary = "Split paragraphs into sentences (rules plus learned abbreviations and starters)."
-    public static var optionHelp: [OptionHelp] {
-        [
-            OptionHelp(
-                "line_breaks", type: "auto|boundary|space", default: "auto",
-                "whether a line break inside a paragraph ends a sentence (auto: yes unless the text looks hard-wrapped)"
-            ),
-            OptionHelp(
-                "model", type: "path", default: "built-in English",
-                "sentence statistics written by `lector train sentences`"),
-        ]
-    }
     public static var defaultRequires: Set<Layer> { [.paragraph] }
     public static var defaultProduces: Set<Layer> { [.sentence] }
 

@@ -8,7 +8,7 @@ import LectorCore
 /// boundary.
 public struct TokenStage: Stage {
     /// Options from the pipeline file.
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         /// Which layer bounds tokens: `sentences` (default) or `paragraphs`.
         public var within: Within = .sentences
         /// `split` (UD: `long - term`, but `e-mail`) or `keep` (`long-term`).
@@ -18,54 +18,30 @@ public struct TokenStage: Stage {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case within, hyphens
-            case splitClitics = "split_clitics"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let raw = try container.decodeIfPresent(String.self, forKey: .within) {
-                guard let value = Within(rawValue: raw) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .within, in: container,
-                        debugDescription: "expected sentences or paragraphs, found '\(raw)'")
-                }
-                within = value
-            }
-            if let raw = try container.decodeIfPresent(String.self, forKey: .hyphens) {
-                guard let value = Tokenizer.Hyphens(rawValue: raw) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .hyphens, in: container, debugDescription: "expected split or keep, found '\(raw)'")
-                }
-                hyphens = value
-            }
-            splitClitics = try container.decodeIfPresent(Bool.self, forKey: .splitClitics) ?? true
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .choice("within", \.within, "the layer whose spans bound tokens"),
+            .choice(
+                "hyphens", \.hyphens,
+                "split hyphenated words as UD does (e-mail and other bound prefixes stay whole) or keep them"),
+            .value("split-clitics", \.splitClitics, type: "bool", "split n't, 's, 're… from their word"),
+        ]
     }
 
     /// The layer whose spans bound tokens.
-    public enum Within: String, Sendable {
+    public enum Within: String, Sendable, CaseIterable {
         case sentences, paragraphs
     }
 
     public static let name = "tokens"
     public static let summary = "Split sentences into tokens (UD/PTB conventions; URLs, e-mails, emoji kept whole)."
-    public static var optionHelp: [OptionHelp] {
-        [
-            OptionHelp(
-                "within", type: "sentences|paragraphs", default: "sentences", "the layer whose spans bound tokens"),
-            OptionHelp(
-                "hyphens", type: "split|keep", default: "split",
-                "split hyphenated words as UD does (e-mail and other bound prefixes stay whole) or keep them"),
-            OptionHelp("split_clitics", type: "bool", default: "true", "split n't, 's, 're… from their word"),
-        ]
-    }
     public static var defaultRequires: Set<Layer> { [.sentence] }
     public static var defaultProduces: Set<Layer> { [.token] }
 
-    /// The tokenizer this stage runs.
+    /// The tokenizer this stage runs on English documents and documents of unknown language.
     public let tokenizer: Tokenizer
+    /// The tokenizers for the other conventions, chosen by each document's `lang`.
+    private let elisionTokenizer: Tokenizer
+    private let plainTokenizer: Tokenizer
     /// The layer whose spans bound tokens.
     public let within: Within
 
@@ -73,17 +49,31 @@ public struct TokenStage: Stage {
 
     public init(options: Options) {
         tokenizer = Tokenizer(hyphens: options.hyphens, splitClitics: options.splitClitics)
+        elisionTokenizer = Tokenizer(conventions: .elision)
+        plainTokenizer = Tokenizer(conventions: .plain)
         within = options.within
     }
 
     public init(tokenizer: Tokenizer = Tokenizer(), within: Within = .sentences) {
         self.tokenizer = tokenizer
+        elisionTokenizer = Tokenizer(conventions: .elision)
+        plainTokenizer = Tokenizer(conventions: .plain)
         self.within = within
+    }
+
+    /// The tokenizer for `document`'s language (`lang` metadata; English when unknown).
+    public func tokenizer(for document: Document) -> Tokenizer {
+        switch Tokenizer.Conventions.forLanguage(document.metadata["lang"]) {
+        case .english: tokenizer
+        case .elision: elisionTokenizer
+        case .plain: plainTokenizer
+        }
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let spans = document.annotations(within == .sentences ? .sentence : .paragraph)
         var tokens = TokenAnnotations(capacity: document.text.utf8.count / 5)
+        let tokenizer = self.tokenizer(for: document)
         try document.text.withUTF8 { bytes in
             for (number, span) in spans.enumerated() {
                 if number & 1023 == 1023 { try context.checkDeadline() }

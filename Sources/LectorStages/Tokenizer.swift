@@ -48,16 +48,45 @@ public struct Tokenizer: Sendable {
         case keep
     }
 
+    /// Language-specific token conventions (UD's, for each language's treebanks).
+    public enum Conventions: String, Sendable, CaseIterable {
+        /// English: clitics split (`do` `n't`, `John` `'s`), fused forms split (`can` `not`), hyphens
+        /// as the `hyphens` option says.
+        case english
+        /// French, Italian, Catalan: an elided article or pronoun keeps its apostrophe and ends the token
+        /// (`l'` `homme`, `dell'` `Onu`, `qu'` `il`); hyphenated words stay whole.
+        case elision
+        /// German, Dutch, Spanish, Portuguese and others: no English clitics, hyphenated words stay
+        /// whole (`EU-Staaten`), Dutch low quotes (`,,`) and doubled apostrophes (`''`) are one token.
+        case plain
+
+        /// The conventions for a document whose `lang` is `code` (nil or unknown: English).
+        public static func forLanguage(_ code: String?) -> Conventions {
+            guard let code, code.utf8.count >= 2 else { return .english }
+            switch code.prefix(2).lowercased() {
+            case "fr", "it", "ca": return .elision
+            case "de", "nl", "es", "pt", "sv", "da", "no", "nb", "pl", "cs", "fi": return .plain
+            default: return .english
+            }
+        }
+    }
+
     /// What to do with hyphenated words.
     public let hyphens: Hyphens
     /// Whether clitics (`n't`, `'s`, `'re`…) become tokens of their own.
     public let splitClitics: Bool
+    /// The language conventions this tokenizer follows.
+    public let conventions: Conventions
     private let abbreviations: Set<String>
     private let numberAbbreviations: Set<String>
     // Instance copies of the static tables: hot loops then skip the lazy-global check.
     private let fusedForms = Tokenizer.fusedFormTable
     private let boundPrefixes = Tokenizer.boundPrefixTable
     private let topLevelDomains = Tokenizer.topLevelDomainTable
+
+    /// Abbreviations whose period stays on outside English: titles and a few Latin ones that every
+    /// language of the news writes the same way (the English list holds words such as "sens" or "am").
+    static let sharedAbbreviations: Set<String> = ["dr", "prof", "st", "mr", "mrs", "ms", "etc", "vs", "ca", "nr"]
 
     /// Bound prefixes that stay attached to what follows their hyphen.
     static let boundPrefixTable = PackedWordTable<Bool>(
@@ -75,10 +104,16 @@ public struct Tokenizer: Sendable {
             "txt", "jpg", "jpeg", "png", "gif", "zip", "csv", "xml", "json", "mp3", "mp4", "exe",
         ].map { ($0, true) })
 
-    public init(model: SentenceModel = .english, hyphens: Hyphens = .split, splitClitics: Bool = true) {
-        self.hyphens = hyphens
-        self.splitClitics = splitClitics
-        self.abbreviations = model.abbreviations
+    public init(
+        model: SentenceModel = .english, hyphens: Hyphens = .split, splitClitics: Bool = true,
+        conventions: Conventions = .english
+    ) {
+        self.conventions = conventions
+        // Clitic and hyphen rules are UD English's; the other languages' treebanks keep hyphenated
+        // words whole and have no English clitics.
+        self.hyphens = conventions == .english ? hyphens : .keep
+        self.splitClitics = conventions == .english && splitClitics
+        self.abbreviations = conventions == .english ? model.abbreviations : Tokenizer.sharedAbbreviations
         self.numberAbbreviations = SentenceModel.numberAbbreviations
     }
 
@@ -339,6 +374,11 @@ public struct Tokenizer: Sendable {
         -> Apostrophe
     {
         let after = index + length
+        if conventions == .elision, index - start <= 7, after < limit, isWordByte(bytes, at: after, limit: limit),
+            !UTF8Scanning.isDigit(bytes[after]), !Self.keepsElision(bytes, start..<index)
+        {
+            return .endAt(after)  // l'|homme, dell'|Onu, jusqu'|alors, l'|île
+        }
         var end = after
         while end < limit, UTF8Scanning.isLetter(bytes[end]) { end += 1 }
         if end == after { return .endAt(index) }  // trailing apostrophe: teachers'
@@ -355,6 +395,12 @@ public struct Tokenizer: Sendable {
             }
         }
         return .continueAt(after)
+    }
+
+    /// French words whose apostrophe is inside the word (`aujourd'hui`, `quelqu'un`, `presqu'île`).
+    private static func keepsElision(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let word = UTF8Scanning.lowercased(bytes, range)
+        return word == "aujourd" || word == "quelqu" || word == "presqu" || word == "prud"
     }
 
     /// Whether only closing quotes, brackets and spaces follow `index` up to `limit`.
@@ -534,8 +580,11 @@ public struct Tokenizer: Sendable {
             return end
         }
         switch byte {
-        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27, 0x2C:
-            break  // brackets, quotes and commas are one token each
+        case 0x27, 0x2C:
+            // Dutch quotes: ,,zo'' (a low and a high double quote typed as two characters).
+            if conventions == .plain, end < limit, bytes[end] == byte { end += 1 }
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22:
+            break  // brackets and quotes are one token each (commas too, above)
         case 0x2D, 0x3D:
             // -- and rule lines such as ==----
             while end < limit, bytes[end] == 0x2D || bytes[end] == 0x3D { end += 1 }

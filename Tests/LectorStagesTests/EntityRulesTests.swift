@@ -1,5 +1,6 @@
 import Foundation
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorStages

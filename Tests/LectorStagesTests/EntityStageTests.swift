@@ -1,4 +1,5 @@
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorStages

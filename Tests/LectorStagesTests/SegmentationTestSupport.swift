@@ -33,24 +33,3 @@ enum Segmentation {
         return ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 }
-
-/// Where the development data lives: `$LECTOR_DATA`, or `../shared/data` beside the repository.
-enum DevelopmentData {
-    static let root: URL = {
-        if let path = ProcessInfo.processInfo.environment["LECTOR_DATA"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/data")
-    }()
-
-    static func file(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
-
-    static func exists(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: file(relativePath).path)
-    }
-
-    static let ewtDev = "sent/ud_english/en_ewt/en_ewt-ud-dev.conllu"
-    static let gumDev = "sent/ud_english/en_gum/en_gum-ud-dev.conllu"
-}

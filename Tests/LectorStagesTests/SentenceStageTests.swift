@@ -1,20 +1,11 @@
 import Foundation
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorStages
 
 @Suite struct SentenceStageTests {
-    static func node(_ entries: [(String, String, Int)]) -> ConfigNode {
-        let file = "pipeline.yaml"
-        return ConfigNode(
-            .map(
-                entries.map { key, value, line in
-                    ConfigNode.Entry(
-                        key: key, keyLocation: ConfigLocation(file: file, line: line),
-                        value: ConfigNode(.scalar(value, quoted: false), at: ConfigLocation(file: file, line: line)))
-                }), at: ConfigLocation(file: file, line: 3))
-    }
 
     @Test func splitsEveryParagraphAndNeverCrossesOne() throws {
         var document = Document(id: "t", source: "t", format: "text", text: "Headline\n\nFirst one. Second one.")
@@ -49,23 +40,39 @@ import Testing
 
     @Test func decodesOptions() throws {
         let options = try ConfigDecoder().decode(
-            SentenceStage.Options.self, from: Self.node([("line_breaks", "space", 5)]), keyPath: "stages[1].options")
+            SentenceStage.Options.self, from: ConfigNodes.node([("line-breaks", "space", 5)]), keyPath: "stages[1].options")
         #expect(options.lineBreaks == .space)
     }
 
     @Test func unknownOptionIsAnErrorWithItsLine() throws {
         let error = #expect(throws: ConfigError.self) {
             _ = try ConfigDecoder().decode(
-                SentenceStage.Options.self, from: Self.node([("line_break", "space", 7)]), keyPath: "stages[1].options")
+                SentenceStage.Options.self, from: ConfigNodes.node([("line_break", "space", 7)]), keyPath: "stages[1].options")
         }
         #expect(error?.location.line == 7)
-        #expect(error?.message.contains("line_breaks") == true)
+        #expect(error?.message.contains("line-breaks") == true)
+    }
+
+    @Test func formerSnakeCaseSpellingNamesTheNewOne() throws {
+        let error = #expect(throws: ConfigError.self) {
+            _ = try ConfigDecoder().decode(
+                SentenceStage.Options.self, from: ConfigNodes.node([("line_breaks", "space", 8)]), keyPath: "stages[1].options")
+        }
+        #expect(error?.location.line == 8)
+        #expect(error?.message.contains("unknown key 'line_breaks' (now spelled 'line-breaks')") == true)
+    }
+
+    @Test func helpDerivesFromTheDeclarations() throws {
+        let help = try #require(StageRegistry.builtins.entry(named: "sentences")).optionHelp
+        #expect(help.map(\.name) == ["line-breaks", "model"])
+        #expect(help[0].type == "auto|boundary|space")
+        #expect(help[0].defaultValue == "auto")
     }
 
     @Test func badOptionValueIsAnErrorWithItsLine() throws {
         let error = #expect(throws: ConfigError.self) {
             _ = try ConfigDecoder().decode(
-                SentenceStage.Options.self, from: Self.node([("line_breaks", "sometimes", 9)]),
+                SentenceStage.Options.self, from: ConfigNodes.node([("line-breaks", "sometimes", 9)]),
                 keyPath: "stages[1].options")
         }
         #expect(error?.location.line == 9)
@@ -74,7 +81,7 @@ import Testing
 
     @Test func registryBuildsTheStageFromOptions() throws {
         let entry = try #require(StageRegistry.builtins.entry(named: "sentences"))
-        let stage = try entry.make(Self.node([("line_breaks", "boundary", 4)]), "stages[1].options", ConfigDecoder())
+        let stage = try entry.make(ConfigNodes.node([("line-breaks", "boundary", 4)]), "stages[1].options", ConfigDecoder())
         #expect(stage.requires == [.paragraph])
         #expect(stage.produces == [.sentence])
     }

@@ -15,7 +15,7 @@ import LectorCore
 /// not. The model is loaded once per process and shared by all lanes.
 public struct EntitiesStage: Stage {
     /// Options from the pipeline file.
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         /// A model file to use instead of the shipped one.
         public var model: ConfigPath?
         /// Whether to add numeric and temporal expressions.
@@ -28,6 +28,8 @@ public struct EntitiesStage: Stage {
         /// are always tagged.
         public var languages: [String]
 
+        public init() { self.init(model: nil) }
+
         public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"]) {
             self.model = model
             self.numeric = numeric
@@ -35,29 +37,21 @@ public struct EntitiesStage: Stage {
             self.languages = languages
         }
 
-        enum CodingKeys: String, CodingKey { case model, numeric, link, languages }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            model = try container.decodeIfPresent(ConfigPath.self, forKey: .model)
-            numeric = try container.decodeIfPresent(Bool.self, forKey: .numeric) ?? true
-            link = try container.decodeIfPresent(Bool.self, forKey: .link) ?? true
-            languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? ["en"]
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .value(
+                "model", \.model, type: "path", default: "(shipped model)",
+                "entity model file made by `lector train entities`"),
+            .value("numeric", \.numeric, type: "bool", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
+            .value(
+                "languages", \.languages, type: "[string]",
+                "tag only documents whose `lang` is one of these (or unknown); [] tags every document"),
+            .value("link", \.link, type: "bool", "link mentions in a document; set the `canonical` attribute"),
+        ]
     }
 
     public static let name = "entities"
     public static let summary =
         "Named entities (trained perceptron: PER ORG LOC MISC), numeric expressions by rules, in-document linking."
-    public static let optionHelp: [OptionHelp] = [
-        OptionHelp(
-            "model", type: "path", default: "(shipped model)", "entity model file made by `lector train entities`"),
-        OptionHelp("numeric", type: "bool", default: "true", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
-        OptionHelp(
-            "languages", type: "[string]", default: "[en]",
-            "tag only documents whose `lang` is one of these (or unknown); [] tags every document"),
-        OptionHelp("link", type: "bool", default: "true", "link mentions in a document; set the `canonical` attribute"),
-    ]
     public static let defaultRequires: Set<Layer> = [.sentence, .token]
     public static let defaultProduces: Set<Layer> = [.entity]
 

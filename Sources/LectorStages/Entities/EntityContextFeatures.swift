@@ -1,11 +1,11 @@
 /// Features of a token that depend on its sentence and document rather than on its word form alone:
 /// neighbouring-word conjunctions, sentence position, headline casing, gazetteer matches, how the
 /// same word is cased elsewhere in the document, and how it was tagged earlier in the document.
-struct EntityContextFeatures {
+package struct EntityContextFeatures {
     /// Casing evidence for each lower-cased word key, gathered over a whole document from positions
     /// where casing is informative (not sentence-initial, not in an all-capitals headline).
     /// Bits: 1 lower case seen, 2 title case seen, 4 all capitals seen.
-    static func documentCasing(_ sentences: [[EntityWordKey]]) -> HashedKeyMap<UInt8> {
+    package static func documentCasing(_ sentences: [[EntityWordKey]]) -> HashedKeyMap<UInt8> {
         var casing = HashedKeyMap<UInt8>(capacity: 256)
         for sentence in sentences where !isHeadline(sentence) {
             for (index, type) in sentence.enumerated() where index > 0 {
@@ -23,7 +23,7 @@ struct EntityContextFeatures {
     }
 
     /// Whether every word with letters in the sentence is in capitals (CoNLL headlines, datelines).
-    static func isHeadline(_ sentence: [EntityWordKey]) -> Bool {
+    package static func isHeadline(_ sentence: [EntityWordKey]) -> Bool {
         var letters = 0
         for type in sentence {
             switch type.casing {
@@ -37,7 +37,7 @@ struct EntityContextFeatures {
 
     /// Append the static context features of every token of `sentence`: `starts[i]..<starts[i+1]`
     /// are token `i`'s hashes in `hashes`. `names` is filled when non-nil.
-    static func staticFeatures(
+    package static func staticFeatures(
         _ sentence: [EntityWordKey], gazetteer: EntityGazetteer, documentCasing: HashedKeyMap<UInt8>,
         hashes: inout [UInt64], starts: inout [Int], names: inout [String]?
     ) {
@@ -108,7 +108,7 @@ struct EntityContextFeatures {
 
     /// The history feature hashes for a token whose word has `key`, given what earlier sentences of the
     /// document tagged it as.
-    static func historyFeatures(_ type: EntityWordKey, history: EntityHistory, into hashes: inout [UInt64]) {
+    package static func historyFeatures(_ type: EntityWordKey, history: EntityHistory, into hashes: inout [UInt64]) {
         guard type.casing != .none && type.casing != .lower, let dominant = history.dominant(type.lowerKey) else {
             return
         }
@@ -119,11 +119,13 @@ struct EntityContextFeatures {
 
 /// How words were tagged earlier in the current document: per lower-cased word key, counts of each
 /// entity type and of `O` (types 0–3, `O` as 4; 12 bits each, saturating).
-struct EntityHistory {
+package struct EntityHistory {
     private var counts = HashedKeyMap<UInt64>(capacity: 128)
 
+    package init() {}
+
     /// Record a tagged token (`type` nil for `O`) if its word looks like a name.
-    mutating func record(_ type: EntityWordKey, entityType: Int?) {
+    package mutating func record(_ type: EntityWordKey, entityType: Int?) {
         guard type.casing != .none && type.casing != .lower else { return }
         let slot = UInt64(min(entityType ?? 4, 4)) * 12
         let packed = counts[type.lowerKey] ?? 0
@@ -131,7 +133,7 @@ struct EntityHistory {
     }
 
     /// The most frequent tag type (0–4, 4 is `O`) recorded for `key`, or nil if never seen.
-    func dominant(_ key: UInt64) -> Int? {
+    package func dominant(_ key: UInt64) -> Int? {
         guard let packed = counts[key] else { return nil }
         var best = 0
         var bestCount: UInt64 = 0

@@ -12,7 +12,7 @@
 /// - `docFirst`: the first-pass type of the word's first occurrence in the document;
 /// - `docPhrase`: for a token inside a first-pass entity, the majority type of the same phrase elsewhere,
 ///   with the entity's own type.
-struct EntityDocumentFeatures {
+package struct EntityDocumentFeatures {
     /// Per word key: index into `counts` (stride `stride`).
     private var wordRows = HashedKeyMap<Int>(capacity: 128)
     /// Per word row: first-pass type counts (entity types, then `O`); type of the first occurrence;
@@ -37,7 +37,7 @@ struct EntityDocumentFeatures {
     private var sentenceStarts: [Int] = []
 
     /// Statistics of one document: `keys` are its sentences' word keys, `paths` the first pass's tags.
-    init(keys: [[EntityWordKey]], paths: [[Int]], tagSet: EntityTagSet) {
+    package init(keys: [[EntityWordKey]], paths: [[Int]], tagSet: EntityTagSet) {
         typeCount = min(tagSet.types.count, 8)
         var tokenNumber = 0
         for (sentenceIndex, sentence) in keys.enumerated() {
@@ -96,7 +96,7 @@ struct EntityDocumentFeatures {
     /// Append the document feature hashes of token `position` of sentence `sentence` (whose word key is
     /// `word`; `informative` is false for sentence-initial and headline tokens, whose case says little).
     /// `names` gets readable names when non-nil; `typeNames` are the model's entity types.
-    func features(
+    package func features(
         sentence: Int, position: Int, word: EntityWordKey, informative: Bool, into hashes: inout [UInt64],
         names: inout [String]?, typeNames: [String]
     ) {

@@ -27,7 +27,7 @@ public struct EntityGazetteer: Sendable {
     static func extend(_ key: UInt64, with wordKey: UInt64) -> UInt64 { FeatureHash.mix(key, wordKey) }
 
     /// Add `words` (already lower-cased keys) as a phrase of type `type`.
-    mutating func insert(wordKeys: [UInt64], type: Int) {
+    package mutating func insert(wordKeys: [UInt64], type: Int) {
         guard !wordKeys.isEmpty, type < 8 else { return }
         var key = Self.chainStart
         for word in wordKeys.dropLast() {

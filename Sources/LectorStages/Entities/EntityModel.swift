@@ -29,26 +29,26 @@ import Foundation
 public struct EntityModel: Sendable {
     public let tagSet: EntityTagSet
     /// (tags + 1) × tags transition scores; the last row scores the first tag of a sentence.
-    let transitions: [Float]
+    package let transitions: [Float]
     /// Transitions of the second, document-level pass, or nil for a one-pass model.
-    let documentTransitions: [Float]?
+    package let documentTransitions: [Float]?
     /// Open-addressing table of feature hashes (0 marks an empty slot) and their weight rows.
     private let slots: [UInt64]
     private let slotRows: [Int32]
     private let mask: Int
     /// Feature weights, one row of `tagSet.count` per feature.
-    let weights: [Float]
-    let clusters: WordClusters
-    let gazetteer: EntityGazetteer
+    package let weights: [Float]
+    package let clusters: WordClusters
+    package let gazetteer: EntityGazetteer
     /// Free text stored with the model: provenance and training figures.
     public let notes: String
     /// Frequent word forms whose feature scores the recogniser computes once at load.
-    let vocabulary: [String]
+    package let vocabulary: [String]
     /// Feature hashes in row order (kept for saving).
     private let featureKeys: [UInt64]
 
     /// Feature hashes in row order.
-    var keys: [UInt64] { featureKeys }
+    package var keys: [UInt64] { featureKeys }
 
     static let magic = Array("LECTNER1".utf8)
     static let version: UInt32 = 3
@@ -56,7 +56,7 @@ public struct EntityModel: Sendable {
     /// Number of features with weights.
     public var featureCount: Int { featureKeys.count }
 
-    init(
+    package init(
         tagSet: EntityTagSet, transitions: [Float], features: [UInt64], weights: [Float], clusters: WordClusters,
         gazetteer: EntityGazetteer, vocabulary: [String], notes: String, documentTransitions: [Float]? = nil
     ) {
@@ -114,7 +114,7 @@ public struct EntityModel: Sendable {
     }
 
     /// The weight of feature `key` for `tag` (0 when the feature is unknown).
-    func weight(_ key: UInt64, tag: Int) -> Float {
+    package func weight(_ key: UInt64, tag: Int) -> Float {
         let row = row(of: key)
         return row < 0 ? 0 : weights[row * tagSet.count + tag]
     }
@@ -310,7 +310,7 @@ extension EntityModel {
     }
 
     /// `row` as it will read back after 16-bit quantisation.
-    static func quantised(_ row: ArraySlice<Float>) -> [Float] {
+    package static func quantised(_ row: ArraySlice<Float>) -> [Float] {
         let scale = rowScale(row)
         return row.map { max(-32767, min(32767, ($0 / scale).rounded())) * scale }
     }

@@ -7,7 +7,7 @@ import Foundation
 /// Immutable and `Sendable`; all per-document state lives inside `tag(_:)`.
 public struct EntityRecognizer: Sendable {
     public let model: EntityModel
-    let builder: EntityWordTypeBuilder
+    package let builder: EntityWordTypeBuilder
     let viterbi: EntityViterbi
     let before: EntityWordType
     let after: EntityWordType
@@ -95,15 +95,15 @@ public struct EntityRecognizer: Sendable {
 
     /// What the first pass computed for a document: word keys, emission scores (tokens × tags) and tags
     /// per sentence.
-    struct FirstPass {
-        var keys: [[EntityWordKey]]
-        var emissions: [[Float]]
-        var tagged: [TaggedSentence]
+    package struct FirstPass {
+        package var keys: [[EntityWordKey]]
+        package var emissions: [[Float]]
+        package var tagged: [TaggedSentence]
     }
 
     /// The first pass: per-word and context features, left-to-right document history, Viterbi.
     /// `confidence` asks for max-marginal confidences (only needed when this pass is the last).
-    func firstPass(_ sentences: [[String]], confidence: Bool) -> FirstPass {
+    package func firstPass(_ sentences: [[String]], confidence: Bool) -> FirstPass {
         let tags = model.tagSet.count
         // Word types: indices below `sharedCount` are the load-time cache, the rest this document's.
         let sharedCount = sharedKeys.count

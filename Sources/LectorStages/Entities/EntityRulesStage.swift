@@ -108,34 +108,27 @@ public struct EntityRulesStage: Stage {
     }
 
     /// Options from the pipeline file.
-    public struct Options: Decodable, Sendable {
-        public var gazetteers: [Gazetteer]
-        public var patterns: [Pattern]
-        public var overwrite: Bool
+    public struct Options: DeclaredOptions {
+        public var gazetteers: [Gazetteer] = []
+        public var patterns: [Pattern] = []
+        public var overwrite = true
 
-        enum CodingKeys: String, CodingKey { case gazetteers, patterns, overwrite }
+        public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            gazetteers = try container.decodeIfPresent([Gazetteer].self, forKey: .gazetteers) ?? []
-            patterns = try container.decodeIfPresent([Pattern].self, forKey: .patterns) ?? []
-            overwrite = try container.decodeIfPresent(Bool.self, forKey: .overwrite) ?? true
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .value(
+                "gazetteers", \.gazetteers, type: "list",
+                "TSV files: {path, case-sensitive}; phrase<TAB>label[<TAB>canonical]"),
+            .value(
+                "patterns", \.patterns, type: "list",
+                "{label, tokens | regex, canonical}; token tests NUM, CAP, * are wildcards; regex in ICU syntax"),
+            .value("overwrite", \.overwrite, type: "bool", "rule matches replace overlapping entities (false: keep them)"),
+        ]
     }
 
     public static let name = "entity-rules"
     public static let summary =
         "Entities from gazetteers (TSV), token patterns and regular expressions; rules win over overlapping entities."
-    public static let optionHelp: [OptionHelp] = [
-        OptionHelp(
-            "gazetteers", type: "list", default: "[]",
-            "TSV files: {path, case-sensitive}; phrase<TAB>label[<TAB>canonical]"),
-        OptionHelp(
-            "patterns", type: "list", default: "[]",
-            "{label, tokens | regex, canonical}; token tests NUM, CAP, * are wildcards; regex in ICU syntax"),
-        OptionHelp(
-            "overwrite", type: "bool", default: "true", "rule matches replace overlapping entities (false: keep them)"),
-    ]
     public static let defaultRequires: Set<Layer> = [.token]
     public static let defaultProduces: Set<Layer> = [.entity]
 

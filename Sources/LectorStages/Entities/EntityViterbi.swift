@@ -2,7 +2,7 @@ import Foundation
 
 /// First-order Viterbi decoding under the tag set's constraints (IOB2: `I-X` only after `B-X`/`I-X`;
 /// BILOU also closes every entity with `L-X` or `U-X`, so a sentence cannot end inside one).
-struct EntityViterbi {
+package struct EntityViterbi {
     let tagCount: Int
     /// (tags + 1) × tags: whether a transition is legal; the last row is the sentence start.
     let allowed: [Bool]
@@ -16,7 +16,7 @@ struct EntityViterbi {
     /// Whether a sentence may end on each tag.
     let canEnd: [Bool]
 
-    init(tagSet: EntityTagSet) {
+    package init(tagSet: EntityTagSet) {
         let tags = tagSet.count
         tagCount = tags
         var allowed: [Bool] = []
@@ -116,7 +116,7 @@ struct EntityViterbi {
 
     /// Best tag sequence for `count` tokens; `emissions` holds `count × tagCount` scores and
     /// `transitions` `(tagCount + 1) × tagCount`.
-    func decode(emissions: [Float], count: Int, transitions: [Float]) -> [Int] {
+    package func decode(emissions: [Float], count: Int, transitions: [Float]) -> [Int] {
         guard count > 0 else { return [] }
         var forward: [Float] = []
         return bestPath(emissions: emissions, count: count, transitions: transitions, forward: &forward)

@@ -1,5 +1,5 @@
 /// The per-token facts context features need, as a plain value (no reference counting in hot loops).
-struct EntityWordKey: Sendable {
+package struct EntityWordKey: Sendable {
     var lowerKey: UInt64
     var shapeKey: UInt64
     var casing: EntityWordType.Case
@@ -10,35 +10,37 @@ struct EntityWordKey: Sendable {
 
 /// Everything the recogniser needs to know about one word form, computed once per form and reused
 /// for every occurrence (per document in the stage, per corpus in training).
-struct EntityWordType: Sendable {
+package struct EntityWordType: Sendable {
     /// Casing classes (part of feature values; raw values are part of the model format).
-    enum Case: UInt8, Sendable {
+    package enum Case: UInt8, Sendable {
         case none = 0
         case lower, title, upper, mixed
     }
 
     /// Hash of the lower-cased form: the key for gazetteers, document casing and history.
-    var lowerKey: UInt64
+    package var lowerKey: UInt64
     var shapeKey: UInt64
-    var casing: Case
+    package var casing: Case
     /// Feature hashes of the word in the token's own position.
-    var own: [UInt64]
+    package var own: [UInt64]
     /// Feature hashes of the word seen from a token at offsets -2, -1, +1, +2 (in that order).
-    var neighbour: [[UInt64]]
+    package var neighbour: [[UInt64]]
     /// Readable names for `own` and `neighbour` (only when built for explanation).
-    var ownNames: [String] = []
-    var neighbourNames: [[String]] = []
+    package var ownNames: [String] = []
+    package var neighbourNames: [[String]] = []
 
     /// The plain facts used by context features.
-    var key: EntityWordKey { EntityWordKey(lowerKey: lowerKey, shapeKey: shapeKey, casing: casing) }
+    package var key: EntityWordKey { EntityWordKey(lowerKey: lowerKey, shapeKey: shapeKey, casing: casing) }
 
     /// Index into `neighbour` for a relative offset in -2...2 other than 0.
-    static func slot(forOffset offset: Int) -> Int { offset < 0 ? offset + 2 : offset + 1 }
+    package static func slot(forOffset offset: Int) -> Int { offset < 0 ? offset + 2 : offset + 1 }
 }
 
 /// Computes word-type features: spelling, shape, affixes, clusters.
-struct EntityWordTypeBuilder: Sendable {
+package struct EntityWordTypeBuilder: Sendable {
     let clusters: WordClusters
+
+    package init(clusters: WordClusters) { self.clusters = clusters }
 
     private static let prefixes: [EntityFeatureTemplate] = [.prefix1, .prefix2, .prefix3, .prefix4]
     private static let suffixes: [EntityFeatureTemplate] = [.suffix1, .suffix2, .suffix3, .suffix4]
@@ -51,7 +53,7 @@ struct EntityWordTypeBuilder: Sendable {
     ]
 
     /// Build the type of `word`; `named` also records readable feature names.
-    func build(_ word: String, named: Bool = false) -> EntityWordType {
+    package func build(_ word: String, named: Bool = false) -> EntityWordType {
         let lower = word.lowercased()
         let (shape, longShape, casing, flags) = Self.describe(word)
         let cluster = clusters.clusters(of: word, lower: lower)

@@ -2,7 +2,7 @@
 ///
 /// A feature is a template byte followed by its value's bytes; conjunctions mix two hashes. The
 /// hashes are part of the model file format: changing them invalidates shipped models.
-enum FeatureHash {
+package enum FeatureHash {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
 
@@ -24,7 +24,7 @@ enum FeatureHash {
 
     /// The hash of `template` followed by the bytes of `value`.
     @inline(__always)
-    static func hash(_ template: EntityFeatureTemplate, _ value: UInt64) -> UInt64 {
+    package static func hash(_ template: EntityFeatureTemplate, _ value: UInt64) -> UInt64 {
         var hash = step(offsetBasis, template.rawValue)
         var rest = value
         for _ in 0..<8 {
@@ -64,7 +64,7 @@ enum FeatureHash {
 }
 
 /// Feature templates of the entity model. Raw values are part of the model format.
-enum EntityFeatureTemplate: UInt8, CaseIterable, Sendable {
+package enum EntityFeatureTemplate: UInt8, CaseIterable, Sendable {
     case bias = 1
     case word, lower, shape, longShape, prefix1, prefix2, prefix3, prefix4, suffix1, suffix2, suffix3, suffix4
     case flags, cluster1, cluster2, cluster3

@@ -4,7 +4,7 @@
 /// Swift's `Dictionary` runs SipHash over every key on every lookup; in the recogniser's per-token
 /// loops that hashing cost more than the lookups themselves. Keys here must be well mixed (FNV-1a or
 /// `FeatureHash.mix` outputs), not small integers.
-struct HashedKeyMap<Value: FixedWidthInteger & Sendable>: Sendable {
+package struct HashedKeyMap<Value: FixedWidthInteger & Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value]
     private var occupied: [Bool]

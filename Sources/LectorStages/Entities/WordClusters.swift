@@ -18,7 +18,7 @@ public struct WordClusters: Sendable {
             | UInt64(UInt16(truncatingIfNeeded: coarse)) << 32
     }
 
-    mutating func insert(word: String, packed: UInt64) { table[FeatureHash.hash(word)] = packed }
+    package mutating func insert(word: String, packed: UInt64) { table[FeatureHash.hash(word)] = packed }
 
     /// The (fine, middle, coarse) clusters of `word`, or nil when it was never seen.
     func clusters(of word: String, lower: String) -> (Int, Int, Int)? {

@@ -13,9 +13,10 @@ import LectorCore
 /// the text costs only that document; it is restarted on the next document. After `restarts`
 /// restarts in a run the stage is disabled: every later document fails with one clear message.
 public struct ExternalStage: Stage {
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         public var command: [String] = []
-        public var directory: URL
+        /// Working directory (default: the pipeline file's folder).
+        public var directory: URL?
         public var environment: [String: String] = [:]
         public var requires: [String] = []
         public var produces: [String] = []
@@ -23,10 +24,7 @@ public struct ExternalStage: Stage {
         public var timeout: Double = 10
         public var restarts: Int = 2
 
-        enum CodingKeys: String, CodingKey {
-            case command, directory, environment, requires, produces, timeout, restarts
-            case offsetUnit = "offset-unit"
-        }
+        public init() {}
 
         public init(command: [String], directory: URL, produces: [String], requires: [String] = []) {
             self.command = command
@@ -35,33 +33,43 @@ public struct ExternalStage: Stage {
             self.requires = requires
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            command = try container.decode([String].self, forKey: .command)
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .required("command", \.command, type: "[string]", "program and arguments"),
+            .value("directory", \.directoryPath, type: "path", default: "the pipeline file's folder", "working directory"),
+            .value("environment", \.environment, type: "{string: string}", "extra environment variables"),
+            .value("requires", \.requires, type: "[layer]", "layers sent with each request"),
+            .required("produces", \.produces, type: "[layer]", "layers read from each reply"),
+            .choice("offset-unit", \.offsetUnit, "how the worker counts offsets"),
+            .value("timeout", \.timeout, type: "seconds", "per-document reply deadline"),
+            .value("restarts", \.restarts, type: "int", "worker restarts before the stage is disabled"),
+        ]
+
+        /// The `directory` key as written (decoding goes through `ConfigPath` for relative paths).
+        var directoryPath: ConfigPath? {
+            get { directory.map { ConfigPath($0) } }
+            set { directory = newValue?.url }
+        }
+
+        public mutating func finishDecoding(_ decoder: any Decoder) throws {
             if command.isEmpty {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: container.codingPath + [CodingKeys.command],
+                    .init(codingPath: decoder.codingPath + [AnyKey("command")],
                           debugDescription: "expected a program and its arguments, found an empty list"))
             }
-            let base = decoder.userInfo[ConfigPath.baseDirectoryKey] as? URL
-                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            directory = try container.decodeIfPresent(ConfigPath.self, forKey: .directory)?.url ?? base
-            environment = try container.decodeIfPresent([String: String].self, forKey: .environment) ?? [:]
-            requires = try container.decodeIfPresent([String].self, forKey: .requires) ?? []
-            produces = try container.decode([String].self, forKey: .produces)
-            offsetUnit = try container.decodeIfPresent(OffsetUnit.self, forKey: .offsetUnit) ?? .scalar
-            timeout = try container.decodeIfPresent(Double.self, forKey: .timeout) ?? 10
-            restarts = try container.decodeIfPresent(Int.self, forKey: .restarts) ?? 2
             if timeout <= 0 {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: container.codingPath + [CodingKeys.timeout],
+                    .init(codingPath: decoder.codingPath + [AnyKey("timeout")],
                           debugDescription: "expected a positive number of seconds, found \(timeout)"))
+            }
+            if directory == nil {
+                directory = decoder.userInfo[ConfigPath.baseDirectoryKey] as? URL
+                    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             }
         }
     }
 
     /// How the worker counts offsets. Lector converts to and from its UTF-8 byte offsets.
-    public enum OffsetUnit: String, Decodable, Sendable {
+    public enum OffsetUnit: String, Decodable, Sendable, CaseIterable {
         case utf8, utf16, scalar
 
         public init(from decoder: any Decoder) throws {
@@ -76,16 +84,6 @@ public struct ExternalStage: Stage {
 
     public static let name = "external"
     public static let summary = "Any program as a stage: a worker per lane speaking JSON Lines on stdin/stdout."
-    public static let optionHelp: [OptionHelp] = [
-        OptionHelp("command", type: "[string]", default: "required", "program and arguments"),
-        OptionHelp("directory", type: "path", default: "the pipeline file's folder", "working directory"),
-        OptionHelp("environment", type: "{string: string}", default: "{}", "extra environment variables"),
-        OptionHelp("requires", type: "[layer]", default: "[]", "layers sent with each request"),
-        OptionHelp("produces", type: "[layer]", default: "required", "layers read from each reply"),
-        OptionHelp("offset-unit", type: "utf8|utf16|scalar", default: "scalar", "how the worker counts offsets"),
-        OptionHelp("timeout", type: "seconds", default: "10", "per-document reply deadline"),
-        OptionHelp("restarts", type: "int", default: "2", "worker restarts before the stage is disabled"),
-    ]
 
     public let options: Options
     public let requires: Set<Layer>

@@ -25,7 +25,7 @@ final class WorkerProcess {
         pipes = [stdin, stdout, stderr]
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = options.command
-        process.currentDirectoryURL = options.directory
+        process.currentDirectoryURL = options.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in options.environment { environment[key] = value }
         process.environment = environment

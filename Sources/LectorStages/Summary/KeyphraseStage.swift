@@ -13,33 +13,20 @@ public struct KeyphraseStage: Stage {
     public static let defaultProduces: Set<Layer> = [.keyphrase]
 
     /// Options as a pipeline file writes them.
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         public var count: Int = 10
         public var maxWords: Int = 3
         public var idf: SummarizeStage.IDFSource = .builtin
 
-        enum CodingKeys: String, CodingKey {
-            case count, idf
-            case maxWords = "max-words"
-        }
-
         public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            count = try container.decodeIfPresent(Int.self, forKey: .count) ?? count
-            maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords) ?? maxWords
-            idf = try container.decodeIfPresent(SummarizeStage.IDFSource.self, forKey: .idf) ?? idf
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .value("count", \.count, type: "integer ≥ 1", "number of key phrases"),
+            .value("max-words", \.maxWords, type: "integer 1…6", "longest phrase in words"),
+            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
+        ]
     }
 
-    public static let optionHelp: [OptionHelp] = [
-        OptionHelp("count", type: "integer ≥ 1", default: "10", "number of key phrases"),
-        OptionHelp("max-words", type: "integer 1…6", default: "3", "longest phrase in words"),
-        OptionHelp(
-            "idf", type: "builtin|batch", default: "builtin",
-            "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
-    ]
 
     public let options: Options
     private let table: IDFTable?

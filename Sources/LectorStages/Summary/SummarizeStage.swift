@@ -13,7 +13,7 @@ public struct SummarizeStage: Stage {
     public static let defaultProduces: Set<Layer> = [.summary]
 
     /// Where word rarity comes from.
-    public enum IDFSource: String, Sendable, Decodable {
+    public enum IDFSource: String, Sendable, Decodable, CaseIterable {
         /// The built-in English table.
         case builtin
         /// The batch's own document frequencies (`StageContext.corpus`), falling back to the table.
@@ -21,7 +21,7 @@ public struct SummarizeStage: Stage {
     }
 
     /// Options as a pipeline file writes them.
-    public struct Options: Decodable, Sendable {
+    public struct Options: DeclaredOptions {
         public var method: SummaryMethod = .default
         public var sentences: Int = 3
         /// Fraction of the document's sentences (overrides `sentences` when set).
@@ -34,41 +34,21 @@ public struct SummarizeStage: Stage {
         /// Largest sentence graph built (longer documents are narrowed first).
         public var graphLimit: Int = 200
 
-        enum CodingKeys: String, CodingKey {
-            case method, sentences, ratio, idf
-            case maxWords = "max-words"
-            case minWords = "min-words"
-            case graphLimit = "graph-limit"
-        }
-
         public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            method = try container.decodeIfPresent(SummaryMethod.self, forKey: .method) ?? method
-            sentences = try container.decodeIfPresent(Int.self, forKey: .sentences) ?? sentences
-            ratio = try container.decodeIfPresent(Double.self, forKey: .ratio)
-            maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords)
-            minWords = try container.decodeIfPresent(Int.self, forKey: .minWords) ?? minWords
-            idf = try container.decodeIfPresent(IDFSource.self, forKey: .idf) ?? idf
-            graphLimit = try container.decodeIfPresent(Int.self, forKey: .graphLimit) ?? graphLimit
-        }
+        public static let declarations: [OptionDeclaration<Options>] = [
+            .choice(
+                "method", \.method,
+                "ranking: learned scorer + MMR, position-aware centrality + MMR, first sentences, TextRank, LexRank, or TF-IDF centroid"),
+            .value("sentences", \.sentences, type: "integer ≥ 1", "number of sentences in the summary"),
+            .value("ratio", \.ratio, type: "number in (0, 1]", "fraction of the sentences (overrides sentences)"),
+            .value("max-words", \.maxWords, type: "integer ≥ 1", "word budget of the whole summary"),
+            .value("min-words", \.minWords, type: "integer ≥ 0", "shorter sentences are never picked"),
+            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
+            .value("graph-limit", \.graphLimit, type: "integer ≥ 10", "largest sentence graph (caps long documents)"),
+        ]
     }
 
-    public static let optionHelp: [OptionHelp] = [
-        OptionHelp(
-            "method", type: "default|central|lead|textrank|lexrank|centroid", default: "default",
-            "ranking: learned scorer + MMR, position-aware centrality + MMR, first sentences, TextRank, LexRank, or TF-IDF centroid"),
-        OptionHelp("sentences", type: "integer ≥ 1", default: "3", "number of sentences in the summary"),
-        OptionHelp(
-            "ratio", type: "number in (0, 1]", default: "none", "fraction of the sentences (overrides sentences)"),
-        OptionHelp("max-words", type: "integer ≥ 1", default: "none", "word budget of the whole summary"),
-        OptionHelp("min-words", type: "integer ≥ 0", default: "5", "shorter sentences are never picked"),
-        OptionHelp(
-            "idf", type: "builtin|batch", default: "builtin",
-            "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
-        OptionHelp("graph-limit", type: "integer ≥ 10", default: "200", "largest sentence graph (caps long documents)"),
-    ]
 
     public let options: Options
     private let table: IDFTable?

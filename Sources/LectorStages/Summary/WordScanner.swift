@@ -6,15 +6,15 @@ import LectorCore
 /// A word is a run of ASCII letters and digits and of non-ASCII characters other than the common
 /// Unicode punctuation (dashes, curly quotes, ellipsis, no-break space, guillemets). Keys are
 /// lower-cased (ASCII only). Stateless: one value serves every lane.
-struct WordScanner: Sendable {
+package struct WordScanner: Sendable {
     /// One word: its byte range and lower-cased key.
-    struct Word {
-        var start: Int
-        var end: Int
-        var key: String
+    package struct Word {
+        package var start: Int
+        package var end: Int
+        package var key: String
         /// FNV-1a hash of `key`'s bytes, for per-document tables that should not re-hash strings (a
         /// 64-bit collision would merge two words' counts).
-        var hash: UInt64
+        package var hash: UInt64
         /// The first letter is an upper-case ASCII letter.
         var capitalized: Bool
     }
@@ -62,7 +62,7 @@ struct WordScanner: Sendable {
     }
 
     /// The words in `bytes[from..<to]` (bounds clamped to the buffer).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [Word] {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [Word] {
         var words: [Word] = []
         let end = min(max(to, 0), bytes.count)
         var index = min(max(from, 0), end)
