@@ -56,8 +56,8 @@ struct SummaryQualityTests {
     }
 
     @Test(.enabled(if: goldFile != nil, "BBC development data not found"))
-    func defaultMethodBeatsLeadThreeAndTextRank() throws {
-        let result = try figures(method: .default)
+    func centralMethodBeatsLeadThreeAndTextRank() throws {
+        let result = try figures(method: .central)
         #expect(result[0] > 64.47)
         #expect(result[1] > 59.62)
         #expect(result[2] > 61.81)

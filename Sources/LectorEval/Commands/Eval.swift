@@ -10,6 +10,7 @@ package struct Eval: ParsableCommand {
             EvalTokens.self,
             EvalEntities.self,
             EvalSummarize.self,
+            EvalKeyphrases.self,
             EvalLanguages.self,
         ]
     )

@@ -10,7 +10,8 @@ struct EvalSummarize: ParsableCommand {
         commandName: "summarize",
         abstract: "ROUGE-1/2/Lsum F1 (stemmed, rouge-score's rules) of summaries against references; JSON out.",
         discussion: """
-            Gold lines: {"id", "article", "highlights"} (optional "title": a first article line equal to it \
+            With --suite DIR, every gold file under DIR is one set, scored with the method, Lead-N and \
+            TextRank side by side (a table on standard error, JSON on standard output). Gold lines: {"id", "article", "highlights"} (optional "title": a first article line equal to it \
             is dropped, as the headline is not a summary candidate). References are one sentence per line, \
             or joined by " . "; otherwise the whole text is one sentence for ROUGE-Lsum. Figures are means \
             over documents of F1, times 100.
@@ -18,7 +19,10 @@ struct EvalSummarize: ParsableCommand {
     )
 
     @Option(help: "Gold JSONL file.")
-    var gold: String
+    var gold: String?
+
+    @Option(help: "Score every gold summary file under this folder: the method beside Lead-N and TextRank, per set.")
+    var suite: String?
 
     @Option(help: "Summary method: default, lead, textrank, lexrank, centroid.")
     var method: String = "default"
@@ -44,6 +48,35 @@ struct EvalSummarize: ParsableCommand {
     @Option(help: "Sentence splitting: auto (registered 'clean' + 'sentences' stages if any), stages, or fallback.")
     var splitter: String = "auto"
 
+    /// `--suite`: per gold file, ROUGE of the chosen method, Lead-N and TextRank side by side.
+    private func runSuite(_ folder: String) throws {
+        guard let chosen = SummaryMethod(rawValue: method) else { throw ValidationError("unknown method '\(method)'") }
+        let files = try SummarySet.goldFiles(in: folder)
+        guard !files.isEmpty else { throw ValidationError("no gold summary files under \(folder)") }
+        let splitter = try sentenceSplitter()
+        var sets: [[String: Any]] = []
+        for file in files {
+            let set = try SummarySet(path: file, limit: limit, splitter: splitter)
+            var entry: [String: Any] = ["set": set.name, "documents": set.documents.count]
+            var lines: [String] = []
+            for (label, method) in [(method, chosen), ("lead", .lead), ("textrank", .textrank)] as [(String, SummaryMethod)] {
+                var options = SummarizeStage.Options()
+                options.method = method
+                options.sentences = sentences
+                let figures = try set.rouge(SummarizeStage(options: options))
+                entry[label] = figures.json
+                lines.append("\(label.padding(toLength: 9, withPad: " ", startingAt: 0)) \(figures.line)")
+            }
+            sets.append(entry)
+            FileHandle.standardError.write(
+                Data(("\(set.name) (\(set.documents.count) documents, \(sentences) sentences; R1 R2 RLsum)\n"
+                    + lines.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
+        }
+        let result: [String: Any] = ["sentences": sentences, "method": method, "sets": sets, "sentence_splitter": splitter.name]
+        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .prettyPrinted])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
     /// How documents get their `.paragraph` and `.sentence` layers: the registered stages when there
     /// are, else the stand-in below.
     func sentenceSplitter() throws -> any EvalSentenceSplitting {
@@ -58,6 +91,8 @@ struct EvalSummarize: ParsableCommand {
     }
 
     func run() throws {
+        if let suite { return try runSuite(suite) }
+        guard let gold else { throw ValidationError("give --gold FILE or --suite DIR") }
         guard let chosen = SummaryMethod(rawValue: method) else {
             throw ValidationError(
                 "unknown method '\(method)'; known: \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))")

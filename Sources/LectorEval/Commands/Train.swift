@@ -8,6 +8,7 @@ package struct Train: ParsableCommand {
             TrainSentences.self,
             TrainEntities.self,
             TrainIDF.self,
+            TrainSummarize.self,
         ]
     )
 

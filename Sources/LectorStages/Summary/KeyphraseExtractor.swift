@@ -113,6 +113,8 @@ struct KeyphraseExtractor: Sendable {
 
         var candidates: [Gram: Candidate] = [:]
         var order: [Gram] = []
+        // Words seen right after a determiner ("the bombing"): nouns, even when they end like verbs.
+        var afterDeterminer = [Bool](repeating: false, count: vocabulary.keys.count)
         var text = document.text
         text.withUTF8 { bytes in
             var wordIndex = 0
@@ -149,7 +151,10 @@ struct KeyphraseExtractor: Sendable {
                     runPositions.removeAll(keepingCapacity: true)
                 }
                 var previousEnd = -1
+                var previousKey = ""
                 for (word, id) in zip(words, ids) {
+                    if Self.determiners.contains(previousKey) { afterDeterminer[Int(id)] = true }
+                    previousKey = word.key
                     // Punctuation other than a hyphen or an apostrophe between two words breaks a phrase.
                     if previousEnd >= 0 && !Self.joins(bytes, from: previousEnd, to: word.start) { flushRun() }
                     if vocabulary.content[Int(id)] {
@@ -166,15 +171,39 @@ struct KeyphraseExtractor: Sendable {
             }
         }
 
+        // A shorter phrase that mostly occurs inside a longer candidate ("xi" in "xi jinping", a first
+        // name in a full name) gives way to it: the longer phrase is kept whole.
+        var absorbed = Set<Gram>()
+        for gram in order {
+            guard let long = candidates[gram], long.words.count >= 2 else { continue }
+            let named = long.capitalizedOccurrences * 2 > long.occurrences
+            guard long.occurrences >= 2 || named else { continue }
+            for length in 1..<long.words.count {
+                for start in 0...(long.words.count - length) {
+                    let sub = Gram(long.words[start..<(start + length)])
+                    if let short = candidates[sub], long.occurrences * 2 > short.occurrences { absorbed.insert(sub) }
+                }
+            }
+        }
+
         let total = Double(totalWords)
         var scored: [(candidate: Candidate, score: Double)] = []
+        // Phrases seen once (not names): listed only when the recurring ones do not fill the list.
+        var reserve: [(candidate: Candidate, score: Double)] = []
         scored.reserveCapacity(order.count)
         for gram in order {
-            guard let candidate = candidates[gram] else { continue }
+            guard let candidate = candidates[gram], !absorbed.contains(gram) else { continue }
             let length = candidate.words.count
             let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences
             // A single word must recur; a longer phrase must recur or be a name.
-            if candidate.occurrences < 2 && (length == 1 || !named) { continue }
+            let once = candidate.occurrences < 2 && (length == 1 || !named)
+            // A lone word that reads as a verb or an adverb ("bolstering", "agreed", "quickly") is not a
+            // key phrase, unless a determiner ever precedes it ("the bombing").
+            if length == 1 && !named, let only = candidate.words.first,
+                Self.looksVerbal(vocabulary.keys[Int(only)]) && !afterDeterminer[Int(only)]
+            {
+                continue
+            }
             var wordScore = 0.0
             var rarest = 0.0
             for word in candidate.words {
@@ -190,15 +219,26 @@ struct KeyphraseExtractor: Sendable {
             let frequency = 1 + log(Double(candidate.occurrences))
             let position = 1 + 0.5 / (1 + Double(candidate.firstWord) / max(total * 0.1, 1))
             let nameBoost = named ? 1.2 : 1.0
-            scored.append((candidate, wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))))
+            let score = wordScore * frequency * position * nameBoost * (1 + 0.5 * Double(length - 1))
+            if once { reserve.append((candidate, score)) } else { scored.append((candidate, score)) }
         }
         // Ties by first occurrence, so the order never depends on hashing.
-        scored.sort {
-            $0.score != $1.score
-                ? $0.score > $1.score
-                : $0.candidate.firstWord < $1.candidate.firstWord
-                    || ($0.candidate.firstWord == $1.candidate.firstWord
-                        && $0.candidate.words.count < $1.candidate.words.count)
+        func ranked(_ list: [(candidate: Candidate, score: Double)]) -> [(candidate: Candidate, score: Double)] {
+            list.sorted {
+                $0.score != $1.score
+                    ? $0.score > $1.score
+                    : $0.candidate.firstWord < $1.candidate.firstWord
+                        || ($0.candidate.firstWord == $1.candidate.firstWord
+                            && $0.candidate.words.count < $1.candidate.words.count)
+            }
+        }
+        scored = ranked(scored)
+        // Reserve phrases come after every recurring one, their scores capped to keep the list descending.
+        var cap = (scored.last?.score ?? .infinity) * 0.99
+        for (candidate, score) in ranked(reserve) {
+            cap = min(cap, score)
+            scored.append((candidate, cap))
+            cap *= 0.99
         }
 
         var chosen: [Phrase] = []
@@ -216,6 +256,22 @@ struct KeyphraseExtractor: Sendable {
                     score: (score / best * 10_000).rounded() / 10_000))
         }
         return chosen
+    }
+
+    /// Words after which a noun follows.
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    ]
+
+    /// Endings of verb forms and adverbs ("-ing", "-ed", "-ly") on a word long enough to carry one.
+    static func looksVerbal(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 5 else { return false }
+        let last = bytes[bytes.count - 1]
+        let second = bytes[bytes.count - 2]
+        if second == 0x65 && last == 0x64 { return true }  // -ed
+        if second == 0x6C && last == 0x79 { return true }  // -ly
+        return bytes[bytes.count - 3] == 0x69 && second == 0x6E && last == 0x67  // -ing
     }
 
     /// With the built-in table (IDF = ln((N+1)/(df+1)) + 1), 3.3 is a word in about a tenth of documents.

@@ -4,26 +4,18 @@
 /// narrowed to that many candidates by a linear-time centrality estimate (and the opening sentences),
 /// so cost stays near-linear in the document's length.
 ///
-/// The default method's constants were chosen on BBC articles 501–1813 (not the first 500, on which
-/// its targets are measured), each candidate also scored against short editor-written references
-/// (the articles' headlines), where the opening sentences matter most: the BBC references reward
-/// long central sentences, headlines reward the lead, and the constants sit where the BBC targets
-/// are still beaten while the position prior stays. Dropping the prior gains up to about one ROUGE-1
-/// point on BBC and loses on headlines; a stronger prior does the reverse.
+/// For the default method, `scores` is the centrality alone (weighted degree); `SummaryModel` turns it
+/// and the other `SentenceFeatures` into the final scores.
 struct SentenceRanker: Sendable {
     var method: SummaryMethod
     var graphLimit: Int
     /// Default method: weight of a sentence's link to itself (TextRank-style self-loop, which favours
     /// sentences that carry much content), as a fraction of its self-similarity.
     var selfLinkWeight: Float = 0.2
-    /// Default method: weight of the position prior added to the normalised centrality (first sentence).
-    var positionWeight: Float = 0.15
-    /// Default method: factor of the position prior per sentence (0.3: mostly the opening sentences).
-    var positionDecay: Float = 0.3
-    /// Default method: MMR penalty for a candidate as close as a duplicate to a chosen sentence.
-    var redundancyWeight: Float = 0.5
-    /// Default method: TF-IDF cosine above which MMR starts to penalise (below, sentences are distinct).
-    var redundancyThreshold: Float = 0.5
+    /// `central`: weight of the position prior added to the normalised centrality (first sentence),
+    /// and its factor per sentence; chosen on BBC articles 501–1813 (see the README).
+    static let centralPositionWeight: Float = 0.15
+    static let centralPositionDecay: Float = 0.3
 
     /// A score for every sentence in `candidates` (same order).
     func scores(_ vectors: SentenceVectors, candidates: [Int]) -> [Float] {
@@ -33,7 +25,7 @@ struct SentenceRanker: Sendable {
         case .centroid:
             let norm = vectors.centroidNorm
             return candidates.map { vectors.centroidCosine($0, centroidNorm: norm) }
-        case .textrank, .lexrank, .default:
+        case .textrank, .lexrank, .default, .central:
             let nodes = narrowed(vectors, candidates: candidates)
             let nodeScores = graphScores(vectors, nodes: nodes)
             var byIndex: [Int: Float] = [:]
@@ -63,7 +55,7 @@ struct SentenceRanker: Sendable {
             // Self-loops: TextRank as commonly implemented keeps them; the default keeps a fraction.
             switch method {
             case .textrank: weights[a * n + a] = Self.logNormalised(vectors.countOverlap(i, i), vectors, i, i)
-            case .default:
+            case .default, .central:
                 weights[a * n + a] = selfLinkWeight * Self.logNormalised(vectors.weightedOverlap(i, i), vectors, i, i)
             default: break
             }
@@ -83,15 +75,16 @@ struct SentenceRanker: Sendable {
                 weights[b * n + a] = similarity
             }
         }
-        guard method == .default else { return pageRank(weights, n: n) }
+        guard method == .default || method == .central else { return pageRank(weights, n: n) }
         let rank = degree(weights, n: n)
+        guard method == .central else { return rank }
         // Position-aware centrality: degree normalised to 0…1 plus a prior for the opening sentences.
         let top = rank.max() ?? 0
         var prior: Float = 1
         var scores = [Float](repeating: 0, count: n)
         for a in 0..<n {
-            scores[a] = (top > 0 ? rank[a] / top : 0) + positionWeight * prior
-            prior *= positionDecay
+            scores[a] = (top > 0 ? rank[a] / top : 0) + Self.centralPositionWeight * prior
+            prior *= Self.centralPositionDecay
         }
         return scores
     }
@@ -149,14 +142,16 @@ struct SentenceRanker: Sendable {
     }
 
     /// Pick up to `count` candidates (indices into `candidates`) by score, with MMR redundancy removal
-    /// for the default method and an optional word budget; returned in document order.
+    /// when `redundancyWeight` > 0 and a word budget (`maxWords`, counted as `vectors.wordCounts`: a
+    /// candidate that would overrun it is passed over); returned in document order.
     func pick(
-        _ vectors: SentenceVectors, candidates: [Int], scores: [Float], count: Int, maxWords: Int?
+        _ vectors: SentenceVectors, candidates: [Int], scores: [Float], count: Int, maxWords: Int?,
+        redundancyWeight: Float = 0, redundancyThreshold: Float = 0.5
     ) -> [Int] {
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
         var words = 0
-        let useMMR = method == .default && redundancyWeight > 0
+        let useMMR = redundancyWeight > 0 && redundancyThreshold < 1
         while chosen.count < count, !remaining.isEmpty {
             var best = -1
             var bestValue = -Float.infinity

@@ -8,7 +8,7 @@ import LectorCore
 /// "Read more" lines) are never chosen. Immutable after `init`; shared by every lane.
 public struct SummarizeStage: Stage {
     public static let name = "summarize"
-    public static let summary = "Extractive summary: the most central sentences, with a position prior, in order."
+    public static let summary = "Extractive summary: sentences picked by a learned scorer (position, centrality, title, content), in order."
     public static let defaultRequires: Set<Layer> = [.sentence]
     public static let defaultProduces: Set<Layer> = [.summary]
 
@@ -39,7 +39,7 @@ public struct SummarizeStage: Stage {
         public static let declarations: [OptionDeclaration<Options>] = [
             .choice(
                 "method", \.method,
-                "ranking: position-aware centrality + MMR, first sentences, TextRank, LexRank, or TF-IDF centroid"),
+                "ranking: learned scorer + MMR, position-aware centrality + MMR, first sentences, TextRank, LexRank, or TF-IDF centroid"),
             .value("sentences", \.sentences, type: "integer ≥ 1", "number of sentences in the summary"),
             .value("ratio", \.ratio, type: "number in (0, 1]", "fraction of the sentences (overrides sentences)"),
             .value("max-words", \.maxWords, type: "integer ≥ 1", "word budget of the whole summary"),
@@ -52,6 +52,8 @@ public struct SummarizeStage: Stage {
 
     public let options: Options
     private let table: IDFTable?
+    /// The default method's scorer (the built-in model unless one is given).
+    private let model: SummaryModel?
 
     /// Whether this stage would use the batch's document frequencies (`StageContext.corpus`), so the
     /// runner knows to count them before the map.
@@ -70,12 +72,26 @@ public struct SummarizeStage: Stage {
         }
         self.options = options
         self.table = table
+        self.model = SummaryModel.builtin
     }
 
     /// A stage with an explicit IDF table (tests, or callers with their own statistics).
     public init(options: Options, table: IDFTable?) {
         self.options = options
         self.table = table
+        self.model = SummaryModel.builtin
+    }
+
+    /// A stage with an explicit sentence-scoring model (training and cross-validation).
+    package init(options: Options, model: SummaryModel) throws {
+        try self.init(options: options)
+        self = SummarizeStage(options: options, table: table, model: model)
+    }
+
+    private init(options: Options, table: IDFTable?, model: SummaryModel?) {
+        self.options = options
+        self.table = table
+        self.model = model
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
@@ -89,10 +105,58 @@ public struct SummarizeStage: Stage {
 
     /// Indices (into the sentence layer) and scores of the chosen sentences, in document order.
     public func summarize(_ document: Document, context: StageContext = StageContext()) throws -> [(Int, Float)] {
+        guard let prepared = try prepare(document, context: context) else { return [] }
+        let candidates = prepared.candidates
+        let ranker = SentenceRanker(method: options.method, graphLimit: options.graphLimit)
+        var scores = ranker.scores(prepared.vectors, candidates: candidates)
+        var redundancyWeight: Float = 0
+        var redundancyThreshold: Float = 0.5
+        if options.method == .default {
+            let model = self.model ?? SummaryModel(weights: SentenceFeatures.names.map { $0 == "centrality" ? 1 : 0 })
+            scores = model.scores(features(prepared, centrality: scores, document: document))
+            redundancyWeight = model.redundancyWeight
+            redundancyThreshold = model.redundancyThreshold
+        } else if options.method == .central {
+            redundancyWeight = 0.5
+        }
+        let count: Int
+        if let ratio = options.ratio {
+            count = max(1, Int((ratio * Double(document.annotations(.sentence).count)).rounded()))
+        } else {
+            count = options.sentences
+        }
+        let chosen = ranker.pick(
+            prepared.vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords,
+            redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold)
+        return chosen.map { (candidates[$0], scores[$0]) }
+    }
+
+    /// The default method's feature rows for a document's candidate sentences (for training): nil when
+    /// nothing may be picked.
+    package func featureRows(_ document: Document) throws -> (candidates: [Int], rows: [[Float]])? {
+        guard let prepared = try prepare(document, context: StageContext()) else { return nil }
+        let ranker = SentenceRanker(method: .default, graphLimit: options.graphLimit)
+        let centrality = ranker.scores(prepared.vectors, candidates: prepared.candidates)
+        let features = features(prepared, centrality: centrality, document: document)
+        return (prepared.candidates, (0..<features.count).map { Array(features.row($0)) })
+    }
+
+    /// What every method needs: sentence words, vectors (the title, when known, as one extra row at
+    /// the end), and the candidates.
+    private struct Prepared {
+        var ranges: [TextRange]
+        var words: [[WordScanner.Word]]
+        var vectors: SentenceVectors
+        var candidates: [Int]
+        /// Row of the title in `vectors`, if any.
+        var titleRow: Int?
+    }
+
+    private func prepare(_ document: Document, context: StageContext) throws -> Prepared? {
         let sentences = document.annotations(.sentence)
-        guard !sentences.isEmpty else { return [] }
+        guard !sentences.isEmpty else { return nil }
         let ranges = sentences.map(\.range)
-        let words = WordScanner.words(in: ranges, of: document)
+        var words = WordScanner.words(in: ranges, of: document)
         try context.checkDeadline()
         let weighting: SentenceVectors.Weighting
         if options.idf == .batch, let corpus = context.corpus {
@@ -102,21 +166,63 @@ public struct SummarizeStage: Stage {
         } else {
             weighting = .uniform
         }
-        let vectors = SentenceVectors(words: words, weighting: weighting)
-        let candidates = eligibleSentences(document, ranges: ranges, words: words)
-        guard !candidates.isEmpty else { return [] }
-        try context.checkDeadline()
-        let ranker = SentenceRanker(method: options.method, graphLimit: options.graphLimit)
-        let scores = ranker.scores(vectors, candidates: candidates)
-        let count: Int
-        if let ratio = options.ratio {
-            count = max(1, Int((ratio * Double(sentences.count)).rounded()))
-        } else {
-            count = options.sentences
+        var titleWords: [WordScanner.Word] = []
+        if var title = document.title {
+            titleWords = title.withUTF8 { WordScanner.scan($0, from: 0, to: $0.count) }
         }
-        let chosen = ranker.pick(
-            vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords)
-        return chosen.map { (candidates[$0], scores[$0]) }
+        var candidates = eligibleSentences(document, ranges: ranges, words: words)
+        if !titleWords.isEmpty {
+            // The headline is never part of the summary: a sentence with the title's words is left out.
+            let titleKeys = titleWords.map(\.hash)
+            candidates.removeAll { words[$0].count == titleKeys.count && words[$0].map(\.hash) == titleKeys }
+        }
+        guard !candidates.isEmpty else { return nil }
+        var titleRow: Int?
+        if !titleWords.isEmpty {
+            titleRow = words.count
+            words.append(titleWords)
+        }
+        let vectors = SentenceVectors(words: words, weighting: weighting)
+        try context.checkDeadline()
+        return Prepared(ranges: ranges, words: words, vectors: vectors, candidates: candidates, titleRow: titleRow)
+    }
+
+    private func features(_ prepared: Prepared, centrality: [Float], document: Document) -> SentenceFeatures {
+        var paragraphStarts = Set<Int>()
+        let paragraphs = document.annotations(.paragraph)
+        var sentence = 0
+        for paragraph in paragraphs {
+            while sentence < prepared.ranges.count && prepared.ranges[sentence].start < paragraph.range.start {
+                sentence += 1
+            }
+            if sentence < prepared.ranges.count && prepared.ranges[sentence].start < paragraph.range.end {
+                paragraphStarts.insert(sentence)
+            }
+        }
+        if paragraphs.isEmpty { paragraphStarts.insert(0) }
+        var text = document.text
+        let quoted = text.withUTF8 { bytes in
+            prepared.candidates.map { Self.containsQuote(bytes, prepared.ranges[$0]) }
+        }
+        let titleCosine = prepared.titleRow.map { row in prepared.candidates.map { prepared.vectors.cosine($0, row) } }
+        return SentenceFeatures(
+            vectors: prepared.vectors, words: prepared.words, ranges: prepared.ranges, candidates: prepared.candidates,
+            centrality: centrality, paragraphStarts: paragraphStarts, quoted: quoted, titleCosine: titleCosine ?? [])
+    }
+
+    /// A straight or curly double quote inside the range.
+    private static func containsQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Bool {
+        let end = min(range.end, bytes.count)
+        var index = max(range.start, 0)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x22 { return true }
+            if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Sentences that may be picked: not in an excluded block, long enough, not furniture.
