@@ -82,5 +82,8 @@ fi
 
 echo "fuzzing $target for $seconds s ($jobs job(s)); corpus $corpus; artifacts $artifacts"
 cd "$artifacts"
+parallel=()
+# With more than one job libFuzzer forks workers that log to fuzz-N.log in the artifacts folder.
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 exec "$binary" "$corpus" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 -timeout=20 \
-    -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix="$artifacts/"
+    "${parallel[@]}" -print_final_stats=1 -artifact_prefix="$artifacts/"
