@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lector", targets: ["lector"]),
-        .library(name: "Lector", targets: ["LectorCore", "LectorMarkup", "LectorStages", "LectorReport", "LectorCLI"]),
+        .library(name: "Lector", targets: ["LectorCore", "LectorCompression", "LectorMarkup", "LectorStages", "LectorReport", "LectorCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,8 +19,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "LectorCore"),
-        .target(name: "LectorMarkup", dependencies: ["CLibXML2", "LectorCore"]),
+        .target(name: "LectorCompression", dependencies: ["CZlib"]),
+        .target(name: "LectorMarkup", dependencies: ["CLibXML2", "LectorCore", "LectorCompression"]),
         .target(name: "LectorStages", dependencies: ["LectorCore"], resources: [.copy("Resources")]),
         .target(
             name: "LectorReport",
@@ -45,7 +51,7 @@ let package = Package(
         .executableTarget(name: "lector", dependencies: ["LectorCLI"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorCore"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore"]),
-        .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore"]),
+        .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore", "LectorCompression"]),
         .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorEvalTests", dependencies: ["LectorEval", "LectorStages", "LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"], exclude: ["Golden"]),

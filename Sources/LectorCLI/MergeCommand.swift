@@ -165,10 +165,16 @@ struct ShardReader {
         // {"position":P,"outcomes":[...]}
         let prefix = Array("{\"position\":".utf8)
         guard line.starts(with: prefix), let comma = line.firstIndex(of: UInt8(ascii: ",")),
-            let position = Int(String(decoding: line[prefix.count..<comma], as: UTF8.self)),
-            nextExpected < expected.count, expected[nextExpected] == position
+            let position = Int(String(decoding: line[prefix.count..<comma], as: UTF8.self))
         else { throw ValidationError("a shard's outcomes.jsonl is damaged near listing position \(nextExpected)") }
         let start = comma + 1 + "\"outcomes\":".utf8.count
+        if nextExpected > 0 && expected[nextExpected - 1] == position {
+            // Another record of a container (a WARC's records share its listing position).
+            current = Entry(position: position, outcomes: Array(line[start..<(line.count - 1)]))
+            return
+        }
+        guard nextExpected < expected.count, expected[nextExpected] == position
+        else { throw ValidationError("a shard's outcomes.jsonl is damaged near listing position \(nextExpected)") }
         current = Entry(position: position, outcomes: Array(line[start..<(line.count - 1)]))
         nextExpected += 1
     }

@@ -9,7 +9,7 @@ struct PipelineSetup {
     var pipeline: Pipeline
     var reportOptions: ReportOptions
     var limits: RunLimits
-    /// What the reader keeps (the `clean` stage's `extract`/`bias`) and the `xml:` profile, resolved.
+    /// What the reader keeps (the `reader:` section), resolved.
     var reader: ReaderSettings
     /// The pipeline as JSON (sorted keys) with the resolved reader settings under `reader`, for `run.json`.
     var resolvedConfig: String
@@ -31,6 +31,7 @@ struct PipelineSetup {
     init(path: String, registry: StageRegistry = LectorMain.registry) throws {
         let (config, root) = try PipelineFile.loadWithTree(path)
         self.config = config
+        try ReaderSettings.checkMovedSettings(config)
         self.pipeline = try config.makePipeline(registry: registry)
         let decoder = config.decoder
         self.reportOptions =
@@ -45,7 +46,7 @@ struct PipelineSetup {
         root["stages"]?.writeJSON(to: &stagesWriter)
         self.stagesConfig = stagesWriter.string
         var files = root["stages"]?.referencedFiles(relativeTo: config.baseDirectory) ?? []
-        files += config.xml?.referencedFiles(relativeTo: config.baseDirectory) ?? []
+        files += config.reader?.referencedFiles(relativeTo: config.baseDirectory) ?? []
         self.referencedFiles = files
     }
 }

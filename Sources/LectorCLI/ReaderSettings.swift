@@ -1,63 +1,54 @@
 import LectorCore
 import LectorMarkup
-import LectorStages
 
-/// What the reader keeps of each file, as the pipeline file asks: the `clean` stage's `extract` and
-/// `bias` options and the top-level `xml:` profile.
+/// What the reader keeps of each file, as the pipeline file's top-level `reader:` section says
+/// (decoded by `ReaderOptions` itself; see there for the keys).
 ///
 /// ```yaml
-/// stages:
-///   - stage: clean
-///     options: { extract: full, bias: recall }
-/// xml:
-///   item: "//story"          # each match is one document (optional)
-///   body: "./text"           # relative to the item (default: the item itself)
-///   title: "./headline"
-///   date: "./@published"
-///   author: "./byline"
+/// reader:
+///   extract: full
+///   bias: recall
+///   xml: { item: "//story", body: "./text", title: "./headline" }
+///   jsonl: { body: [html, text], url: link }
 /// ```
 struct ReaderSettings: Equatable {
-    var extract: CleanStage.Extract = .article
-    var bias: CleanStage.Bias = .balanced
-    var xmlProfile: XMLProfile?
+    var options = ReaderOptions()
 
-    init(extract: CleanStage.Extract = .article, bias: CleanStage.Bias = .balanced, xmlProfile: XMLProfile? = nil) {
-        self.extract = extract
-        self.bias = bias
-        self.xmlProfile = xmlProfile
+    init(options: ReaderOptions = ReaderOptions()) {
+        self.options = options
     }
 
     /// The settings of `config`; a bad value or an XPath libxml2 cannot compile is a `ConfigError`
     /// naming file, line and key.
     init(config: PipelineConfig) throws {
-        let decoder = config.decoder
-        if let clean = config.stages.first(where: { $0.stage == CleanStage.name }) {
-            let options = try decoder.decode(CleanStage.Options.self, from: clean.options, keyPath: "\(clean.keyPath).options")
-            extract = options.extract
-            bias = options.bias
-        }
-        guard let node = config.xml else { return }
+        guard let node = config.reader else { return }
         if case .null = node.value { return }
         guard node.entries != nil else {
             throw ConfigError(
-                at: node.location, keyPath: "xml",
-                "expected a mapping of XPath expressions (item, body, title, date, author), found \(node.kindDescription)")
+                at: node.location, keyPath: "reader",
+                "expected a mapping (extract, bias, xml, jsonl), found \(node.kindDescription)")
         }
-        let profile = try decoder.decode(XMLProfile.self, from: node, keyPath: "xml")
-        for (field, expression) in profile.fields {
-            guard let expression, !XMLProfile.compiles(expression) else { continue }
-            throw ConfigError(
-                at: node[field]?.location ?? node.location, keyPath: "xml.\(field)",
-                "expected an XPath 1.0 expression, found '\(expression)', which does not compile")
+        options = try config.decoder.decode(ReaderOptions.self, from: node, keyPath: "reader")
+    }
+
+    /// Settings that moved to `reader:` but are still written in their old place are configuration
+    /// errors that say where they went (`extract`/`bias` were options of `clean`).
+    static func checkMovedSettings(_ config: PipelineConfig) throws {
+        for entry in config.stages where entry.stage == "clean" {
+            for field in entry.options.entries ?? [] where field.key == "extract" || field.key == "bias" {
+                throw ConfigError(
+                    at: field.keyLocation, keyPath: "\(entry.keyPath).options.\(field.key)",
+                    "'\(field.key)' is no longer an option of the clean stage: it moved to the top-level reader section "
+                        + "(reader: { \(field.key): \(field.value.scalar ?? "...") })")
+            }
         }
-        xmlProfile = profile
     }
 
     /// The reader's options for a run reading files up to `maxBytes`.
     func readerOptions(maxBytes: Int) -> ReaderOptions {
-        ReaderOptions(
-            maxBytes: maxBytes, htmlMode: extract == .full ? .full : .article,
-            bias: ReaderOptions.ExtractionBias(rawValue: bias.rawValue) ?? .balanced, xmlProfile: xmlProfile)
+        var options = options
+        options.maxBytes = maxBytes
+        return options
     }
 
     /// The resolved settings as JSON (sorted keys), for the resolved configuration and cache keys.
@@ -70,11 +61,23 @@ struct ReaderSettings: Equatable {
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("bias")
-        writer.value(bias.rawValue)
+        writer.value(options.bias.rawValue)
         writer.key("extract")
-        writer.value(extract.rawValue)
+        writer.value(options.htmlMode.rawValue)
+        let fields = options.jsonLines
+        writer.key("jsonl")
+        writer.beginObject()
+        writer.key("body")
+        writer.beginArray()
+        for name in fields.body { writer.value(name) }
+        writer.endArray()
+        writer.field("date", fields.date)
+        writer.field("id", fields.id)
+        writer.field("title", fields.title)
+        writer.field("url", fields.url)
+        writer.endObject()
         writer.key("xml")
-        if let xmlProfile {
+        if let xmlProfile = options.xmlProfile {
             writer.beginObject()
             for (field, expression) in xmlProfile.fields.sorted(by: { $0.name < $1.name }) {
                 guard let expression else { continue }

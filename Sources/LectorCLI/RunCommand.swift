@@ -87,6 +87,8 @@ struct Run: ParsableCommand {
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
         // A plain run records cache entries for a later --resume but never answers from them.
         let runner = try lector.makeRunner(options)
+        let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
+        let containers = ContainerTally()
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
         let reportURL = URL(fileURLWithPath: report)
 
@@ -95,9 +97,12 @@ struct Run: ParsableCommand {
             let plan = ShardPlan(inputs: inputs, index: index, count: count)
             progressLine.totalSources = plan.items.count
             let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
-            let statistics = try execute(runner, sources: plan.items, limits: limits, progress: progressLine,
+            var statistics = try execute(
+                runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
+                progress: progressLine,
                 transform: { outcomes in ShardLaneResult(outcomes) },
-                write: { try writer.write($0.encoded) }, abandon: writer.abandon)
+                write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
+            statistics.skippedRecords = containers.skipped
             try writer.finish(statistics: statistics)
             try finish(statistics, progress: progressLine)
             return
@@ -105,9 +110,12 @@ struct Run: ParsableCommand {
 
         let (writer, reportOptions, sourceCount) = try lector.makeReportWriter(inputs: inputs, directory: reportURL)
         progressLine.totalSources = sourceCount
-        let statistics = try execute(runner, sources: SourceEnumerator(inputs: inputs), limits: limits, progress: progressLine,
+        var statistics = try execute(
+            runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
+            limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)
+        statistics.skippedRecords = containers.skipped
         try writer.finish(statistics: statistics)
         try finish(statistics, progress: progressLine)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LectorCore
+import LectorMarkup
 
 /// Which share of the inputs one shard processes: a byte-balanced split of the full source listing,
 /// computed identically by every shard (same inputs → same listing → same plan).
@@ -17,18 +18,33 @@ struct ShardPlan {
     var totalSources: Int
 
     init(inputs: [String], index: Int, count: Int) {
-        let listing = Array(SourceEnumerator(inputs: inputs))
+        var listing: [SourceItem] = []
         var hash = StableHash()
         var sizes: [Int] = []
-        for item in listing {
+        for item in SourceEnumerator(inputs: inputs) {
             switch item {
             case .file(let source):
-                hash.add(source.id)
                 let size = (try? FileManager.default.attributesOfItem(atPath: source.url.path)[.size] as? NSNumber)?
                     .intValue ?? 0
+                if count > 1, size >= Self.containerSplitBytes, ContainerKind.of(source.url) != nil {
+                    // A large WARC or JSON Lines file is split by byte ranges: each part reads the records
+                    // that start inside it, so a few huge files still spread over every shard.
+                    for part in 0..<count {
+                        var share = source
+                        let lower = size / count * part
+                        share.recordRange = lower..<(part == count - 1 ? Int.max : size / count * (part + 1))
+                        hash.add("\(source.id)#part\(part)/\(count)")
+                        listing.append(.file(share))
+                        sizes.append(size / count)
+                    }
+                    continue
+                }
+                hash.add(source.id)
+                listing.append(item)
                 sizes.append(size)
             case .unreadable(let failure):
                 hash.add(failure.id)
+                listing.append(item)
                 sizes.append(0)
             }
         }
@@ -52,6 +68,9 @@ struct ShardPlan {
 
     /// Parse `I/N` (0-based I); `I` may be the word `env`, read from the job-array variables of
     /// Kubernetes Indexed Jobs, Slurm arrays or AWS Batch.
+    /// Container files at least this large are split by record ranges rather than dealt whole.
+    static let containerSplitBytes = 1 << 20
+
     static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (Int, Int) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let count = Int(parts[1]), count >= 1 else {

@@ -34,8 +34,24 @@ final class ShardWriter {
         output = handle
     }
 
-    /// Append the next owned source's encoded outcomes (called in listing order).
-    func write(_ encoded: [UInt8]) throws {
+    /// Append the outcomes of one source item (called in listing order). `origin` is the index, in
+    /// this shard's items, of the listing item it came from: a container's records all share their
+    /// container's position, and an owned item that gave no documents gets an empty line.
+    func write(_ encoded: [UInt8], origin: Int) throws {
+        while written < origin { try writeLine(OutcomeCodec.encode([])) }
+        if written == origin + 1 {
+            // Another record of the container just written.
+            written -= 1
+        }
+        try writeLine(encoded)
+    }
+
+    /// Empty lines for owned items that gave nothing, up to the end of the plan.
+    func writeRemaining() throws {
+        while written < plan.positions.count { try writeLine(OutcomeCodec.encode([])) }
+    }
+
+    private func writeLine(_ encoded: [UInt8]) throws {
         var line = Array("{\"position\":\(plan.positions[written]),\"outcomes\":".utf8)
         line.append(contentsOf: encoded)
         line.append(contentsOf: Array("}\n".utf8))
@@ -44,6 +60,7 @@ final class ShardWriter {
     }
 
     func finish(statistics: RunStatistics) throws {
+        try writeRemaining()
         try output.close()
         var writer = JSONWriter()
         writer.beginObject()

@@ -171,6 +171,8 @@ public struct RunStatistics: Sendable, Equatable {
     public var lanes = 1
     /// The process's peak resident memory when the run ended (bytes; 0 where unknown).
     public var peakResidentBytes = 0
+    /// Container records that are not documents (WARC requests, redirects, images…), by reason.
+    public var skippedRecords: [String: Int] = [:]
 
     /// Peak resident set size of this process so far, in bytes.
     public static func currentPeakResidentBytes() -> Int {

@@ -78,6 +78,22 @@ public final class OutcomeLog: OutcomeCache {
     public var count: Int { index.withLock { $0.count } }
 
     public func key(for source: Source) -> CacheKey? {
+        if let content = source.content {
+            // A record of a container: its own bytes and what the container said about them.
+            var hasher = KeyHasher()
+            hasher.add(fingerprint.digest)
+            hasher.add(source.id)
+            hasher.add(source.displayPath)
+            hasher.add(content.formatHint ?? "")
+            hasher.add(content.charset ?? "")
+            hasher.add(content.displaySource ?? "")
+            for (key, value) in content.metadata.sorted(by: { $0.key < $1.key }) {
+                hasher.add(key)
+                hasher.add(value)
+            }
+            hasher.add(content.bytes)
+            return hasher.finish()
+        }
         guard let data = try? Data(contentsOf: source.url, options: .mappedIfSafe), data.count <= maxBytes else {
             return nil
         }

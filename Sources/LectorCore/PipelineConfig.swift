@@ -1,7 +1,7 @@
 import Foundation
 
 /// A pipeline file as written: its stages with their (still undecoded) options, and the sections
-/// that other modules decode themselves (`report`, `limits`, `xml`).
+/// that other modules decode themselves (`report`, `limits`, `reader`).
 ///
 /// ```yaml
 /// name: news
@@ -10,7 +10,7 @@ import Foundation
 ///   - stage: summarize
 ///     options: { sentences: 3 }
 /// report: { html: true }
-/// xml: { item: "//story", body: "./text", title: "./headline" }
+/// reader: { extract: article, xml: { item: "//story", body: "./text" } }
 /// ```
 public struct PipelineConfig: Sendable {
     public struct StageEntry: Sendable {
@@ -27,12 +27,13 @@ public struct PipelineConfig: Sendable {
     public var stages: [StageEntry]
     public var report: ConfigNode?
     public var limits: ConfigNode?
-    /// XPath profile for XML that is not a feed or NITF (decoded by the reader's owner).
-    public var xml: ConfigNode?
+    /// What the reader keeps: `extract`, `bias`, the `xml` profile, `jsonl` fields (decoded by the
+    /// markup module's `ReaderOptions`).
+    public var reader: ConfigNode?
     /// Directory relative paths are resolved against.
     public var baseDirectory: URL
 
-    static let topLevelKeys = ["name", "description", "stages", "report", "limits", "xml"]
+    static let topLevelKeys = ["name", "description", "stages", "report", "limits", "reader"]
     static let stageKeys = ["stage", "options"]
 
     /// Read the structure of a pipeline file. Throws `ConfigError` with file, line and key.
@@ -44,6 +45,11 @@ public struct PipelineConfig: Sendable {
                 at: root.location, keyPath: "", "expected a mapping with 'stages:' at the top, found \(root.kindDescription)")
         }
         for entry in entries where !Self.topLevelKeys.contains(entry.key) {
+            if entry.key == "xml" {
+                throw ConfigError(
+                    at: entry.keyLocation, keyPath: entry.key,
+                    "the top-level 'xml' section moved into the 'reader' section (reader: { xml: { item: ..., body: ... } })")
+            }
             throw ConfigError(
                 at: entry.keyLocation, keyPath: entry.key,
                 "unknown key '\(entry.key)'; allowed: \(Self.topLevelKeys.joined(separator: ", "))")
@@ -93,7 +99,7 @@ public struct PipelineConfig: Sendable {
         self.stages = stages
         self.report = root["report"]
         self.limits = root["limits"]
-        self.xml = root["xml"]
+        self.reader = root["reader"]
     }
 
     static func string(_ node: ConfigNode?, keyPath: String) throws -> String? {

@@ -8,11 +8,47 @@ public struct Source: Sendable, Hashable {
     public var id: String
     /// The path as the user would recognise it (input argument joined with the relative path).
     public var displayPath: String
+    /// Content already taken out of a container file (a WARC record, a JSON line): a reader reads
+    /// this instead of the file at `url`.
+    public var content: EmbeddedContent?
+    /// For a container file: only the records that start inside this byte range of the file are read
+    /// (a shard's share of a large WARC); nil for all of them.
+    public var recordRange: Range<Int>?
 
-    public init(url: URL, id: String, displayPath: String) {
+    public init(url: URL, id: String, displayPath: String, content: EmbeddedContent? = nil, recordRange: Range<Int>? = nil) {
         self.url = url
         self.id = id
         self.displayPath = displayPath
+        self.content = content
+        self.recordRange = recordRange
+    }
+}
+
+/// One document's bytes as a container held them, with what the container said about them.
+public struct EmbeddedContent: Sendable, Hashable {
+    /// The payload (an HTTP body after transfer and content decoding, or a JSON field's UTF-8).
+    public var bytes: [UInt8]
+    /// A format name or extension for the reader (`html`, `xml`, `text`), or nil to sniff.
+    public var formatHint: String?
+    /// The charset the container declared (HTTP `Content-Type`), used when the content declares none.
+    public var charset: String?
+    /// What the document shows as its source (a URL), instead of the file path.
+    public var displaySource: String?
+    /// Metadata to set on the document (`url`, `fetched`, `title`, `date`), overriding the page's.
+    public var metadata: [String: String]
+    /// What the container reader noticed (e.g. a body marked chunked that was not), as warnings.
+    public var notes: [String]
+
+    public init(
+        bytes: [UInt8], formatHint: String? = nil, charset: String? = nil, displaySource: String? = nil,
+        metadata: [String: String] = [:], notes: [String] = []
+    ) {
+        self.notes = notes
+        self.bytes = bytes
+        self.formatHint = formatHint
+        self.charset = charset
+        self.displaySource = displaySource
+        self.metadata = metadata
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LectorCompression
 import LectorCore
 
 /// Reads HTML, XML (RSS, Atom, NITF, any XML) and plain-text files into documents.
@@ -22,9 +23,21 @@ public struct FormatReader: DocumentReader {
 
     /// Read the file of `source`; its size is checked against `maxBytes` before reading.
     public func read(_ source: Source) -> [DocumentOutcome] {
+        if let content = source.content { return read(content, id: source.id, source: content.displaySource ?? source.displayPath) }
         let path = source.url.path
         func failure(_ message: String) -> [DocumentOutcome] {
             [.failed(DocumentFailure(id: source.id, source: source.displayPath, stage: "read", message: message))]
+        }
+        if source.url.pathExtension.lowercased() == "gz" {
+            // Streamed through zlib: a decompression bomb stops at the same limit as a large file.
+            let bytes: [UInt8]
+            do {
+                bytes = try GzipInput(FileInput(path: path)).readAll(limit: options.maxBytes)
+            } catch {
+                return failure("\(error)")
+            }
+            let inner = source.url.deletingPathExtension().pathExtension
+            return read(bytes: bytes, id: source.id, source: source.displayPath, formatHint: inner.isEmpty ? nil : inner)
         }
         var info = stat()
         guard stat(path, &info) == 0 else { return failure("cannot read file: \(String(cString: strerror(errno)))") }
@@ -49,8 +62,9 @@ public struct FormatReader: DocumentReader {
     ///   - source: the path shown to users.
     ///   - formatHint: a file extension (`html`, `xml`, `txt`, `md`…) or a format name (`html`, `xml`,
     ///     `rss`, `atom`, `nitf`, `text`, `markdown`); nil to decide by content alone.
-    public func read(bytes: [UInt8], id: String, source: String, formatHint: String?) -> [DocumentOutcome] {
-        let context = ReadContext(id: id, source: source, options: options, byteCount: bytes.count)
+    public func read(bytes: [UInt8], id: String, source: String, formatHint: String?, charset: String? = nil) -> [DocumentOutcome] {
+        var context = ReadContext(id: id, source: source, options: options, byteCount: bytes.count)
+        context.transportCharset = charset
         if bytes.count > options.maxBytes {
             return [context.failure("document too large (\(bytes.count) bytes; the limit is \(options.maxBytes))")]
         }
@@ -78,6 +92,21 @@ public struct FormatReader: DocumentReader {
             }
         }
     }
+
+    /// Read a container's record: its bytes, then its URL, dates and title over the page's metadata.
+    func read(_ content: EmbeddedContent, id: String, source: String) -> [DocumentOutcome] {
+        var outcomes = read(
+            bytes: content.bytes, id: id, source: source, formatHint: content.formatHint, charset: content.charset)
+        for index in outcomes.indices {
+            guard case .processed(var document) = outcomes[index] else { continue }
+            for (key, value) in content.metadata {
+                if key == "title" { document.title = value } else { document.metadata[key] = value }
+            }
+            for note in content.notes { document.diagnostics.append(Diagnostic(.warning, origin: "read", note)) }
+            outcomes[index] = .processed(document)
+        }
+        return outcomes
+    }
 }
 
 /// What every reader needs to name and build its documents.
@@ -86,6 +115,8 @@ struct ReadContext: Sendable {
     var source: String
     var options: ReaderOptions
     var byteCount: Int
+    /// The charset the transport declared (HTTP `Content-Type`), used when the content declares none.
+    var transportCharset: String?
 
     func failure(_ message: String, id: String? = nil) -> DocumentOutcome {
         .failed(DocumentFailure(id: id ?? self.id, source: source, stage: "read", message: message))

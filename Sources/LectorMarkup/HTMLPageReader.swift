@@ -4,7 +4,7 @@ import LectorCore
 enum HTMLPageReader {
     static func read(_ bytes: [UInt8], context: ReadContext) -> DocumentOutcome {
         var diagnostics: [Diagnostic] = []
-        let encoding = CharsetDecision.forHTML(bytes)
+        let encoding = CharsetDecision.forHTML(bytes, transportCharset: context.transportCharset)
         if let note = encoding.note { diagnostics.append(Diagnostic(.warning, origin: "read", note)) }
         // Transcode the cases libxml2 handles badly ourselves: Windows-1252 (its converter stops at
         // the five undefined bytes) and UTF-8 with a few broken sequences (replaced by U+FFFD).
@@ -53,9 +53,11 @@ struct CharsetDecision: Sendable {
     /// UTF-8 with a few invalid sequences, to be replaced by U+FFFD before parsing.
     var repair = false
 
-    static func forHTML(_ bytes: [UInt8]) -> CharsetDecision {
+    /// - Parameter transportCharset: the HTTP header's charset; it counts only when the page declares
+    ///   none (a page's own declaration is the one its author tested).
+    static func forHTML(_ bytes: [UInt8], transportCharset: String? = nil) -> CharsetDecision {
         if TextDecoder.byteOrderMark(bytes) != nil { return CharsetDecision(name: nil, note: nil) }
-        let declared = declaredCharset(bytes)
+        let declared = declaredCharset(bytes) ?? transportCharset
         let valid = TextDecoder.isValidUTF8(bytes)
         if !valid && mostlyUTF8(bytes) && (declared == nil || declared == "utf-8" || declared == "utf8") {
             return CharsetDecision(name: "UTF-8", note: "invalid UTF-8 sequences replaced by U+FFFD", repair: true)

@@ -27,11 +27,14 @@ public struct ReaderOptions: Sendable, Hashable {
     /// XPath locations of body, title, date and author for XML that is not a feed or NITF (nil: the
     /// generic element-structure reading).
     public var xmlProfile: XMLProfile?
+    /// Which fields of JSON Lines records hold the document.
+    public var jsonLines: JSONLinesFields
 
     public init(
         maxBytes: Int = 64 << 20, htmlMode: HTMLMode = .article, bias: ExtractionBias = .balanced,
-        xmlProfile: XMLProfile? = nil
+        xmlProfile: XMLProfile? = nil, jsonLines: JSONLinesFields = JSONLinesFields()
     ) {
+        self.jsonLines = jsonLines
         self.maxBytes = maxBytes
         self.htmlMode = htmlMode
         self.bias = bias

@@ -6,7 +6,8 @@ enum BuiltinTemplates {
         "document": ##"""
 {{!
   document: one page per document, in documents/ (links to ../style.css, ../entities/…).
-  Keys: title id source format date lang sentenceCount entityCount characterCount; labelCSS (triple);
+  Keys: title id source sourceLink (http(s) sources only) format date lang sentenceCount entityCount
+  characterCount; labelCSS (triple);
   markup built and escaped by the report: textHTML (triple) (blocks, sentences span.s#sN, entities
   a.e/mark.e#mN), legendHTML (triple), summaryHTML (triple) (li items), keyphrasesHTML (triple) (li items),
   entityGroupsHTML (triple), metadataHTML (triple) (dt/dd pairs); flags hasLegend hasSummary hasKeyphrases
@@ -64,7 +65,7 @@ enum BuiltinTemplates {
 <section class="card" id="metadata">
 <h2>Metadata</h2>
 <dl class="meta">
-<dt>Source</dt><dd>{{source}}</dd>
+<dt>Source</dt><dd>{{#sourceLink}}<a href="{{sourceLink}}" rel="nofollow noopener noreferrer">{{source}}</a>{{/sourceLink}}{{^sourceLink}}{{source}}{{/sourceLink}}</dd>
 {{{metadataHTML}}}
 </dl>
 </section>

@@ -119,6 +119,10 @@ extension DocumentRenderer {
         ]
         if let date = PublicationDate(metadata: document.metadata) { context["date"] = date.iso }
         if let language = document.metadata["lang"] { context["lang"] = language }
+        // Web documents (WARC records, JSON Lines with a URL) link to where they were fetched from;
+        // only http(s) URLs, so a `javascript:` or `file:` source is shown but never linked.
+        let lowered = document.source.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { context["sourceLink"] = document.source }
         return Array(templates.render("document", context).utf8)
     }
 

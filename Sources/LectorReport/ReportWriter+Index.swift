@@ -202,6 +202,11 @@ extension ReportWriter {
         // Documents taken from the cache (`--resume`, reruns), included in `ok`.
         json.field("fromCache", statistics.documentsFromCache)
         json.field("ok", statistics.documentsProcessed)
+        // Container records that are not documents (WARC requests, redirects, images), by reason.
+        json.key("skippedRecords")
+        json.beginObject()
+        for (reason, count) in statistics.skippedRecords.sorted(by: { $0.key < $1.key }) { json.field(reason, count) }
+        json.endObject()
         json.field("written", documentsWritten)
         json.endObject()
         json.key("exports")

@@ -7,77 +7,24 @@ import LectorCore
 /// keeping each block's label. Without a `.paragraph` layer, blocks are the runs of text between
 /// blank lines, labelled `p`.
 ///
-/// Its options `extract` and `bias` say what the reader keeps of an HTML page; the run reads them
-/// from the pipeline file before any document is read (the stage itself only cleans text).
+/// What the reader keeps of an HTML page (`extract`, `bias`) is set in the pipeline's `reader:` section,
+/// not here: this stage only cleans text.
 public struct CleanStage: Stage {
-    /// What an HTML page keeps.
-    public enum Extract: String, Sendable, CaseIterable {
-        /// The main content only (navigation, teasers, comments and footers removed).
-        case article
-        /// Every visible block of the page.
-        case full
-    }
-
-    /// Which error main-content extraction prefers to avoid.
-    public enum Bias: String, Sendable, CaseIterable {
-        /// Drop doubtful blocks: less boilerplate, may lose some article text.
-        case precision
-        /// The default trade-off.
-        case balanced
-        /// Keep doubtful blocks: more article text, may keep some boilerplate.
-        case recall
-    }
-
-    /// Options from the pipeline file.
+    /// Options from the pipeline file: none (reader settings live in the `reader:` section).
     public struct Options: Decodable, Sendable, Equatable {
-        /// What an HTML page keeps: `article` (default) or `full`.
-        public var extract: Extract = .article
-        /// Precision/recall trade-off of article extraction: `precision`, `balanced` (default), `recall`.
-        public var bias: Bias = .balanced
-
-        public init(extract: Extract = .article, bias: Bias = .balanced) {
-            self.extract = extract
-            self.bias = bias
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case extract, bias
-        }
-
+        public init() {}
+        /// Any key is unknown (and an error naming the `reader:` section when it is `extract`/`bias`).
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            extract = try Self.choice(Extract.self, .extract, in: container) ?? .article
-            bias = try Self.choice(Bias.self, .bias, in: container) ?? .balanced
-        }
-
-        private static func choice<Value: RawRepresentable & CaseIterable>(
-            _ type: Value.Type, _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>
-        ) throws -> Value? where Value.RawValue == String {
-            guard let raw = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let value = Value(rawValue: raw) else {
-                let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: container, debugDescription: "expected one of \(allowed), found '\(raw)'")
-            }
-            return value
+            _ = try decoder.container(keyedBy: AnyKey.self)
         }
     }
 
     public static let name = "clean"
     public static let summary = "Normalise text (NFC, whitespace, control characters); rebuild paragraphs."
-    public static var optionHelp: [OptionHelp] {
-        [
-            OptionHelp(
-                "extract", type: "article|full", default: "article",
-                "what the reader keeps of an HTML page: the main content, or every visible block"),
-            OptionHelp(
-                "bias", type: "precision|balanced|recall", default: "balanced",
-                "article extraction's trade-off: drop doubtful blocks (precision) or keep them (recall)"),
-        ]
-    }
+    public static var optionHelp: [OptionHelp] { [] }
     public static var defaultProduces: Set<Layer> { [.paragraph] }
 
-    /// The options the stage was built with (the reader settings of the run).
+    /// The options the stage was built with.
     public let options: Options
     private let cleaner = TextCleaner()
 

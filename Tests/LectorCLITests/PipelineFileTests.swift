@@ -139,7 +139,7 @@ func configError(_ yaml: String) throws -> String? {
         stages: [mark]
         reprot: {}
         """)
-    #expect(message == ":2: reprot: unknown key 'reprot'; allowed: name, description, stages, report, limits, xml")
+    #expect(message == ":2: reprot: unknown key 'reprot'; allowed: name, description, stages, report, limits, reader")
 }
 
 @Test func badLimitsAreConfigErrors() throws {

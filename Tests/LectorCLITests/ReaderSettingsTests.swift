@@ -5,7 +5,7 @@ import Testing
 
 @testable import LectorCLI
 
-/// The reader settings a pipeline file carries: `clean`'s `extract`/`bias` options and the `xml:` profile.
+/// The reader settings a pipeline file carries in its top-level `reader:` section.
 @Suite struct ReaderSettingsTests {
     /// The setup of a pipeline text with the built-in stages, and its temporary path.
     static func setup(_ yaml: String) throws -> (PipelineSetup, String) {
@@ -43,38 +43,65 @@ import Testing
         #expect(setup.reader == ReaderSettings())
         let options = setup.reader.readerOptions(maxBytes: 1_000)
         #expect(options.htmlMode == .article && options.bias == .balanced && options.xmlProfile == nil)
-        #expect(setup.resolvedConfig.contains(#""reader":{"bias":"balanced","extract":"article","xml":null}"#))
+        #expect(
+            setup.resolvedConfig.contains(
+                #""reader":{"bias":"balanced","extract":"article","jsonl":{"body":["html","content","text"],"date":"date","id":"id","title":"title","url":"url"},"xml":null}"#
+            ))
     }
 
-    @Test func cleanOptionsBecomeReaderOptions() throws {
+    @Test func readerSectionBecomesReaderOptions() throws {
         let (setup, file) = try Self.setup("""
             stages:
-              - stage: clean
-                options: { extract: full, bias: recall }
+              - clean
+            reader: { extract: full, bias: recall, jsonl: { body: text, url: link } }
             """)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let options = setup.reader.readerOptions(maxBytes: 1_000)
         #expect(options.htmlMode == .full && options.bias == .recall && options.maxBytes == 1_000)
+        #expect(options.jsonLines.body == ["text"] && options.jsonLines.url == "link" && options.jsonLines.title == "title")
+    }
+
+    @Test func extractUnderCleanSaysWhereItMoved() throws {
+        let message = try Self.error("""
+            stages:
+              - stage: clean
+                options:
+                  extract: full
+            """)
+        #expect(
+            message
+                == ":4: stages[0].options.extract: 'extract' is no longer an option of the clean stage: it moved to the top-level reader section (reader: { extract: full })"
+        )
+    }
+
+    @Test func biasUnderCleanSaysWhereItMoved() throws {
+        let message = try Self.error("stages:\n  - stage: clean\n    options: { bias: recall }\n")
+        #expect(message?.hasPrefix(":3: stages[0].options.bias: 'bias' is no longer an option of the clean stage") == true)
+    }
+
+    @Test func topLevelXMLSaysWhereItMoved() throws {
+        let message = try Self.error("stages:\n  - clean\nxml: { body: //text }\n")
+        #expect(message?.hasPrefix(":3: xml: the top-level 'xml' section moved into the 'reader' section") == true)
     }
 
     @Test func unknownExtractValueNamesLineAndChoices() throws {
         let message = try Self.error("""
             name: demo
             stages:
-              - stage: clean
-                options:
-                  extract: summary
+              - clean
+            reader:
+              extract: summary
             """)
-        #expect(message == ":5: stages[0].options.extract: expected one of article, full, found 'summary'")
+        #expect(message == ":5: reader.extract: expected one of article, full, found 'summary'")
     }
 
     @Test func unknownBiasValueNamesLineAndChoices() throws {
         let message = try Self.error("""
             stages:
-              - stage: clean
-                options: { bias: greedy }
+              - clean
+            reader: { bias: greedy }
             """)
-        #expect(message == ":3: stages[0].options.bias: expected one of precision, balanced, recall, found 'greedy'")
+        #expect(message == ":3: reader.bias: expected one of precision, balanced, recall, found 'greedy'")
     }
 
     @Test func unknownCleanOptionIsRejected() throws {
@@ -83,45 +110,47 @@ import Testing
               - stage: clean
                 options: { mode: full }
             """)
-        #expect(message == ":3: stages[0].options.mode: unknown key 'mode'; allowed: bias, extract")
+        #expect(message == ":3: stages[0].options.mode: unknown key 'mode'; allowed: none")
     }
 
     @Test func xpathThatDoesNotCompileNamesLineAndKey() throws {
         let message = try Self.error("""
             stages:
               - clean
-            xml:
-              item: //story
-              body: ./content[
+            reader:
+              xml:
+                item: //story
+                body: ./content[
             """)
-        #expect(message == ":5: xml.body: expected an XPath 1.0 expression, found './content[', which does not compile")
+        #expect(message == ":6: reader.xml.body: expected an XPath 1.0 expression, found './content[', which does not compile")
     }
 
     @Test func unknownXMLKeyIsRejected() throws {
         let message = try Self.error("""
             stages:
               - clean
-            xml:
-              headline: //title
+            reader:
+              xml:
+                headline: //title
             """)
-        #expect(message == ":4: xml.headline: unknown key 'headline'; allowed: author, body, date, item, title")
+        #expect(message == ":5: reader.xml.headline: unknown key 'headline'; allowed: author, body, date, item, title")
     }
 
-    @Test func xmlSectionMustBeAMapping() throws {
-        let message = try Self.error("stages:\n  - clean\nxml: //story\n")
-        #expect(message?.hasPrefix(":3: xml: expected a mapping of XPath expressions") == true)
+    @Test func readerSectionMustBeAMapping() throws {
+        let message = try Self.error("stages:\n  - clean\nreader: full\n")
+        #expect(message?.hasPrefix(":3: reader: expected a mapping") == true)
     }
 
     @Test func validateExitsWithConfigErrorCode() throws {
-        let file = try pipelineFile("stages:\n  - stage: clean\n    options: { extract: most }\n")
+        let file = try pipelineFile("stages:\n  - clean\nreader: { extract: most }\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(LectorMain.run(arguments: ["validate", file]) == 2)
     }
 
     @Test func readerSettingsChangeTheCacheFingerprint() throws {
         let (article, first) = try Self.setup("stages:\n  - clean\n")
-        let (full, second) = try Self.setup("stages:\n  - stage: clean\n    options: { extract: full }\n")
-        let (profiled, third) = try Self.setup("stages:\n  - clean\nxml: { body: //text }\n")
+        let (full, second) = try Self.setup("stages:\n  - clean\nreader: { extract: full }\n")
+        let (profiled, third) = try Self.setup("stages:\n  - clean\nreader: { xml: { body: //text } }\n")
         defer { for file in [first, second, third] { try? FileManager.default.removeItem(atPath: file) } }
         #expect(Set([article.fingerprint, full.fingerprint, profiled.fingerprint]).count == 3)
         #expect(profiled.resolvedConfig.contains(#""xml":{"body":"//text"}"#))
@@ -135,7 +164,7 @@ import Testing
     @Test func fullKeepsWhatArticleDrops() throws {
         let page = path("examples/news/baltic-bank-cuts-rate.html")
         let article = try Self.documents(pipeline: "stages:\n  - clean\n", input: page)
-        let full = try Self.documents(pipeline: "stages:\n  - stage: clean\n    options: { extract: full }\n", input: page)
+        let full = try Self.documents(pipeline: "stages:\n  - clean\nreader: { extract: full }\n", input: page)
         let articleText = try #require(article.first?["text"] as? String)
         let fullText = try #require(full.first?["text"] as? String)
         #expect(fullText.contains("Related stories"))
@@ -165,12 +194,13 @@ import Testing
             pipeline: """
                 stages:
                   - clean
-                xml:
-                  item: //story
-                  body: ./text
-                  title: ./headline
-                  date: ./@published
-                  author: ./byline
+                reader:
+                  xml:
+                    item: //story
+                    body: ./text
+                    title: ./headline
+                    date: ./@published
+                    author: ./byline
                 """, input: folder.path)
         #expect(documents.compactMap { $0["id"] as? String } == ["archive.xml#1", "archive.xml#2"])
         #expect(documents.first?["text"] as? String == "The harbour reopened on Tuesday.\n\nFerries resume on Friday.")

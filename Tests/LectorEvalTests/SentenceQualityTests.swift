@@ -77,3 +77,35 @@ import Testing
         #expect(SegmentationEvaluator.innerEnds(document.sentences, paragraphs: document.paragraphs) == [9])
     }
 }
+
+/// Sentence ends per language: at least Punkt's per-language model on each UD development treebank
+/// (Punkt's figures measured by Benchmarks/sentences/sentence_peers.py on 2026-12-07).
+@Suite struct EuropeanSentenceQualityTests {
+    static let punkt: [(String, Double)] = [
+        ("sent/ud_german/de_gsd/de_gsd-ud-dev.conllu", 0.9773),
+        ("sent/ud_spanish/es_gsd/es_gsd-ud-dev.conllu", 0.9812),
+        ("sent/ud_french/fr_gsd/fr_gsd-ud-dev.conllu", 0.9764),
+        ("sent/ud_italian/it_isdt/it_isdt-ud-dev.conllu", 0.9313),
+        ("sent/ud_dutch/nl_alpino/nl_alpino-ud-dev.conllu", 0.9958),
+        ("sent/ud_dutch/nl_lassysmall/nl_lassysmall-ud-dev.conllu", 0.8951),
+    ]
+
+    @Test(.enabled(if: punkt.allSatisfy { DevelopmentData.exists($0.0) }))
+    func everyLanguageIsAtLeastPunkt() throws {
+        let evaluator = SegmentationEvaluator()
+        for (path, floor) in Self.punkt {
+            let content = try String(contentsOf: DevelopmentData.file(path), encoding: .utf8)
+            let whole = evaluator.evaluate(CoNLLUCorpus(parsing: content)).sentences.f1
+            let chunked = evaluator.evaluate(CoNLLUCorpus(parsing: EvalSentences.chunked(content, size: 10))).sentences.f1
+            #expect(whole >= floor, "\(path): \(whole) < Punkt \(floor)")
+            #expect(chunked >= floor - 0.002, "\(path) in chunks of 10: \(chunked)")
+        }
+    }
+
+    @Test func chunksStartADocumentEveryNSentences() {
+        let content = "# newdoc\n# text = A.\n1\tA\n\n# newpar\n# text = B.\n1\tB\n\n# text = C.\n1\tC\n\n"
+        let chunked = EvalSentences.chunked(content, size: 2)
+        #expect(chunked.components(separatedBy: "# newdoc").count - 1 == 2)
+        #expect(!chunked.contains("# newpar"))
+    }
+}

@@ -19,7 +19,16 @@ struct EvalSentences: ParsableCommand {
             """)
 
     @Option(name: .long, help: "Gold file: .conllu or .jsonl.")
-    var gold: String
+    var gold: String?
+
+    @Option(name: .long, help: "Score every UD development treebank (sent/**/*-ud-dev.conllu) under this folder.")
+    var suite: String?
+
+    @Option(name: .long, help: "With --suite: also score documents of this many sentences each (0: whole files only).")
+    var chunk: Int = 10
+
+    @Option(name: .long, help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) to print beside Lector's.")
+    var peers: String?
 
     @Option(name: .long, help: "Sentence statistics written by 'lector train sentences' (default: built-in).")
     var model: String?
@@ -39,6 +48,8 @@ struct EvalSentences: ParsableCommand {
             splitter = SentenceSplitter(
                 model: SentenceModel(parsing: try String(contentsOfFile: model, encoding: .utf8)))
         }
+        if let suite { return try runSuite(suite, splitter: splitter) }
+        guard let gold else { throw ValidationError("give --gold FILE or --suite DIR") }
         let url = URL(fileURLWithPath: gold)
         let content: String
         do {
@@ -92,6 +103,62 @@ struct EvalSentences: ParsableCommand {
             fields["mb_per_s_clean"] = .double(speed.clean)
         }
         print(fields.json)
+    }
+
+    /// Every UD development treebank under `folder`, whole and in chunks, with the peers beside.
+    private func runSuite(_ folder: String, splitter: SentenceSplitter) throws {
+        let root = URL(fileURLWithPath: folder).appendingPathComponent("sent")
+        var files: [URL] = []
+        if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where url.lastPathComponent.hasSuffix("-ud-dev.conllu") {
+                files.append(url)
+            }
+        }
+        guard !files.isEmpty else { throw ValidationError("no UD development treebanks under \(root.path)") }
+        var peerSets: [String: Any] = [:]
+        if let peers {
+            let data = try Data(contentsOf: URL(fileURLWithPath: peers))
+            peerSets = ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["sets"] as? [String: Any]) ?? [:]
+        }
+        let evaluator = SegmentationEvaluator(splitter: splitter)
+        var sets: [String: Any] = [:]
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            let name = "ud/" + url.lastPathComponent.replacingOccurrences(of: "-ud-dev.conllu", with: "")
+            let content = try String(contentsOf: url, encoding: .utf8)
+            var lector: [String: Double] = ["whole": Self.round(evaluator.evaluate(CoNLLUCorpus(parsing: content)).sentences.f1)]
+            if chunk > 0 {
+                let chunked = CoNLLUCorpus(parsing: Self.chunked(content, size: chunk))
+                lector["chunk\(chunk)"] = Self.round(evaluator.evaluate(chunked).sentences.f1)
+            }
+            var row: [String: Any] = ["lector": lector]
+            if let peers = peerSets[name] as? [String: Any] { row.merge(peers) { mine, _ in mine } }
+            sets[name] = row
+        }
+        let data = try JSONSerialization.data(
+            withJSONObject: ["chunk": chunk, "sets": sets], options: [.sortedKeys, .prettyPrinted])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// The treebank cut into documents of `size` sentences (one paragraph each), so that a quotation
+    /// left open by one sentence cannot run through a whole file of unrelated sentences.
+    static func chunked(_ content: String, size: Int) -> String {
+        var output = ""
+        var sentences = 0
+        var inSentence = false
+        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# newdoc") || line.hasPrefix("# newpar") { continue }
+            if line.isEmpty {
+                inSentence = false
+            } else if !inSentence {
+                inSentence = true
+                if sentences % size == 0 { output += "# newdoc\n" }
+                sentences += 1
+            }
+            output += line + "\n"
+        }
+        return output
     }
 
     /// Plain text, or the `text`/`article` fields of a JSONL file joined by blank lines.
