@@ -121,7 +121,7 @@ public struct LectorPipeline: Sendable {
         inputs: [String], options: RunOptions = RunOptions(), each: (DocumentOutcome) throws -> Void
     ) throws -> RunStatistics {
         try makeRunner(options).run(
-            sources: containerSources(inputs, options), transform: { $0 }, consume: { try $0.forEach(each) })
+            sources: sources(inputs, options), transform: { $0 }, consume: { try $0.forEach(each) })
     }
 
     /// Process `inputs` and write the report directory `lector run` writes (replaced atomically at the end).
@@ -132,7 +132,7 @@ public struct LectorPipeline: Sendable {
         let (writer, reportOptions, _) = try makeReportWriter(inputs: inputs, directory: directory)
         do {
             let statistics = try makeRunner(options).run(
-                sources: containerSources(inputs, options),
+                sources: sources(inputs, options),
                 transform: { ReportWriter.render($0, options: reportOptions) }, consume: { try writer.write($0) })
             try writer.finish(statistics: statistics)
             return statistics
@@ -142,11 +142,10 @@ public struct LectorPipeline: Sendable {
         }
     }
 
-    /// The sources under `inputs`, container files (WARC, JSON Lines) opened into their records.
-    func containerSources(_ inputs: [String], _ options: RunOptions) -> ContainerSources<SourceEnumerator> {
+    /// The sources under `inputs`, records of container files (WARC, JSON Lines) included.
+    func sources(_ inputs: [String], _ options: RunOptions) -> ContainerSources<SourceEnumerator> {
         ContainerSources(
-            SourceEnumerator(inputs: inputs), options: setup.reader.readerOptions(maxBytes: limits(options).maxBytes),
-            tally: ContainerTally())
+            SourceEnumerator(inputs: inputs), options: setup.reader.readerOptions(maxBytes: limits(options).maxBytes))
     }
 
     /// The report writer for `inputs`, sized for their number of sources.

@@ -85,10 +85,10 @@ struct Run: ParsableCommand {
             cacheDirectory: noCache ? nil : URL(fileURLWithPath: cache ?? report + ".cache"), resume: resume)
         var limits = lector.limits(options)
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
-        let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
-        let containers = ContainerTally()
         // A plain run records cache entries for a later --resume but never answers from them.
         let runner = try lector.makeRunner(options)
+        let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
+        let containers = ContainerTally()
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
         let reportURL = URL(fileURLWithPath: report)
 

@@ -91,7 +91,7 @@ public final class OutcomeLog: OutcomeCache {
                 hasher.add(key)
                 hasher.add(value)
             }
-            content.bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+            hasher.add(content.bytes)
             return hasher.finish()
         }
         guard let data = try? Data(contentsOf: source.url, options: .mappedIfSafe), data.count <= maxBytes else {
