@@ -7,11 +7,12 @@ let package = Package(
     name: "LectorFuzzing",
     dependencies: [.package(name: "Lector", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzWebArchive", dependencies: [.product(name: "Lector", package: "Lector")]),
-        .executableTarget(name: "FuzzJSONLines", dependencies: [.product(name: "Lector", package: "Lector")]),
-        .executableTarget(name: "FuzzGzip", dependencies: [.product(name: "Lector", package: "Lector")]),
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "Lector", package: "Lector")]),
-        .executableTarget(name: "FuzzXML", dependencies: [.product(name: "Lector", package: "Lector")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzWebArchive", dependencies: ["FuzzDriver", .product(name: "Lector", package: "Lector")]),
+        .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzDriver", .product(name: "Lector", package: "Lector")]),
+        .executableTarget(name: "FuzzGzip", dependencies: ["FuzzDriver", .product(name: "Lector", package: "Lector")]),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzDriver", .product(name: "Lector", package: "Lector")]),
+        .executableTarget(name: "FuzzXML", dependencies: ["FuzzDriver", .product(name: "Lector", package: "Lector")]),
     ],
     swiftLanguageModes: [.v6]
 )

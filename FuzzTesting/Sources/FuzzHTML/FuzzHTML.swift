@@ -1,3 +1,4 @@
+import FuzzDriver
 import LectorCompression
 import LectorCore
 import LectorMarkup
@@ -10,17 +11,8 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable with `main` aliased to `FuzzHTML_main`; it hands control to libFuzzer's
-/// driver (libFuzzer's own `main` is then not linked).
+/// The target's `main` (see `runLibFuzzer`).
 @_cdecl("FuzzHTML_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, { fuzzOneInput($0, $1) })
+    runLibFuzzer(argc, argv) { fuzzOneInput($0, $1) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
-) -> CInt
