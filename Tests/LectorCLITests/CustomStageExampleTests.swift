@@ -25,6 +25,11 @@ struct ExampleBuildFailure: Error, CustomStringConvertible {
 let customStageExample: Result<URL, ExampleBuildFailure> = {
     guard let swiftDriver else { return .failure(ExampleBuildFailure(description: "no swift on PATH")) }
     let scratch = repository.appendingPathComponent(".build/custom-stage-example")
+    // SwiftPM keeps its build plan (which source files and modules exist) across builds of a path
+    // dependency: drop it so that files or modules added to Lector since the last build are seen.
+    for plan in ["debug.yaml", "debug/description.json"] {
+        try? FileManager.default.removeItem(at: scratch.appendingPathComponent(plan))
+    }
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("lector-example-build-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: log) }
     do {
