@@ -101,7 +101,7 @@ struct Run: ParsableCommand {
                 runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
                 progress: progressLine,
                 transform: { outcomes in ShardLaneResult(outcomes) },
-                write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
+                origins: containers, write: { try writer.write($0.encoded, origin: $1) }, abandon: writer.abandon)
             statistics.skippedRecords = containers.skipped
             try writer.finish(statistics: statistics)
             try finish(statistics, progress: progressLine)
@@ -114,17 +114,18 @@ struct Run: ParsableCommand {
             runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
             limits: limits, progress: progressLine,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
-            write: { try writer.write($0.rendered) }, abandon: writer.abandon)
+            origins: containers, write: { result, _ in try writer.write(result.rendered) }, abandon: writer.abandon)
         statistics.skippedRecords = containers.skipped
         try writer.finish(statistics: statistics)
         try finish(statistics, progress: progressLine)
     }
 
-    /// Run the batch, feeding each lane result to `write` in order, with progress and the failure budget.
+    /// Run the batch, feeding each lane result and the listing position of the file it came from
+    /// (`origins`) to `write` in order, with progress and the failure budget.
     private func execute<Sources: Sequence, Result: CountedLaneResult>(
         _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine,
-        transform: @escaping @Sendable ([DocumentOutcome]) -> Result,
-        write: (Result) throws -> Void, abandon: () -> Void
+        transform: @escaping @Sendable ([DocumentOutcome]) -> Result, origins: ContainerTally,
+        write: (Result, Int) throws -> Void, abandon: () -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         var seen = 0
         var failed = 0
@@ -132,10 +133,11 @@ struct Run: ParsableCommand {
             return try runner.run(
                 sources: sources, transform: transform,
                 consume: { result in
-                    try write(result)
+                    let origin = origins.claimOrigin() ?? 0
+                    try write(result, origin)
                     seen += result.processed + result.failed
                     failed += result.failed
-                    progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
+                    progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes, origin: origin)
                     if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
                         throw RunAborted(failed: failed, seen: seen, budget: budget)
                     }
