@@ -66,7 +66,7 @@ public struct FormatReader: DocumentReader {
         read(bytes: bytes, id: id, source: source, formatHint: formatHint, charset: charset, unicodeText: false)
     }
 
-    /// - Parameter unicodeText: the bytes are UTF-8 made from characters (a JSON string), so a
+    /// - Parameter unicodeText: the bytes are valid UTF-8 made from characters (a JSON string), so a
     ///   charset the page declares does not apply.
     func read(bytes: [UInt8], id: String, source: String, formatHint: String?, charset: String?, unicodeText: Bool)
         -> [DocumentOutcome]
@@ -141,8 +141,8 @@ struct ReadContext: Sendable {
     var byteCount: Int
     /// The charset the transport declared (HTTP `Content-Type`), used when the content declares none.
     var transportCharset: String?
-    /// The bytes are UTF-8 made from characters (a JSON string): the page's own charset declaration
-    /// names the bytes it was fetched as, not these.
+    /// The bytes are valid UTF-8 made from characters (a JSON string): the page's own charset
+    /// declaration names the bytes it was fetched as, not these.
     var unicodeText = false
 
     func failure(_ message: String, id: String? = nil) -> DocumentOutcome {

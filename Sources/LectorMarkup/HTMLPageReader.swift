@@ -56,14 +56,10 @@ struct CharsetDecision: Sendable {
 
     /// - Parameter transportCharset: the HTTP header's charset; it counts only when the page declares
     ///   none (a page's own declaration is the one its author tested).
-    /// - Parameter unicodeText: the bytes are UTF-8 made from characters (a JSON string): read them as
-    ///   UTF-8 whatever the page declares.
+    /// - Parameter unicodeText: the bytes are valid UTF-8 made from characters (a JSON string): read
+    ///   them as UTF-8 whatever the page declares.
     static func forHTML(_ bytes: [UInt8], transportCharset: String? = nil, unicodeText: Bool = false) -> CharsetDecision {
-        if unicodeText {
-            return TextDecoder.isValidUTF8(bytes)
-                ? CharsetDecision(name: "UTF-8", note: nil)
-                : CharsetDecision(name: "UTF-8", note: "invalid UTF-8 sequences replaced by U+FFFD", repair: true)
-        }
+        if unicodeText { return CharsetDecision(name: "UTF-8", note: nil) }
         if TextDecoder.byteOrderMark(bytes) != nil { return CharsetDecision(name: nil, note: nil) }
         let own = declaredCharset(bytes)
         let declared = own ?? transportCharset

@@ -159,42 +159,27 @@ struct JSONFieldScanner {
     private mutating func string() throws(Failure) -> [UInt8] {
         guard peek() == UInt8(ascii: "\"") else { throw .invalid }
         index += 1
-        let start = index
         var nonASCII = false
-        // Fast path: no escapes, one copy.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let value = Array(bytes[start..<index])
-                index += 1
-                return nonASCII ? Self.repaired(value) : value
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw .invalid }
-            if byte >= 0x80 { nonASCII = true }
-            index += 1
-        }
-        guard index < bytes.count else { throw .invalid }
         var value: [UInt8] = []
-        value.reserveCapacity(min(bytes.count - start, (index - start) * 2 + 64))
-        value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var escaped = false
         while true {
-            // Copy the run up to the next quote or backslash in one append.
             let runStart = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
-                if byte < 0x20 { throw .invalid }
-                if byte >= 0x80 { nonASCII = true }
-                index += 1
-            }
-            if index > runStart { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            if skipPlain() { nonASCII = true }
             guard index < bytes.count else { throw .invalid }
-            if bytes[index] == UInt8(ascii: "\"") {
-                index += 1
-                return nonASCII ? Self.repaired(value) : value
+            let byte = bytes[index]
+            if byte < 0x20 { throw .invalid }
+            if !escaped && byte == UInt8(ascii: "\"") {
+                // No escapes: one copy.
+                value = Array(bytes[runStart..<index])
+            } else {
+                if !escaped {
+                    value.reserveCapacity(min(bytes.count - runStart, (index - runStart) * 2 + 64))
+                    escaped = true
+                }
+                value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
             index += 1
+            if byte == UInt8(ascii: "\"") { return nonASCII ? Self.repaired(value) : value }
             guard let escape = peek() else { throw .invalid }
             index += 1
             switch escape {
@@ -208,6 +193,35 @@ struct JSONFieldScanner {
             default: throw .invalid
             }
         }
+    }
+
+    /// Move `index` to the next byte a string must look at (`"`, `\`, a control byte) or the end,
+    /// eight bytes at a time where it can; returns whether a byte passed was non-ASCII.
+    private mutating func skipPlain() -> Bool {
+        var high: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            while bytes.count - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte equal to `"` or `\`, or below 0x20, sets its top bit here (bytes above a
+                // real match may too, which the byte loop below sorts out); no match sets none.
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & tops
+                if special != 0 { break }
+                high |= word
+                index += 8
+            }
+        }
+        var highByte: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            highByte |= byte
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 != 0 || highByte >= 0x80
     }
 
     /// The scalar of a `\uXXXX` escape (the `\u` consumed), joining a surrogate pair; a lone
@@ -250,26 +264,23 @@ struct JSONFieldScanner {
     private mutating func skipString() throws(Failure) {
         guard peek() == UInt8(ascii: "\"") else { throw .invalid }
         index += 1
-        while index < bytes.count {
+        while true {
+            _ = skipPlain()
+            guard index < bytes.count else { throw .invalid }
             let byte = bytes[index]
             index += 1
-            switch byte {
-            case UInt8(ascii: "\""): return
-            case UInt8(ascii: "\\"):
-                guard let escape = peek() else { throw .invalid }
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    break
-                case UInt8(ascii: "u"): _ = try hex4()
-                default: throw .invalid
-                }
-            case 0..<0x20: throw .invalid
-            default: break
+            if byte == UInt8(ascii: "\"") { return }
+            if byte < 0x20 { throw .invalid }
+            guard let escape = peek() else { throw .invalid }
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                break
+            case UInt8(ascii: "u"): _ = try hex4()
+            default: throw .invalid
             }
         }
-        throw .invalid
     }
 
     private static func appendUTF8(_ scalar: UInt32, to value: inout [UInt8]) {
