@@ -100,7 +100,7 @@ struct Run: ParsableCommand {
             var statistics = try execute(
                 runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
                 progress: progressLine,
-                transform: { outcomes in ShardLaneResult(outcomes) },
+                firstPassOnly: true, transform: { outcomes in ShardLaneResult(outcomes) },
                 write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
             statistics.skippedRecords = containers.skipped
             try writer.finish(statistics: statistics)
@@ -122,24 +122,25 @@ struct Run: ParsableCommand {
 
     /// Run the batch, feeding each lane result to `write` in order, with progress and the failure budget.
     private func execute<Sources: Sequence, Result: CountedLaneResult>(
-        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine,
+        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine, firstPassOnly: Bool = false,
         transform: @escaping @Sendable ([DocumentOutcome]) -> Result,
         write: (Result) throws -> Void, abandon: () -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         var seen = 0
         var failed = 0
+        let consume = { (result: Result) throws in
+            try write(result)
+            seen += result.processed + result.failed
+            failed += result.failed
+            progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
+            if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
+                throw RunAborted(failed: failed, seen: seen, budget: budget)
+            }
+        }
         do {
-            return try runner.run(
-                sources: sources, transform: transform,
-                consume: { result in
-                    try write(result)
-                    seen += result.processed + result.failed
-                    failed += result.failed
-                    progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
-                    if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
-                        throw RunAborted(failed: failed, seen: seen, budget: budget)
-                    }
-                })
+            // A shard runs only the first pass of a pipeline with batch stages: `merge` reduces and applies.
+            if firstPassOnly { return try runner.runFirstPass(sources: sources, transform: transform, consume: consume) }
+            return try runner.run(sources: sources, transform: transform, consume: consume)
         } catch let aborted as RunAborted {
             abandon()
             progress.finish()

@@ -12,6 +12,7 @@ extension StageRegistry {
         registry.register(SummarizeStage.self)
         registry.register(KeyphraseStage.self)
         registry.register(ExternalStage.self)
+        registry.documentFrequencies = AnyStage(batch: DocumentFrequencyStage(options: NoOptions()))
         return registry
     }
 }
