@@ -146,8 +146,8 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
 <div class="stat"><strong>{{wallTime}}</strong><span>wall time</span></div>
 <div class="stat"><strong>{{documentsPerSecond}}</strong><span>documents/s</span></div>
 <div class="stat"><strong>{{megabytesPerSecond}}</strong><span>MB/s ({{size}} read)</span></div>
-<div class="stat"><strong>{{lanes}}</strong><span>lanes</span></div>
-{{#duplicates}}<div class="stat"><strong>{{duplicates}}</strong><span>duplicates</span></div>{{/duplicates}}
+<div class="stat"><strong>{{lanes}}</strong><span>lanes</span></div>{{#duplicates}}
+<div class="stat"><strong>{{duplicates}}</strong><span>duplicates</span></div>{{/duplicates}}
 </div>
 <dl class="meta">
 <dt>Pipeline</dt><dd>{{pipelineName}} ({{pipelineFile}})</dd>
