@@ -64,8 +64,9 @@ struct Merge: ParsableCommand {
             let ordered = infos.sorted { $0.index < $1.index }
             let renderOptions = reportOptions
             var streams: [ShardStream] = []
-            let runner = BatchRunner(
+            var runner = BatchRunner(
                 pipeline: setup.pipeline, reader: defaultReader(maxBytes: setup.limits.maxBytes, settings: setup.reader))
+            runner.spillDirectory = writer.workingDirectory
             statistics = try runner.continueBatch(
                 items: {
                     let stream = try ShardStream(ordered)

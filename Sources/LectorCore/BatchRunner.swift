@@ -47,20 +47,29 @@ public struct BatchRunner: Sendable {
 
     /// Read and process every source; hand each source's transformed outcomes to `consume` in order.
     /// A pipeline with batch stages runs in passes (see `BatchPlan`); `consume` sees the last one.
+    /// `progress` sees each source's counts as the first pass (where the reading and most of the work
+    /// happen) finishes it, in input order; an error it throws stops the run.
     public func run<Sources: Sequence, Output: Sendable>(
         sources: Sources,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
-        consume: (Output) throws -> Void
+        consume: (Output) throws -> Void,
+        progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         let plan = BatchPlan(pipeline)
         guard plan.isBatch else {
-            return try firstPass(sources: sources, plan: plan, transform: transform, consume: { output, _ in try consume(output) })
+            return try firstPass(
+                sources: sources, plan: plan, transform: transform,
+                consume: { output, tally in
+                    try progress?(tally)
+                    try consume(output)
+                })
         }
         let spill = try PassSpill(directory: spillDirectory)
         var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
         var statistics = try firstPass(
             sources: sources, plan: plan, transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline) },
             consume: { item, tally in
+                try progress?(tally)
                 var item = item
                 item.cached = tally.cached > 0
                 reduce.fold(item)
@@ -77,10 +86,15 @@ public struct BatchRunner: Sendable {
     public func runFirstPass<Sources: Sequence, Output: Sendable>(
         sources: Sources,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
-        consume: (Output) throws -> Void
+        consume: (Output) throws -> Void,
+        progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         try firstPass(
-            sources: sources, plan: BatchPlan(pipeline), transform: transform, consume: { output, _ in try consume(output) })
+            sources: sources, plan: BatchPlan(pipeline), transform: transform,
+            consume: { output, tally in
+                try progress?(tally)
+                try consume(output)
+            })
     }
 
     private func firstPass<Sources: Sequence, Output: Sendable>(

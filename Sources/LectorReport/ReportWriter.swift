@@ -289,6 +289,10 @@ public final class ReportWriter {
         }
     }
 
+    /// The hidden folder the report is built in (removed with it when a run is abandoned or killed):
+    /// a place for a run's temporary files, which must be gone before `finish`.
+    public var workingDirectory: URL { staging }
+
     /// Remove the half-built report; `directory` is left as it was. Safe to call more than once.
     public func abandon() {
         guard state == .open else { return }
