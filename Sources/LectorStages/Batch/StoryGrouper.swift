@@ -54,7 +54,7 @@ public struct StoryGrouper: Sendable {
         let documentFrequency = Self.documentFrequency(summaries)
         let total = Double(summaries.count)
         func idf(_ feature: UInt64) -> Double {
-            log(total + 1) - log(Double(documentFrequency[feature] ?? 0) + 1) + 0.1
+            log(total + 1) - log(Double(documentFrequency[feature] ?? 0) + 1) + 1
         }
         var stories: [Story] = []
         var centroids: [[UInt64: Double]] = []
