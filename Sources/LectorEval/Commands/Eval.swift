@@ -12,6 +12,7 @@ package struct Eval: ParsableCommand {
             EvalSummarize.self,
             EvalKeyphrases.self,
             EvalLanguages.self,
+            EvalDuplicates.self,
         ]
     )
 
