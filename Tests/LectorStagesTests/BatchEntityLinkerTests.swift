@@ -154,3 +154,17 @@ struct BatchEntityLinkerTests {
         #expect(BatchEntityLinker().link([]).entities.isEmpty)
     }
 }
+
+extension BatchEntityLinkerTests {
+    @Test("A one-word organisation links to the one longer organisation it begins; places do not")
+    func organisationHeads() {
+        let documents: [Names] = [
+            [("Northwind Energy plc", "ORG"), ("Jordan River", "LOC")], [("NORTHWIND", "ORG"), ("Jordan", "LOC")],
+            [("Castle", "ORG"), ("Castle Bank", "ORG"), ("Castle Hotels", "ORG")],
+        ]
+        let links = link(documents)
+        #expect(links.ids[1][0] == links.ids[0][0])
+        #expect(links.ids[1][1] != links.ids[0][1])
+        #expect(Set(links.ids[2]).count == 3)
+    }
+}

@@ -13,6 +13,8 @@ package struct Eval: ParsableCommand {
             EvalKeyphrases.self,
             EvalLanguages.self,
             EvalDuplicates.self,
+            EvalStories.self,
+            EvalEntityLinks.self,
         ]
     )
 

@@ -13,6 +13,9 @@
 ///    document's other entities point at exactly one of them (see `Options.contextLinks`).
 /// 3. **Acronyms**: an organisation, place or other name written as 2–6 capitals ("UN", "U.S.") links to
 ///    the one name of the same label whose initials spell it, when exactly one batch entity does.
+/// 4. **Organisation heads**: a one-word organisation name links to the longer organisation names it
+///    begins ("Northwind" → "Northwind Energy") when they are all one entity. Not for places ("Jordan"
+///    and "Jordan River" are two).
 ///
 /// Ids are dense integers in order of first appearance (document order, then the summary's order), so
 /// the same summaries in the same order give the same ids whatever the lanes or shards that made them.
@@ -46,6 +49,7 @@ public struct BatchEntityLinker: Sendable {
         var parent = Array(0..<table.names.count)
         linkPersons(table, parent: &parent)
         linkAcronyms(table, parent: &parent)
+        linkOrganisationHeads(table, parent: &parent)
         var documentRoots: [Int: [Int]] = [:]
         if options.contextLinks {
             documentRoots = linkByContext(table, namesOfDocument: namesOfDocument, parent: &parent)
@@ -114,6 +118,23 @@ public struct BatchEntityLinker: Sendable {
                 let aliasKey = BatchEntityName(name: alias, label: name.normal.label).key
                 if let target = table.index[aliasKey] { roots = [Self.root(target, parent)] }
             }
+            roots.remove(Self.root(index, parent))
+            if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
+        }
+    }
+
+    // MARK: - Organisation heads
+
+    /// A one-word organisation name links to the one longer organisation name it begins ("Northwind" →
+    /// "Northwind Energy"), when every such name in the batch is one entity. Places are left alone: a
+    /// country and a river, or a city and its airport, share a first word.
+    private func linkOrganisationHeads(_ table: NameTable, parent: inout [Int]) {
+        var byHead: [String: [Int]] = [:]
+        for (index, name) in table.names.enumerated() where name.normal.label == "ORG" && name.normal.words.count >= 2 {
+            byHead[name.normal.words[0], default: []].append(index)
+        }
+        for (index, name) in table.names.enumerated() where name.normal.label == "ORG" && name.normal.words.count == 1 {
+            var roots = Set((byHead[name.normal.words[0]] ?? []).map { Self.root($0, parent) })
             roots.remove(Self.root(index, parent))
             if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
         }
