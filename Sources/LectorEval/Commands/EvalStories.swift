@@ -65,8 +65,11 @@ struct EvalStories: ParsableCommand {
         add("one story per document", Array(documents.indices))
         add("same most-mentioned entity", Self.sameTopEntity(summaries))
         for value in thresholds {
-            let grouper = StoryGrouper(options: .init(threshold: value, days: days, entityWeight: entityWeight))
-            add("lector single-pass ≥ \(value)", grouper.group(summaries).ids)
+            for merge in [false, true] {
+                let grouper = StoryGrouper(
+                    options: .init(threshold: value, days: days, entityWeight: entityWeight, mergeStories: merge))
+                add("lector single-pass\(merge ? " + merge" : "") ≥ \(value)", grouper.group(summaries).ids)
+            }
         }
         try printJSON([
             "set": URL(fileURLWithPath: gold).lastPathComponent, "documents": documents.count,
