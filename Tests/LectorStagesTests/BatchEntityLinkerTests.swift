@@ -168,3 +168,16 @@ extension BatchEntityLinkerTests {
         #expect(Set(links.ids[2]).count == 3)
     }
 }
+
+extension BatchEntityLinkerTests {
+    @Test("One place or organisation under two labels is one entity; persons never merge across labels")
+    func labelVariants() {
+        let documents: [Names] = [[("Wimbledon", "LOC")], [("Wimbledon", "MISC")], [("Jordan", "LOC")], [("Jordan", "PER")]]
+        let merged = link(documents)
+        #expect(merged.ids[0] == merged.ids[1])
+        #expect(merged.entities[merged.ids[0][0]].label == "LOC")
+        #expect(merged.ids[2] != merged.ids[3])
+        let apart = link(documents, options: .init(mergeLabels: false))
+        #expect(apart.ids[0] != apart.ids[1])
+    }
+}

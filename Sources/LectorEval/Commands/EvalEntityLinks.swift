@@ -24,25 +24,35 @@ struct EvalEntityLinks: ParsableCommand {
     @Flag(help: "Also print the gold entities that the linker splits or merges.")
     var errors = false
 
+    @Flag(help: "Link the entities Lector's own stages find (clean … entities) instead of the gold mentions; score the gold mentions found with their exact span.")
+    var ner = false
+
+    /// What the linker sees of one document (its names) and which of them are scored against gold.
+    struct Observed {
+        var names: [(name: String, label: String)] = []
+        /// Scored items: index into `names`, gold entity, surface for error listings.
+        var scored: [(name: Int, entity: String, surface: String)] = []
+    }
+
     func run() throws {
         let documents = try Self.read(gold)
+        let observed = ner ? try Self.observeByPipeline(documents) : documents.map(Self.observeGold)
         var goldEntities: [String] = []
         var surfaces: [String] = []
         var exact: [String] = []
         var lowered: [String] = []
         var summaries: [EntityMentionSummary] = []
-        var positions: [[Int?]] = []  // per document, per gold mention: its index in the summary
-        for mentions in documents {
-            let forms = EntityLinker().canonicalForms(
-                mentions.map { EntityLinker.Mention(words: $0.text.split(separator: " ").map(String.init), label: $0.label) })
-            let summary = EntityMentionSummary(names: zip(forms, mentions).map { ($0, $1.label) })
+        var positions: [[Int?]] = []  // per document, per scored item: its index in the summary
+        for document in observed {
+            let summary = EntityMentionSummary(names: document.names)
             summaries.append(summary)
-            positions.append(zip(forms, mentions).map { summary.index(name: $0, label: $1.label) })
-            for (form, mention) in zip(forms, mentions) {
-                goldEntities.append(mention.entity)
-                surfaces.append("\(mention.text) → \(form)")
-                exact.append(mention.label + "\u{1F}" + form)
-                lowered.append(mention.label + "\u{1F}" + form.lowercased())
+            positions.append(document.scored.map { summary.index(name: document.names[$0.name].name, label: document.names[$0.name].label) })
+            for item in document.scored {
+                let (form, label) = document.names[item.name]
+                goldEntities.append(item.entity)
+                surfaces.append("\(item.surface) → \(form)")
+                exact.append(label + "\u{1F}" + form)
+                lowered.append(label + "\u{1F}" + form.lowercased())
             }
         }
         var rows: [[String: Any]] = []
@@ -54,21 +64,68 @@ struct EvalEntityLinks: ParsableCommand {
         }
         add("canonical string as written", exact)
         add("canonical string, lower-cased", lowered)
-        for context in [false, true] {
-            let links = BatchEntityLinker(options: .init(contextLinks: context)).link(summaries)
+        let variants: [(String, BatchEntityLinker.Options)] = [
+            ("lector batch linker, names only", .init(contextLinks: false, mergeLabels: false)),
+            ("lector batch linker, names + context", .init(contextLinks: true, mergeLabels: false)),
+            ("lector batch linker (default: names + context + label variants)", .init()),
+        ]
+        for (method, options) in variants {
+            let links = BatchEntityLinker(options: options).link(summaries)
             var predicted: [String] = []
             for (document, row) in positions.enumerated() {
                 for (offset, position) in row.enumerated() {
                     predicted.append(position.map { "e\(links.ids[document][$0])" } ?? "unlinked-\(document)-\(offset)")
                 }
             }
-            add("lector batch linker" + (context ? "" : ", no context links"), predicted)
-            if errors && context { rows.append(["errors": Self.errors(predicted, goldEntities, surfaces)]) }
+            add(method, predicted)
+            if errors && options == BatchEntityLinker.Options() {
+                rows.append(["errors": Self.errors(predicted, goldEntities, surfaces)])
+            }
         }
         try printJSON([
             "set": URL(fileURLWithPath: gold).lastPathComponent, "documents": documents.count,
-            "mentions": goldEntities.count, "gold_entities": Set(goldEntities).count, "results": rows,
+            "mentions": documents.reduce(0) { $0 + $1.mentions.count }, "scored_mentions": goldEntities.count,
+            "gold_entities": Set(goldEntities).count, "mentions_from": ner ? "lector entities stage" : "gold",
+            "results": rows,
         ])
+    }
+
+    /// The gold mentions with their in-document canonical forms (as the entities stage links them).
+    static func observeGold(_ document: GoldDocument) -> Observed {
+        let mentions = document.mentions
+        let forms = EntityLinker().canonicalForms(
+            mentions.map { EntityLinker.Mention(words: $0.text.split(separator: " ").map(String.init), label: $0.label) })
+        var observed = Observed()
+        for (index, (form, mention)) in zip(forms, mentions).enumerated() {
+            observed.names.append((form, mention.label))
+            observed.scored.append((index, mention.entity, mention.text))
+        }
+        return observed
+    }
+
+    /// The entities Lector's stages find; a gold mention is scored when an entity has exactly its span.
+    static func observeByPipeline(_ documents: [GoldDocument]) throws -> [Observed] {
+        let pipeline = try preparationPipeline(["clean", "sentences", "tokens", "entities"])
+        return documents.map { gold in
+            var document = Document(id: gold.id, source: "gold", format: "text", text: gold.text)
+            prepare(&document, with: pipeline)
+            var observed = Observed()
+            var nameAt: [Int: (index: Int, end: Int)] = [:]
+            for annotation in document.annotations(.entity) {
+                let surface = document.text(in: annotation.range)
+                nameAt[annotation.start] = (observed.names.count, annotation.end)
+                observed.names.append((annotation.attributes["canonical"] ?? surface, annotation.label))
+            }
+            guard document.text == gold.text else { return observed }  // offsets would not match
+            for mention in gold.mentions {
+                let start = gold.text.unicodeScalars.prefix(mention.start).reduce(0) { $0 + UTF8.width($1) }
+                let end = start + mention.text.utf8.count
+                if let found = nameAt[start], found.end == end {
+                    observed.scored.append((found.index, mention.entity, mention.text))
+                }
+            }
+            return observed
+        }
     }
 
     /// Gold entities spread over several predicted ones, and predicted ones holding several gold ones.
@@ -90,20 +147,32 @@ struct EvalEntityLinks: ParsableCommand {
         var text: String
         var label: String
         var entity: String
+        /// Offset in Unicode scalars into the document's text.
+        var start: Int
     }
 
-    static func read(_ path: String) throws -> [[GoldMention]] {
+    struct GoldDocument {
+        var id: String
+        var text: String
+        var mentions: [GoldMention]
+    }
+
+    static func read(_ path: String) throws -> [GoldDocument] {
         let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         return try text.split(separator: "\n").enumerated().map { number, line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let id = object["id"] as? String, let body = object["text"] as? String,
                 let mentions = object["mentions"] as? [[String: Any]]
             else { throw ValidationError("\(path):\(number + 1): expected {\"id\", \"text\", \"mentions\": [...]}") }
-            return try mentions.map { mention in
+            let gold = try mentions.map { mention in
                 guard let text = mention["text"] as? String, let label = mention["label"] as? String,
-                    let entity = mention["entity"] as? String
-                else { throw ValidationError("\(path):\(number + 1): a mention needs \"text\", \"label\", \"entity\"") }
-                return GoldMention(text: text, label: label, entity: entity)
+                    let entity = mention["entity"] as? String, let start = mention["start"] as? Int
+                else {
+                    throw ValidationError("\(path):\(number + 1): a mention needs \"text\", \"label\", \"entity\", \"start\"")
+                }
+                return GoldMention(text: text, label: label, entity: entity, start: start)
             }
+            return GoldDocument(id: id, text: body, mentions: gold)
         }
     }
 }

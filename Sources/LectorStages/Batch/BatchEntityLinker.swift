@@ -17,6 +17,9 @@
 ///    begins ("Northwind" → "Northwind Energy") when they are all one entity. Not for places ("Jordan"
 ///    and "Jordan River" are two).
 ///
+/// 5. **Label variants** (`mergeLabels`): the same organisation, place or other name under two of the
+///    labels ORG, LOC and MISC is one entity (the recogniser's disagreements; never for persons).
+///
 /// Ids are dense integers in order of first appearance (document order, then the summary's order), so
 /// the same summaries in the same order give the same ids whatever the lanes or shards that made them.
 ///
@@ -27,8 +30,12 @@ public struct BatchEntityLinker: Sendable {
     public struct Options: Sendable, Hashable, Codable {
         /// Link an ambiguous short person name by the other entities of its document (safe cases only).
         public var contextLinks: Bool = true
-        public init(contextLinks: Bool = true) {
+        /// One entity for the same organisation, place or other name found with different labels (the
+        /// entity recogniser's ORG/LOC/MISC disagreements). Person names are never merged this way.
+        public var mergeLabels: Bool = true
+        public init(contextLinks: Bool = true, mergeLabels: Bool = true) {
             self.contextLinks = contextLinks
+            self.mergeLabels = mergeLabels
         }
     }
 
@@ -50,6 +57,7 @@ public struct BatchEntityLinker: Sendable {
         linkPersons(table, parent: &parent)
         linkAcronyms(table, parent: &parent)
         linkOrganisationHeads(table, parent: &parent)
+        if options.mergeLabels { mergeLabelVariants(table, parent: &parent) }
         var documentRoots: [Int: [Int]] = [:]
         if options.contextLinks {
             documentRoots = linkByContext(table, namesOfDocument: namesOfDocument, parent: &parent)
@@ -139,6 +147,25 @@ public struct BatchEntityLinker: Sendable {
             if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
         }
     }
+
+    // MARK: - Label variants
+
+    /// The same words under ORG, LOC and MISC are one entity; the entity keeps the label of its first name.
+    private func mergeLabelVariants(_ table: NameTable, parent: inout [Int]) {
+        var first: [String: Int] = [:]
+        for (index, name) in table.names.enumerated()
+        where Self.mergeableLabels.contains(name.normal.label) && !name.normal.words.isEmpty {
+            let words = name.normal.words.joined(separator: " ")
+            guard let earlier = first[words] else {
+                first[words] = index
+                continue
+            }
+            let (a, b) = (Self.root(earlier, parent), Self.root(index, parent))
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+    }
+
+    static let mergeableLabels: Set<String> = ["ORG", "LOC", "MISC"]
 
     // MARK: - Context
 
