@@ -37,6 +37,9 @@ struct EvalDuplicates: ParsableCommand {
     @Option(help: "Score only the first N documents.")
     var limit: Int?
 
+    @Option(help: "Peer answers to score beside Lector: JSONL lines {\"method\", \"duplicate_of\": [id or null, …]} in input order (Benchmarks/batch/duplicates_peer.py).")
+    var peers: String?
+
     @Option(help: "Write the wrong and the missed decisions of the last threshold to this JSONL file.")
     var dump: String?
 
@@ -79,11 +82,29 @@ struct EvalDuplicates: ParsableCommand {
                     .write(toFile: dump, atomically: true, encoding: .utf8)
             }
         }
+        if let peers { rows += try Self.scorePeers(peers, documents) }
         let bytes = 8 + 4 + 4 + 2 * hashes
         try printJSON([
             "set": URL(fileURLWithPath: gold).lastPathComponent, "documents": documents.count,
             "signature_bytes": bytes, "shingle": shingle, "hashes": hashes, "results": rows,
         ])
+    }
+
+    /// Scores each peer line (ids of the originals, input order) with the same code as Lector's answers.
+    static func scorePeers(_ path: String, _ documents: [BatchGoldDocument]) throws -> [[String: Any]] {
+        let position = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        return try text.split(separator: "\n").enumerated().map { number, line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let method = object["method"] as? String, let answers = object["duplicate_of"] as? [Any],
+                answers.count == documents.count
+            else {
+                throw ValidationError("\(path):\(number + 1): expected {\"method\", \"duplicate_of\": [one per document]}")
+            }
+            var row = score(answers.map { ($0 as? String).flatMap { position[$0] } }, documents)
+            row["method"] = method
+            return row
+        }
     }
 
     /// One JSON line per wrong flag and per missed duplicate (with its best similarity to an earlier copy).
