@@ -142,17 +142,28 @@ struct EvalDuplicates: ParsableCommand {
         var correct = 0
         var kindTotal: [String: Int] = [:]
         var kindFound: [String: Int] = [:]
+        var sourceTotal: [String: Int] = [:]
+        var sourceFound: [String: Int] = [:]
+        var sourceFlagged: [String: Int] = [:]
+        var sourceCorrect: [String: Int] = [:]
         for (index, document) in documents.enumerated() {
             let isDuplicate = !seenGroups.insert(document.group).inserted
+            let source = document.id.split(separator: "/").first.map(String.init) ?? ""
             if isDuplicate {
                 goldDuplicates += 1
                 kindTotal[document.kind, default: 0] += 1
+                sourceTotal[source, default: 0] += 1
             }
             guard let original = originals[index] else { continue }
             flagged += 1
+            sourceFlagged[source, default: 0] += 1
             if documents[original].group == document.group {
                 correct += 1
-                if isDuplicate { kindFound[document.kind, default: 0] += 1 }
+                sourceCorrect[source, default: 0] += 1
+                if isDuplicate {
+                    kindFound[document.kind, default: 0] += 1
+                    sourceFound[source, default: 0] += 1
+                }
             }
         }
         let precision = flagged == 0 ? 1 : Double(correct) / Double(flagged)
@@ -163,6 +174,11 @@ struct EvalDuplicates: ParsableCommand {
             "precision": rounded(precision), "recall": rounded(recall),
             "f1": rounded(ClusterScore.f1(precision, recall)), "flagged": flagged, "gold_duplicates": goldDuplicates,
             "recall_by_kind": byKind,
+            "by_source": sourceTotal.keys.sorted().map { source -> [String: Any] in
+                let p = Double(sourceCorrect[source] ?? 0) / Double(max(sourceFlagged[source] ?? 0, 1))
+                let r = Double(sourceFound[source] ?? 0) / Double(max(sourceTotal[source] ?? 0, 1))
+                return ["source": source, "precision": rounded(p), "recall": rounded(r), "f1": rounded(ClusterScore.f1(p, r))]
+            },
         ]
     }
 }
