@@ -78,7 +78,7 @@ public struct StoryGrouper: Sendable {
                 continue
             }
             let vector = features(summary, idf: idf)
-            let norm = (vector.values.reduce(0) { $0 + $1 * $1 }).squareRoot()
+            let norm = (vector.reduce(0) { $0 + $1.weight * $1.weight }).squareRoot()
             var best: (story: Int, score: Double)?
             if norm > 0 {
                 var dots: [Int32: Double] = [:]
@@ -121,7 +121,7 @@ public struct StoryGrouper: Sendable {
                 postings[feature, default: []].append(Int32(story))
             }
             centroids[story] = centroid
-            norms[story] = (centroid.values.reduce(0) { $0 + $1 * $1 }).squareRoot()
+            norms[story] = Self.norm(centroid)
         }
         if options.mergeStories {
             return mergeSimilarStories(ids: ids, stories: stories, centroids: centroids, norms: norms, postings: postings)
@@ -144,7 +144,7 @@ public struct StoryGrouper: Sendable {
         var ranges = stories.map { ($0.firstDay, $0.lastDay) }
         for story in stories.indices where norms[story] > 0 {
             var dots: [Int32: Double] = [:]
-            for (feature, weight) in centroids[story] {
+            for (feature, weight) in centroids[story].sorted(by: { $0.key < $1.key }) {
                 for other in postings[feature] ?? [] where Int(other) < story {
                     dots[other, default: 0] += weight * (centroids[Int(other)][feature] ?? 0)
                 }
@@ -192,11 +192,20 @@ public struct StoryGrouper: Sendable {
         return Int(aFirst) <= Int(bLast) + options.days && Int(bFirst) <= Int(aLast) + options.days
     }
 
-    private func features(_ summary: StorySummary, idf: (UInt64) -> Double) -> [UInt64: Double] {
+    /// The document's weighted features, sorted by feature: sums over them then run in one order in every
+    /// process (Swift's dictionary order changes from run to run, and so would the rounding).
+    private func features(_ summary: StorySummary, idf: (UInt64) -> Double) -> [(feature: UInt64, weight: Double)] {
         var vector: [UInt64: Double] = [:]
         for term in summary.terms { vector[term, default: 0] += idf(term) }
-        for entity in summary.entities { vector[entity ^ Self.entitySalt, default: 0] += options.entityWeight * idf(entity ^ Self.entitySalt) }
-        return vector
+        for entity in summary.entities {
+            vector[entity ^ Self.entitySalt, default: 0] += options.entityWeight * idf(entity ^ Self.entitySalt)
+        }
+        return vector.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The Euclidean norm of a centroid, summed in feature order (deterministic rounding).
+    private static func norm(_ centroid: [UInt64: Double]) -> Double {
+        centroid.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
     }
 
     private func isClose(_ day: Int32?, _ story: Story) -> Bool {
