@@ -51,6 +51,16 @@ struct ClusterScore: Sendable, Hashable {
         ].mapValues(rounded)
     }
 
+    /// One result row: the scores, the method's name and how many clusters it made (under `countKey`).
+    static func row<P: Hashable, G: Hashable>(
+        _ method: String, predicted: [P], gold: [G], countKey: String
+    ) -> [String: Any] {
+        var row: [String: Any] = ClusterScore(predicted: predicted, gold: gold).json
+        row["method"] = method
+        row[countKey] = Set(predicted).count
+        return row
+    }
+
     static func f1(_ precision: Double, _ recall: Double) -> Double {
         precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
     }

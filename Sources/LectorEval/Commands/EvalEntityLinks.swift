@@ -57,10 +57,7 @@ struct EvalEntityLinks: ParsableCommand {
         }
         var rows: [[String: Any]] = []
         func add(_ method: String, _ predicted: [String]) {
-            var row: [String: Any] = ClusterScore(predicted: predicted, gold: goldEntities).json
-            row["method"] = method
-            row["entities"] = Set(predicted).count
-            rows.append(row)
+            rows.append(ClusterScore.row(method, predicted: predicted, gold: goldEntities, countKey: "entities"))
         }
         add("canonical string as written", exact)
         add("canonical string, lower-cased", lowered)

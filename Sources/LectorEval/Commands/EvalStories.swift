@@ -57,10 +57,7 @@ struct EvalStories: ParsableCommand {
         let goldGroups = documents.map(\.group)
         var rows: [[String: Any]] = []
         func add(_ method: String, _ predicted: [Int]) {
-            var row: [String: Any] = ClusterScore(predicted: predicted, gold: goldGroups).json
-            row["method"] = method
-            row["stories"] = Set(predicted).count
-            rows.append(row)
+            rows.append(ClusterScore.row(method, predicted: predicted, gold: goldGroups, countKey: "stories"))
         }
         add("one story per document", Array(documents.indices))
         add("same most-mentioned entity", Self.sameTopEntity(summaries))

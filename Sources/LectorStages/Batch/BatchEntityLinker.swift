@@ -124,7 +124,7 @@ public struct BatchEntityLinker: Sendable {
             var roots = Set((byInitials[name.normal.label + "\u{1F}" + letters] ?? []).map { Self.root($0, parent) })
             if roots.isEmpty, let alias = EntityLinker.aliases[letters] {
                 let aliasKey = BatchEntityName(name: alias, label: name.normal.label).key
-                if let target = table.index[aliasKey] { roots = [Self.root(target, parent)] }
+                if let target = table.index.existing(aliasKey) { roots = [Self.root(target, parent)] }
             }
             roots.remove(Self.root(index, parent))
             if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
@@ -215,7 +215,7 @@ public struct BatchEntityLinker: Sendable {
         _ table: NameTable, summaries: [EntityMentionSummary], namesOfDocument: [[Int]], parent: [Int],
         documentRoots: [Int: [Int]]
     ) -> BatchEntityLinks {
-        var idOfRoot: [Int: Int] = [:]
+        var idOfRoot = DenseNumbering<Int>()
         var entities: [BatchEntity] = []
         var forms: [[Int: Int]] = []  // per entity: name index → mentions
         var lastDocument: [Int] = []
@@ -227,12 +227,8 @@ public struct BatchEntityLinker: Sendable {
             row.reserveCapacity(names.count)
             for (position, name) in names.enumerated() {
                 let root = roots[position]
-                let id: Int
-                if let known = idOfRoot[root] {
-                    id = known
-                } else {
-                    id = entities.count
-                    idOfRoot[root] = id
+                let (id, isNew) = idOfRoot.number(root)
+                if isNew {
                     entities.append(BatchEntity(id: id, name: "", label: table.names[root].normal.label))
                     forms.append([:])
                     lastDocument.append(-1)
@@ -342,18 +338,13 @@ struct NameTable {
     }
 
     var names: [Name] = []
-    var index: [String: Int] = [:]
+    var index = DenseNumbering<String>()
     var personsByWord: [String: [Int]] = [:]
 
     mutating func add(_ mention: EntityMentionSummary.Mention) -> Int {
         let normal = BatchEntityName(name: mention.name, label: mention.label)
-        let key = normal.key
-        let position: Int
-        if let known = index[key] {
-            position = known
-        } else {
-            position = names.count
-            index[key] = position
+        let (position, isNew) = index.number(normal.key)
+        if isNew {
             names.append(Name(normal: normal, acronym: BatchEntityName.acronym(mention.name), firstSpelling: mention.name))
             if normal.label == "PER" {
                 for word in Set(normal.words) { personsByWord[word, default: []].append(position) }

@@ -167,18 +167,14 @@ public struct StoryGrouper: Sendable {
             }
         }
         // Renumber in order of first document.
-        var newID: [Int: Int] = [:]
+        var newID = DenseNumbering<Int>()
         var merged: [Story] = []
         var result: [Int] = []
         result.reserveCapacity(ids.count)
         for (document, story) in ids.enumerated() {
             let top = root(story)
-            let id: Int
-            if let known = newID[top] {
-                id = known
-            } else {
-                id = merged.count
-                newID[top] = id
+            let (id, isNew) = newID.number(top)
+            if isNew {
                 merged.append(Story(id: id, documents: [], firstDay: ranges[top].0, lastDay: ranges[top].1))
             }
             merged[id].documents.append(document)
