@@ -37,19 +37,13 @@ struct EvalEntityLinks: ParsableCommand {
     func run() throws {
         let documents = try Self.read(gold)
         let observed = ner ? try Self.observeByPipeline(documents) : documents.map(Self.observeGold)
-        var goldEntities: [String] = []
+        let goldEntities = observed.flatMap { $0.scored.map(\.entity) }
         var surfaces: [String] = []
         var exact: [String] = []
         var lowered: [String] = []
-        var summaries: [EntityMentionSummary] = []
-        var positions: [[Int?]] = []  // per document, per scored item: its index in the summary
         for document in observed {
-            let summary = EntityMentionSummary(names: document.names)
-            summaries.append(summary)
-            positions.append(document.scored.map { summary.index(name: document.names[$0.name].name, label: document.names[$0.name].label) })
             for item in document.scored {
                 let (form, label) = document.names[item.name]
-                goldEntities.append(item.entity)
                 surfaces.append("\(item.surface) → \(form)")
                 exact.append(label + "\u{1F}" + form)
                 lowered.append(label + "\u{1F}" + form.lowercased())
@@ -67,13 +61,7 @@ struct EvalEntityLinks: ParsableCommand {
             ("lector batch linker (default: names + context + label variants)", .init()),
         ]
         for (method, options) in variants {
-            let links = BatchEntityLinker(options: options).link(summaries)
-            var predicted: [String] = []
-            for (document, row) in positions.enumerated() {
-                for (offset, position) in row.enumerated() {
-                    predicted.append(position.map { "e\(links.ids[document][$0])" } ?? "unlinked-\(document)-\(offset)")
-                }
-            }
+            let predicted = Self.batchEntities(observed, options: options)
             add(method, predicted)
             if errors && options == BatchEntityLinker.Options() {
                 rows.append(["errors": Self.errors(predicted, goldEntities, surfaces)])
@@ -85,6 +73,23 @@ struct EvalEntityLinks: ParsableCommand {
             "gold_entities": Set(goldEntities).count, "mentions_from": ner ? "lector entities stage" : "gold",
             "results": rows,
         ])
+    }
+
+    /// The batch entity of each scored item (documents in order, items in order) as the batch linker
+    /// gives it; an item whose name the summary dropped (no letter or digit) is an entity of its own.
+    static func batchEntities(_ observed: [Observed], options: BatchEntityLinker.Options) -> [String] {
+        let summaries = observed.map { EntityMentionSummary(names: $0.names) }
+        let links = BatchEntityLinker(options: options).link(summaries)
+        var predicted: [String] = []
+        for (document, (summary, seen)) in zip(summaries, observed).enumerated() {
+            for (offset, item) in seen.scored.enumerated() {
+                let (name, label) = seen.names[item.name]
+                predicted.append(
+                    summary.index(name: name, label: label).map { "e\(links.ids[document][$0])" }
+                        ?? "unlinked-\(document)-\(offset)")
+            }
+        }
+        return predicted
     }
 
     /// The gold mentions with their in-document canonical forms (as the entities stage links them).
