@@ -103,3 +103,19 @@ struct StoryGrouperTests {
         #expect(StorySummary.entityKey(name: "Leeds", label: "LOC") != StorySummary.entityKey(name: "Leeds", label: "ORG"))
     }
 }
+
+extension StoryGrouperTests {
+    @Test("A term in every document of a large batch neither groups them nor hides the pairs that share rare terms")
+    func commonFeaturesLeftOutOfTheIndex() {
+        let common: UInt64 = 0xC0FFEE
+        let summaries = (0..<1_200).map { index -> StorySummary in
+            let pair = UInt64(index / 2)
+            let shared = (0..<10).map { pair &* 1_000 &+ UInt64($0) &+ 1_000_000 }
+            let own = (0..<9).map { UInt64(index) &* 1_000 &+ UInt64($0) &+ 9_000_000_000 }
+            return StorySummary(terms: [common] + shared + own, entities: [], day: nil)
+        }
+        let (ids, stories) = StoryGrouper().group(summaries)
+        #expect(stories.count == 600)
+        #expect((0..<600).allSatisfy { ids[2 * $0] == ids[2 * $0 + 1] })
+    }
+}

@@ -9,7 +9,8 @@ import Foundation
 /// weighted by its inverse document frequency over the batch (a feature shared by most of the batch
 /// tells little); entities count `entityWeight` times a term. A story is the sum of its documents'
 /// vectors, cut to its `storyFeatures` heaviest features; similarity is the cosine. Candidate stories
-/// come from an inverted index over story features, so the reduce is not quadratic. A second pass
+/// come from an inverted index over story features that leaves out features of more than
+/// `indexedFrequencyLimit` documents, so the reduce is not quadratic. A second pass
 /// (`mergeStories`) joins a story to an earlier one whose centroid is as similar (same threshold, days
 /// close): the single pass splits a story whose first reports differ. Defaults measured on three sets
 /// of `Benchmarks/batch` that pull opposite ways: the lower the threshold, the better the DUC-2001
@@ -68,6 +69,7 @@ public struct StoryGrouper: Sendable {
         func idf(_ feature: UInt64) -> Double {
             log(total + 1) - log(Double(documentFrequency[feature] ?? 0) + 1) + 1
         }
+        func isIndexed(_ feature: UInt64) -> Bool { (documentFrequency[feature] ?? 0) <= Self.indexedFrequencyLimit }
         var stories: [Story] = []
         var centroids: [[UInt64: Double]] = []
         var norms: [Double] = []
@@ -83,11 +85,11 @@ public struct StoryGrouper: Sendable {
             let norm = (vector.reduce(0) { $0 + $1.weight * $1.weight }).squareRoot()
             var best: (story: Int, score: Double)?
             if norm > 0 {
-                var dots: [Int32: Double] = [:]
-                for (feature, weight) in vector {
-                    for story in postings[feature] ?? [] { dots[story, default: 0] += weight * (centroids[Int(story)][feature] ?? 0) }
-                }
-                for (story, dot) in dots.sorted(by: { $0.key < $1.key }) where norms[Int(story)] > 0 {
+                var candidates = Set<Int32>()
+                for (feature, _) in vector where isIndexed(feature) { candidates.formUnion(postings[feature] ?? []) }
+                for story in candidates.sorted() where norms[Int(story)] > 0 {
+                    let centroid = centroids[Int(story)]
+                    let dot = vector.reduce(0.0) { $0 + $1.weight * (centroid[$1.feature] ?? 0) }
                     let score = dot / (norm * norms[Int(story)])
                     guard score >= options.threshold, isClose(summary.day, stories[Int(story)]) else { continue }
                     if best == nil || score > best!.score { best = (Int(story), score) }
@@ -114,19 +116,20 @@ public struct StoryGrouper: Sendable {
             if centroid.count > options.storyFeatures {
                 let kept = centroid.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(options.storyFeatures)
                 let keptKeys = Set(kept.map(\.key))
-                for feature in centroid.keys where !keptKeys.contains(feature) {
+                for feature in centroid.keys where !keptKeys.contains(feature) && isIndexed(feature) {
                     postings[feature]?.removeAll { $0 == Int32(story) }
                 }
                 centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
             }
-            for feature in centroid.keys where centroids[story][feature] == nil {
+            for feature in centroid.keys where centroids[story][feature] == nil && isIndexed(feature) {
                 postings[feature, default: []].append(Int32(story))
             }
             centroids[story] = centroid
             norms[story] = Self.norm(centroid)
         }
         if options.mergeStories {
-            return mergeSimilarStories(ids: ids, stories: stories, centroids: centroids, norms: norms, postings: postings)
+            return mergeSimilarStories(
+                ids: ids, stories: stories, centroids: centroids, norms: norms, postings: postings, isIndexed: isIndexed)
         }
         return (ids, stories)
     }
@@ -135,7 +138,8 @@ public struct StoryGrouper: Sendable {
     /// days are close) joins it. The single pass splits a story whose first reports differ; this joins the
     /// pieces. Ids are then renumbered in order of each story's first document.
     private func mergeSimilarStories(
-        ids: [Int], stories: [Story], centroids: [[UInt64: Double]], norms: [Double], postings: [UInt64: [Int32]]
+        ids: [Int], stories: [Story], centroids: [[UInt64: Double]], norms: [Double], postings: [UInt64: [Int32]],
+        isIndexed: (UInt64) -> Bool
     ) -> (ids: [Int], stories: [Story]) {
         var parent = Array(stories.indices)
         func root(_ story: Int) -> Int {
@@ -145,14 +149,15 @@ public struct StoryGrouper: Sendable {
         }
         var ranges = stories.map { ($0.firstDay, $0.lastDay) }
         for story in stories.indices where norms[story] > 0 {
-            var dots: [Int32: Double] = [:]
-            for (feature, weight) in centroids[story].sorted(by: { $0.key < $1.key }) {
-                for other in postings[feature] ?? [] where Int(other) < story {
-                    dots[other, default: 0] += weight * (centroids[Int(other)][feature] ?? 0)
-                }
+            let features = centroids[story].sorted { $0.key < $1.key }
+            var candidates = Set<Int32>()
+            for (feature, _) in features where isIndexed(feature) {
+                for other in postings[feature] ?? [] where Int(other) < story { candidates.insert(other) }
             }
             var best: (story: Int, score: Double)?
-            for (other, dot) in dots.sorted(by: { $0.key < $1.key }) where norms[Int(other)] > 0 {
+            for other in candidates.sorted() where norms[Int(other)] > 0 {
+                let centroid = centroids[Int(other)]
+                let dot = features.reduce(0.0) { $0 + $1.value * (centroid[$1.key] ?? 0) }
                 let score = dot / (norms[story] * norms[Int(other)])
                 let target = root(Int(other))
                 guard score >= options.threshold, target != root(story), rangesClose(ranges[story], ranges[target])
@@ -210,6 +215,12 @@ public struct StoryGrouper: Sendable {
         guard let day, let first = story.firstDay, let last = story.lastDay else { return true }
         return Int(day) >= Int(first) - options.days && Int(day) <= Int(last) + options.days
     }
+
+    /// Features found in more documents than this are left out of the inverted index (they still count in
+    /// the similarity of the candidates that rarer features find): a posting list is then at most this
+    /// long, so each document meets a bounded number of candidates and the reduce stays linear in the
+    /// batch. Below this many documents every feature is indexed.
+    static let indexedFrequencyLimit = 1_000
 
     /// Keeps entity features apart from term features that happen to share a hash.
     static let entitySalt: UInt64 = 0x5bd1_e995_0000_0001
