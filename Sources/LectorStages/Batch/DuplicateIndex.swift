@@ -54,6 +54,10 @@ public struct DuplicateIndex: Sendable {
         public var exact: Bool
     }
 
+    /// Originals read from one band's bucket at most (the latest ones): a bucket that many unrelated
+    /// originals share (a template's sentences) would otherwise make every new document meet them all.
+    static let bucketWalkLimit = 100
+
     public let options: Options
     private var count = 0
     private var exactOriginal: [UInt64: Int32] = [:]
@@ -89,9 +93,11 @@ public struct DuplicateIndex: Sendable {
         var candidates: [Int32] = []
         for (band, key) in keys.enumerated() {
             var slot = heads[key] ?? -1
-            while slot >= 0 {
+            var walked = 0
+            while slot >= 0 && walked < Self.bucketWalkLimit {
                 candidates.append(slot)
                 slot = chain[Int(slot) * bands + band]
+                walked += 1
             }
         }
         if !candidates.isEmpty {
