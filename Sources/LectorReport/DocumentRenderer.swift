@@ -324,7 +324,7 @@ struct DocumentRenderer {
         if lead.count > 240 { lead = String(lead.prefix(239)) + "…" }
         return IndexRow(
             title: title, date: PublicationDate(metadata: document.metadata), source: document.source,
-            format: document.format, entityCount: document.annotations(.entity).count, lead: lead)
+            format: document.format, language: document.metadata["lang"] ?? "", entityCount: document.annotations(.entity).count, lead: lead)
     }
 
     /// Named entities (those with pages) with their counts and first mention, in order of first mention.

@@ -43,6 +43,7 @@ public final class ReportWriter {
     var entitySpill: EntitySpill?
     var dates: [PublicationDate: Int] = [:]
     var formats: Set<String> = []
+    var languages: Set<String> = []
     private var rowChunk = JSONWriter(capacity: 1 << 16)
     private var rowsInChunk = 0
     var chunkCount = 0
@@ -215,11 +216,12 @@ public final class ReportWriter {
         try entitySpill?.add(document: index, stem: stem, title: document.row.title, sightings: document.entities)
         if let date = document.row.date { dates[date, default: 0] += 1 }
         formats.insert(document.row.format)
+        if !document.row.language.isEmpty { languages.insert(document.row.language) }
         appendRow(document, stem: stem)
         if rowsInChunk >= max(1, options.rowsPerDataFile) { try flushRows() }
     }
 
-    /// Add a row of the index table: `[page, title, date, source, format, entities, lead, id]`.
+    /// Add a row of the index table: `[page, title, date, source, format, entities, lead, id, lang]`.
     private func appendRow(_ document: RenderedDocument, stem: String) {
         if rowsInChunk == 0 {
             rowChunk = JSONWriter(capacity: 1 << 16)
@@ -234,6 +236,7 @@ public final class ReportWriter {
         rowChunk.value(document.row.entityCount)
         rowChunk.value(document.row.lead)
         rowChunk.value(document.id)
+        rowChunk.value(document.row.language)
         rowChunk.endArray()
         rowsInChunk += 1
     }
