@@ -25,7 +25,7 @@ extension StopWords {
         zwei drei jahr jahre jahren jahres prozent woche tag tage tagen montag dienstag mittwoch donnerstag \
         freitag samstag sonntag uhr mal viele vielen andere anderen anderer etwas einmal ebenfalls dabei damit \
         dazu davon dafür darauf daran darüber dagegen deshalb jedoch sowie bzw zudem außerdem allerdings nun \
-        ab mehr weniger viel ganz vor nach
+        ab mehr weniger viel ganz vor nach ja nein ca bzw usw etwa
         """))
 
     static let frenchFunction = words(
