@@ -25,15 +25,10 @@ struct SummaryLanguage: Sendable {
     /// The language for an ISO code such as `de`, `de-AT` or `fr_CA` (English when unknown).
     static func forCode(_ code: String?) -> SummaryLanguage {
         guard let code, code.utf8.count >= 2 else { return english }
-        switch code.prefix(2).lowercased() {
-        case "de": return german
-        case "fr": return french
-        case "es": return spanish
-        case "nl": return dutch
-        case "it": return italian
-        default: return english
-        }
+        return byCode[code.prefix(2).lowercased()] ?? english
     }
+
+    private static let byCode = Dictionary(uniqueKeysWithValues: [german, french, spanish, dutch, italian].map { ($0.code, $0) })
 
     static let english = SummaryLanguage(
         code: "en", function: StopWords.function, keyPhraseStopWords: StopWords.english,

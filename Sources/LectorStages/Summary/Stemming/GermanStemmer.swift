@@ -13,14 +13,7 @@ enum GermanStemmer {
     static func stem(_ input: String) -> String {
         var word = SnowballWord(input.replacingOccurrences(of: "ß", with: "ss"))
         // u and y between vowels are consonants.
-        if word.count >= 3 {
-            for index in 1..<(word.count - 1) {
-                let letter = word.letters[index]
-                guard letter == "u" || letter == "y", isVowel(word.letters[index - 1]), isVowel(word.letters[index + 1])
-                else { continue }
-                word.letters[index] = letter == "u" ? "U" : "Y"
-            }
-        }
+        word.markBetweenVowels(["u": "U", "y": "Y"], isVowel: isVowel)
         word.markStandardRegions(isVowel: isVowel)
         // At least three letters precede R1 (R2 is counted from the unadjusted R1).
         if word.count >= 3 { word.r1 = max(word.r1, 3) } else { word.r1 = word.count; word.r2 = word.count }

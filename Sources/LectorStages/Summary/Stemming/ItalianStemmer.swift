@@ -27,14 +27,7 @@ enum ItalianStemmer {
             if word.letters[index] == "u", index > 0, word.letters[index - 1] == "q" { word.letters[index] = "U" }
         }
         // u and i between vowels are consonants.
-        if word.count >= 3 {
-            for index in 1..<(word.count - 1) {
-                let letter = word.letters[index]
-                guard letter == "u" || letter == "i", isVowel(word.letters[index - 1]), isVowel(word.letters[index + 1])
-                else { continue }
-                word.letters[index] = letter == "u" ? "U" : "I"
-            }
-        }
+        word.markBetweenVowels(["u": "U", "i": "I"], isVowel: isVowel)
         word.markRomanceRV(isVowel: isVowel)
         word.markStandardRegions(isVowel: isVowel)
         attachedPronoun(&word)
@@ -55,10 +48,8 @@ enum ItalianStemmer {
 
     /// Step 0: a pronoun attached to a gerund (deleted) or an infinitive (replaced by e) in RV.
     private static func attachedPronoun(_ word: inout SnowballWord) {
-        guard let pronoun = word.longestSuffix(in: pronouns) else { return }
-        var stripped = word
-        stripped.delete(pronoun.count)
-        guard let host = stripped.longestSuffix(in: pronounHosts), stripped.inRV(host.count) else { return }
+        guard let (found, host) = word.strippingPronoun(pronouns, hosts: pronounHosts) else { return }
+        var stripped = found
         if host.text == "ar" || host.text == "er" || host.text == "ir" { stripped.letters.append("e") }
         word = stripped
     }
@@ -72,18 +63,7 @@ enum ItalianStemmer {
             guard word.inRV(n) else { return false }
             word.delete(n)
         case "amente":
-            guard word.inR1(n) else { return false }
-            word.delete(n)
-            if word.ends(with: "iv"), word.inR2(2) {
-                word.delete(2)
-                if word.ends(with: "at"), word.inR2(2) { word.delete(2) }
-            } else {
-                for preceding in ["abil", "os", "ic"] where word.ends(with: preceding) {
-                    let length = preceding.unicodeScalars.count
-                    if word.inR2(length) { word.delete(length) }
-                    break
-                }
-            }
+            return word.removeAmente(n, others: ["abil", "os", "ic"])
         case "azione", "azioni", "atore", "atori":
             guard word.inR2(n) else { return false }
             word.delete(n)
@@ -100,11 +80,7 @@ enum ItalianStemmer {
         case "ità":
             guard word.inR2(n) else { return false }
             word.delete(n)
-            for preceding in ["abil", "ic", "iv"] where word.ends(with: preceding) {
-                let length = preceding.unicodeScalars.count
-                if word.inR2(length) { word.delete(length) }
-                break
-            }
+            word.deleteEndingInR2(among: ["abil", "ic", "iv"])
         case "ivo", "ivi", "iva", "ive":
             guard word.inR2(n) else { return false }
             word.delete(n)

@@ -104,6 +104,52 @@ struct SnowballWord {
         }
     }
 
+    /// Marks as consonants (upper case) the letters in `which` that stand between two vowels
+    /// (German u and y; Italian and French u and i).
+    mutating func markBetweenVowels(_ which: [Unicode.Scalar: Unicode.Scalar], isVowel: (Unicode.Scalar) -> Bool) {
+        guard letters.count >= 3 else { return }
+        for index in 1..<(letters.count - 1) {
+            guard let upper = which[letters[index]], isVowel(letters[index - 1]), isVowel(letters[index + 1])
+            else { continue }
+            letters[index] = upper
+        }
+    }
+
+    /// Deletes the first of `endings` the word ends with, if it lies in R2 (Snowball's
+    /// `[substring] among(...) (R2 delete)` after a removed suffix). Nothing happens when the word ends
+    /// with none of them, or the one it ends with is not in R2.
+    mutating func deleteEndingInR2(among endings: [String]) {
+        guard let ending = endings.first(where: { ends(with: $0) }) else { return }
+        let length = ending.unicodeScalars.count
+        if inR2(length) { delete(length) }
+    }
+
+    /// Spanish and Italian "-amente" (`length` letters): deleted when in R1, then a preceding "iv" in R2
+    /// (and an "at" before it in R2), else the first of `others` in R2. False when not in R1.
+    mutating func removeAmente(_ length: Int, others: [String]) -> Bool {
+        guard inR1(length) else { return false }
+        delete(length)
+        if ends(with: "iv") {
+            if inR2(2) {
+                delete(2)
+                if ends(with: "at"), inR2(2) { delete(2) }
+            }
+        } else {
+            deleteEndingInR2(among: others)
+        }
+        return true
+    }
+
+    /// The word without an attached pronoun (Spanish, Italian) when the pronoun follows one of
+    /// `hosts` lying in RV; with the host found. Nil when there is none.
+    func strippingPronoun(_ pronouns: SnowballSuffixList, hosts: SnowballSuffixList) -> (SnowballWord, SnowballSuffix)? {
+        guard let pronoun = longestSuffix(in: pronouns) else { return nil }
+        var stripped = self
+        stripped.delete(pronoun.count)
+        guard let host = stripped.longestSuffix(in: hosts), stripped.inRV(host.count) else { return nil }
+        return (stripped, host)
+    }
+
     /// Replaces every `from` letter by `to`.
     mutating func map(_ from: Unicode.Scalar, to: Unicode.Scalar) {
         for index in letters.indices where letters[index] == from { letters[index] = to }

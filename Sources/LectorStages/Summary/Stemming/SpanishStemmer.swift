@@ -41,10 +41,8 @@ enum SpanishStemmer {
 
     /// Step 0: an object pronoun attached to an infinitive or gerund in RV ("dándole" → "dando").
     private static func attachedPronoun(_ word: inout SnowballWord) {
-        guard let pronoun = word.longestSuffix(in: pronouns) else { return }
-        var stripped = word
-        stripped.delete(pronoun.count)
-        guard let host = stripped.longestSuffix(in: pronounHosts), stripped.inRV(host.count) else { return }
+        guard let (found, host) = word.strippingPronoun(pronouns, hosts: pronounHosts) else { return }
+        var stripped = found
         switch host.text {
         case "iéndo": stripped.replace(host.count, with: "iendo")
         case "ándo": stripped.replace(host.count, with: "ando")
@@ -63,15 +61,7 @@ enum SpanishStemmer {
         let n = suffix.count
         switch suffix.text {
         case "amente":
-            guard word.inR1(n) else { return false }
-            word.delete(n)
-            if word.ends(with: "iv"), word.inR2(2) {
-                word.delete(2)
-                if word.ends(with: "at"), word.inR2(2) { word.delete(2) }
-            } else if word.ends(with: "os") || word.ends(with: "ic") || word.ends(with: "ad"), word.inR2(2) {
-                word.delete(2)
-            }
-            return true
+            return word.removeAmente(n, others: ["os", "ic", "ad"])
         default:
             break
         }
@@ -88,17 +78,10 @@ enum SpanishStemmer {
             word.replace(n, with: "ente")
         case "mente":
             word.delete(n)
-            for preceding in ["ante", "able", "ible"] where word.ends(with: preceding) {
-                if word.inR2(4) { word.delete(4) }
-                break
-            }
+            word.deleteEndingInR2(among: ["ante", "able", "ible"])
         case "idad", "idades":
             word.delete(n)
-            for preceding in ["abil", "ic", "iv"] where word.ends(with: preceding) {
-                let length = preceding.unicodeScalars.count
-                if word.inR2(length) { word.delete(length) }
-                break
-            }
+            word.deleteEndingInR2(among: ["abil", "ic", "iv"])
         case "iva", "ivo", "ivas", "ivos":
             word.delete(n)
             if word.ends(with: "at"), word.inR2(2) { word.delete(2) }
