@@ -156,6 +156,18 @@ struct ReadContext: Sendable {
     ) -> DocumentOutcome {
         guard !blocks.isEmpty else { return failure("no text found in document", id: id) }
         let (text, paragraphs) = BlockTextBuilder.assemble(blocks)
+        var metadata = metadata
+        // Every kind of document gets a `lang`: the declared one as an ISO code ("en" from "en-US"),
+        // else the guesser's over the text read (feed items, XML, NITF and text files declare none).
+        if let declared = metadata["lang"], let code = PageMetadataExtractor.languageCode(declared) {
+            metadata["lang"] = code
+        } else {
+            metadata["lang"] = nil
+            if let guessed = LanguageGuesser.guess(text) {
+                metadata["lang"] = guessed
+                metadata["lang_detected"] = "true"
+            }
+        }
         var document = Document(
             id: id ?? self.id, source: source, format: format, title: title, text: text, metadata: metadata,
             sourceBytes: sourceBytes ?? byteCount)

@@ -19,10 +19,6 @@ enum PlainTextDocumentReader {
         }
         var metadata = ["encoding": decoded.encoding]
         if let title { metadata["title"] = title }
-        if let language = LanguageGuesser.guess(decoded.text) {
-            metadata["lang"] = language
-            metadata["lang_detected"] = "true"
-        }
         return context.document(
             format: "text", title: title, blocks: blocks, metadata: metadata, diagnostics: diagnostics)
     }

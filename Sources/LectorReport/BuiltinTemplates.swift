@@ -123,9 +123,9 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
   entityCharts [label summary svg (triple)] with hasEntityCharts; timeline (triple) timelineCaption
   (absent without dates); failures [id source stage message] with hasFailures failureCount moreFailures
   hasMoreFailures; duplicates (count, absent without duplicates); stories storyCount storiesTimeline
-  (triple) (SVG) storiesHTML (triple) (article.story per story, built and escaped by the report); tableConfig (triple) (JSON for the table script: chunkSize chunks formats total).
+  (triple) (SVG) storiesHTML (triple) (article.story per story, built and escaped by the report); tableConfig (triple) (JSON for the table script: chunkSize chunks formats languages total).
   The table script loads data/rows-NNNNN.js, each calling lectorRows(chunk, rows); a row is
-  [page stem, title, date, source, format, entity count, first summary sentence, id].
+  [page stem, title, date, source, format, entity count, first summary sentence, id, lang].
 }}
 <!DOCTYPE html>
 <html lang="en">
@@ -192,11 +192,12 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
 <div class="controls">
 <input type="search" id="search" placeholder="Search titles, sources, summaries, ids…" aria-label="Search documents">
 <select id="format" aria-label="Filter by format"><option value="">All formats</option></select>
+<select id="lang" aria-label="Filter by language"><option value="">All languages</option></select>
 <select id="dated" aria-label="Filter by date"><option value="">Any date</option><option value="yes">With a date</option><option value="no">Without a date</option></select>
 <span id="status"></span>
 </div>
 <table id="table">
-<thead><tr><th data-key="1" tabindex="0">Title</th><th data-key="2" tabindex="0">Date</th><th data-key="3" tabindex="0">Source</th><th data-key="5" class="num" tabindex="0">Entities</th><th>Summary</th></tr></thead>
+<thead><tr><th data-key="1" tabindex="0">Title</th><th data-key="2" tabindex="0">Date</th><th data-key="3" tabindex="0">Source</th><th data-key="8" tabindex="0">Lang</th><th data-key="5" class="num" tabindex="0">Entities</th><th>Summary</th></tr></thead>
 <tbody></tbody>
 </table>
 <div class="pager"><button type="button" id="previous">‹ Previous</button><span id="page"></span><button type="button" id="next">Next ›</button></div>
@@ -227,7 +228,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
   var config = LECTOR_TABLE;
   var chunks = [];
   var waiting = {};
-  var state = { search: "", format: "", dated: "", sortKey: -1, sortDirection: 1, page: 0 };
+  var state = { search: "", format: "", lang: "", dated: "", sortKey: -1, sortDirection: 1, page: 0 };
   var pageSize = 50;
   var view = null;
   var body = document.querySelector("#table tbody");
@@ -265,11 +266,11 @@ var LECTOR_TABLE = {{{tableConfig}}};
     })();
   }
 
-  function filtering() { return state.search !== "" || state.format !== "" || state.dated !== "" || state.sortKey >= 0; }
+  function filtering() { return state.search !== "" || state.format !== "" || state.lang !== "" || state.dated !== "" || state.sortKey >= 0; }
 
   function haystack(row) {
-    if (row.length < 9) { row.push((row[1] + " " + row[3] + " " + row[6] + " " + row[7]).toLowerCase()); }
-    return row[8];
+    if (row.length < 10) { row.push((row[1] + " " + row[3] + " " + row[6] + " " + row[7]).toLowerCase()); }
+    return row[9];
   }
 
   function buildView() {
@@ -278,6 +279,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
     chunks.forEach(function (chunk) {
       chunk.forEach(function (row) {
         if (state.format && row[4] !== state.format) { return; }
+        if (state.lang && row[8] !== state.lang) { return; }
         if (state.dated === "yes" && !row[2]) { return; }
         if (state.dated === "no" && row[2]) { return; }
         var text = terms.length ? haystack(row) : "";
@@ -316,6 +318,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
       title.appendChild(link);
       cell(tr, data[2], "");
       cell(tr, data[3], "source");
+      cell(tr, data[8] || "", "");
       cell(tr, String(data[5]), "num");
       cell(tr, data[6], "lead");
       body.appendChild(tr);
@@ -371,6 +374,14 @@ var LECTOR_TABLE = {{{tableConfig}}};
     format.appendChild(option);
   });
   format.addEventListener("change", function () { state.format = format.value; state.page = 0; render(); });
+  var lang = document.getElementById("lang");
+  (config.languages || []).forEach(function (code) {
+    var option = document.createElement("option");
+    option.value = code;
+    option.textContent = code;
+    lang.appendChild(option);
+  });
+  lang.addEventListener("change", function () { state.lang = lang.value; state.page = 0; render(); });
   var dated = document.getElementById("dated");
   dated.addEventListener("change", function () { state.dated = dated.value; state.page = 0; render(); });
   var search = document.getElementById("search");
@@ -394,7 +405,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
   });
   document.getElementById("previous").addEventListener("click", function () { if (state.page > 0) { state.page--; render(); } });
   document.getElementById("next").addEventListener("click", function () { state.page++; render(); });
-  // The table's state lives in the address (#q=…&format=…&dated=…&sort=…&desc=1&page=…) so a view can be
+  // The table's state lives in the address (#q=…&format=…&lang=…&dated=…&sort=…&desc=1&page=…) so a view can be
   // bookmarked or shared; plain anchors such as #entities are left alone.
   function readAddress() {
     var hash = location.hash.replace(/^#/, "");
@@ -405,6 +416,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
       try { value = decodeURIComponent((parts[1] || "").replace(/\+/g, " ")); } catch (error) { return; }
       if (parts[0] === "q") { state.search = value; search.value = value; }
       if (parts[0] === "format") { state.format = value; format.value = value; }
+      if (parts[0] === "lang") { state.lang = value; lang.value = value; }
       if (parts[0] === "dated") { state.dated = value; dated.value = value; }
       if (parts[0] === "sort") { state.sortKey = Number(value) || -1; }
       if (parts[0] === "desc") { state.sortDirection = value === "1" ? -1 : 1; }
@@ -419,6 +431,7 @@ var LECTOR_TABLE = {{{tableConfig}}};
     var parts = [];
     if (state.search) { parts.push("q=" + encodeURIComponent(state.search)); }
     if (state.format) { parts.push("format=" + encodeURIComponent(state.format)); }
+    if (state.lang) { parts.push("lang=" + encodeURIComponent(state.lang)); }
     if (state.dated) { parts.push("dated=" + state.dated); }
     if (state.sortKey >= 0) { parts.push("sort=" + state.sortKey + (state.sortDirection < 0 ? "&desc=1" : "")); }
     if (state.page > 0) { parts.push("page=" + (state.page + 1)); }

@@ -329,7 +329,7 @@ struct DocumentRenderer {
         if lead.count > 240 { lead = String(lead.prefix(239)) + "…" }
         return IndexRow(
             title: title, date: PublicationDate(metadata: document.metadata), source: document.source,
-            format: document.format, entityCount: document.annotations(.entity).count, lead: lead,
+            format: document.format, language: document.metadata["lang"] ?? "", entityCount: document.annotations(.entity).count, lead: lead,
             story: document.metadata[BatchField.story], duplicateOf: document.metadata[BatchField.duplicateOf])
     }
 

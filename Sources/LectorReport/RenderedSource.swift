@@ -55,6 +55,8 @@ struct IndexRow: Sendable {
     var date: PublicationDate?
     var source: String
     var format: String
+    /// The document's `lang` metadata (ISO code), or empty.
+    var language: String
     var entityCount: Int
     var lead: String
     /// The document's story (`stories` batch stage), if it shares one with other documents.

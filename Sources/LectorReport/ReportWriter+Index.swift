@@ -91,6 +91,10 @@ extension ReportWriter {
         json.beginArray()
         for format in formats.sorted() { json.value(format) }
         json.endArray()
+        json.key("languages")
+        json.beginArray()
+        for language in languages.sorted() { json.value(language) }
+        json.endArray()
         json.field("total", documentsWritten)
         json.endObject()
         return json.string

@@ -47,6 +47,7 @@ public final class ReportWriter {
     /// Documents that repeat an earlier one.
     var duplicateCount = 0
     var formats: Set<String> = []
+    var languages: Set<String> = []
     private var rowChunk = JSONWriter(capacity: 1 << 16)
     private var rowsInChunk = 0
     var chunkCount = 0
@@ -223,11 +224,12 @@ public final class ReportWriter {
             stories[story, default: []].append(StoryDocument(document, stem: stem))
         }
         formats.insert(document.row.format)
+        if !document.row.language.isEmpty { languages.insert(document.row.language) }
         appendRow(document, stem: stem)
         if rowsInChunk >= max(1, options.rowsPerDataFile) { try flushRows() }
     }
 
-    /// Add a row of the index table: `[page, title, date, source, format, entities, lead, id]`.
+    /// Add a row of the index table: `[page, title, date, source, format, entities, lead, id, lang]`.
     private func appendRow(_ document: RenderedDocument, stem: String) {
         if rowsInChunk == 0 {
             rowChunk = JSONWriter(capacity: 1 << 16)
@@ -242,6 +244,7 @@ public final class ReportWriter {
         rowChunk.value(document.row.entityCount)
         rowChunk.value(document.row.lead)
         rowChunk.value(document.id)
+        rowChunk.value(document.row.language)
         rowChunk.endArray()
         rowsInChunk += 1
     }

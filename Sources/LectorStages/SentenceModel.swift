@@ -3,7 +3,8 @@ import LectorCore
 
 /// The statistics the sentence splitter consults where rules run out: abbreviations, sentence
 /// starters and orthographic evidence, learned Punkt-style from unlabelled text by
-/// `lector train sentences` and shipped as the resource `Resources/sentences-en.txt`.
+/// `lector train sentences` and shipped as the resources `Resources/sentences-XX.txt`, one per
+/// language (`en`, `de`, `fr`, `es`, `nl`, `it`).
 ///
 /// All words are stored lower-cased, abbreviations without their final period (`u.s`, `inc`).
 /// Immutable and `Sendable`; `SentenceModel.english` is loaded once per process.
@@ -69,24 +70,87 @@ public struct SentenceModel: Sendable {
     public static let english: SentenceModel = (try? shipped.get())
         ?? SentenceModel(abbreviations: builtinAbbreviations, sentenceStarters: [], lowercaseWords: [])
 
-    /// The shipped model, or why it could not be read.
-    public static let shipped: Result<SentenceModel, ResourceMissing> = {
-        let path = "Resources/sentences-en.txt"
+    /// The shipped English model, or why it could not be read.
+    public static let shipped: Result<SentenceModel, ResourceMissing> = load(language: "en")
+
+    // One `static let` per language: each file is read the first time a document in that language
+    // needs it, once per process, and never for languages a run does not meet.
+    private static let german = try? load(language: "de").get()
+    private static let french = try? load(language: "fr").get()
+    private static let spanish = try? load(language: "es").get()
+    private static let dutch = try? load(language: "nl").get()
+    private static let italian = try? load(language: "it").get()
+
+    /// The shipped model for a document whose `lang` is `code` (`de`, `de-AT`…); nil for English,
+    /// unknown languages and languages without a shipped model, which use `english`.
+    public static func shipped(forLanguage code: String?) -> SentenceModel? {
+        guard let code, code.utf8.count >= 2 else { return nil }
+        switch code.prefix(2).lowercased() {
+        case "de": return german
+        case "fr": return french
+        case "es": return spanish
+        case "nl": return dutch
+        case "it": return italian
+        default: return nil
+        }
+    }
+
+    /// Reads `Resources/sentences-LANG.txt`.
+    static func load(language: String) -> Result<SentenceModel, ResourceMissing> {
+        let path = "Resources/sentences-\(language).txt"
         do {
             let url = try ResourceLocator.url(path, target: "LectorStages")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 return .failure(ResourceMissing(path: path, searched: [url.path]))
             }
-            return .success(SentenceModel(parsing: text))
+            return .success(SentenceModel(parsing: text, language: language))
         } catch let error as ResourceMissing {
             return .failure(error)
         } catch {
             return .failure(ResourceMissing(path: path, searched: []))
         }
-    }()
+    }
+
+    /// Abbreviations every text in a language needs even when the training data is thin (English:
+    /// `builtinAbbreviations`).
+    public static func builtinAbbreviations(language: String) -> Set<String> {
+        switch language.prefix(2).lowercased() {
+        case "de":
+            return [
+                "nr", "bzw", "z.b", "u.a", "usw", "ca", "vgl", "str", "jh", "jhd", "mio", "mrd", "tsd", "abs", "bsp",
+                "evtl", "ggf", "inkl", "sog", "d.h", "o.ä", "u.ä", "z.t", "s.o", "s.u", "v.a", "hrsg", "geb", "gest",
+                "dr", "prof", "hr", "fr", "st", "jan", "feb", "apr", "aug", "sept", "okt", "nov", "dez", "tel",
+            ]
+        case "fr":
+            return [
+                "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "env", "etc", "cf", "ex",
+                "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "tél", "hab", "art",
+            ]
+        case "es":
+            return [
+                "sr", "sra", "srta", "dr", "dra", "dña", "ud", "uds", "av", "avda", "etc", "pág", "núm", "art", "ej",
+                "aprox", "ene", "feb", "abr", "ago", "sept", "oct", "nov", "dic", "tel", "s.a", "ee.uu",
+            ]
+        case "nl":
+            return [
+                "dhr", "mevr", "mw", "dr", "drs", "ir", "prof", "mr", "ing", "bijv", "b.v", "n.v", "o.a", "m.a.w",
+                "i.p.v", "t.o.v", "d.w.z", "enz", "etc", "nr", "blz", "ca", "jan", "feb", "apr", "aug", "sept", "okt",
+                "nov", "dec", "st", "tel",
+            ]
+        case "it":
+            return [
+                "sig", "sigg", "sig.ra", "dott", "dott.ssa", "prof", "ing", "avv", "on", "sen", "geom", "rag", "ecc",
+                "pag", "art", "gen", "feb", "apr", "giu", "lug", "ago", "sett", "ott", "nov", "dic", "tel", "s.p.a",
+                "p.es",
+            ]
+        default:
+            return builtinAbbreviations
+        }
+    }
 
     /// Parse the resource format: `[section]` headers, one lower-cased word per line, `#` comments.
-    public init(parsing text: String) {
+    /// `language` chooses the built-in abbreviations added to the learned ones.
+    public init(parsing text: String, language: String = "en") {
         var sections: [String: Set<String>] = [:]
         var current = ""
         for rawLine in text.split(whereSeparator: \.isNewline) {
@@ -99,7 +163,7 @@ public struct SentenceModel: Sendable {
             sections[current, default: []].insert(line)
         }
         self.init(
-            abbreviations: Self.builtinAbbreviations.union(sections["abbreviations"] ?? []),
+            abbreviations: Self.builtinAbbreviations(language: language).union(sections["abbreviations"] ?? []),
             sentenceStarters: sections["sentence-starters"] ?? [],
             lowercaseWords: sections["lowercase-words"] ?? [])
     }

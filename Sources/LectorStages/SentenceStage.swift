@@ -11,7 +11,8 @@ public struct SentenceStage: Stage {
     public struct Options: DeclaredOptions {
         /// What a line break inside a paragraph means: `auto`, `boundary` or `space`.
         public var lineBreaks: SentenceSplitter.LineBreaks = .auto
-        /// A statistics file written by `lector train sentences` (default: the built-in English one).
+        /// A statistics file written by `lector train sentences` for every document (default: the
+        /// shipped statistics of each document's language, English when it has none).
         public var model: ConfigPath?
 
         public init() {}
@@ -21,8 +22,8 @@ public struct SentenceStage: Stage {
                 "line-breaks", \.lineBreaks,
                 "whether a line break inside a paragraph ends a sentence (auto: yes unless the text looks hard-wrapped)"),
             .value(
-                "model", \.model, type: "path", default: "built-in English",
-                "sentence statistics written by `lector train sentences`"),
+                "model", \.model, type: "path", default: "built-in, per language",
+                "sentence statistics written by `lector train sentences`, used for every document"),
         ]
     }
 
@@ -31,8 +32,11 @@ public struct SentenceStage: Stage {
     public static var defaultRequires: Set<Layer> { [.paragraph] }
     public static var defaultProduces: Set<Layer> { [.sentence] }
 
-    /// The splitter this stage runs.
+    /// The splitter this stage runs on English documents and documents in languages without statistics
+    /// of their own (on every document when a model file is given).
     public let splitter: SentenceSplitter
+    /// Whether documents in other languages get their language's shipped statistics.
+    private let perLanguage: Bool
 
     public init(options: Options) throws {
         var model: SentenceModel
@@ -42,16 +46,27 @@ public struct SentenceStage: Stage {
             model = SentenceModel(parsing: text)
         }
         splitter = SentenceSplitter(model: model, lineBreaks: options.lineBreaks)
+        perLanguage = options.model == nil
     }
 
-    public init(splitter: SentenceSplitter = SentenceSplitter()) {
+    /// A stage with one splitter for every document (`perLanguage: true` gives documents in another
+    /// language that language's shipped statistics instead).
+    public init(splitter: SentenceSplitter = SentenceSplitter(), perLanguage: Bool = false) {
         self.splitter = splitter
+        self.perLanguage = perLanguage
+    }
+
+    /// The splitter for `document`: its language's shipped statistics when there are some.
+    public func splitter(for document: Document) -> SentenceSplitter {
+        guard perLanguage, let model = SentenceModel.shipped(forLanguage: document.metadata["lang"]) else { return splitter }
+        return SentenceSplitter(model: model, lineBreaks: splitter.lineBreaks)
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
         let paragraphs = document.annotations(.paragraph)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(paragraphs.count * 4)
+        let splitter = self.splitter(for: document)
         try document.text.withUTF8 { bytes in
             for (number, paragraph) in paragraphs.enumerated() {
                 if number & 255 == 255 { try context.checkDeadline() }

@@ -92,8 +92,10 @@ import Testing
 
     @Test(.enabled(if: punkt.allSatisfy { DevelopmentData.exists($0.0) }))
     func everyLanguageIsAtLeastPunkt() throws {
-        let evaluator = SegmentationEvaluator()
         for (path, floor) in Self.punkt {
+            // Each treebank with its language's shipped sentence statistics, as `eval sentences --suite`.
+            let evaluator = SegmentationEvaluator(
+                splitter: EvalSentences.splitter(forTreebank: path, default: SentenceSplitter()))
             let content = try String(contentsOf: DevelopmentData.file(path), encoding: .utf8)
             let whole = evaluator.evaluate(CoNLLUCorpus(parsing: content)).sentences.f1
             let chunked = evaluator.evaluate(CoNLLUCorpus(parsing: EvalSentences.chunked(content, size: 10))).sentences.f1

@@ -4,6 +4,18 @@ import Testing
 @testable import LectorEval
 
 @Suite struct SentenceTrainerTests {
+    @Test func tokenFilesAreReadAsWritten() {
+        let conll = "-DOCSTART-\tO\n\nDie\tO\nFirma\tO\n(\tO\nNr.\tO\n5\tO\n)\tO\nwächst\tO\n.\tO\n\nSo\tO\nist\tO\nes\tO\n!\tO\n"
+        #expect(TrainSentences.conllSentences(conll) == ["Die Firma (Nr. 5) wächst.", "So ist es!"])
+    }
+
+    @Test func aLanguageStartsFromItsOwnBuiltinAbbreviations() {
+        var trainer = SentenceTrainer(language: "de")
+        trainer.add(paragraph: "Das ist gut. Das ist schlecht.")
+        let model = trainer.model()
+        #expect(model.abbreviations.contains("bzw"))
+        #expect(!model.abbreviations.contains("calif"))
+    }
     /// A small corpus where "approx" always takes a period and "however" opens sentences.
     static func corpus() -> SentenceTrainer {
         var trainer = SentenceTrainer()

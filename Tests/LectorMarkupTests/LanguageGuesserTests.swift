@@ -1,4 +1,5 @@
 import Foundation
+import LectorCore
 import LectorMarkup
 import Testing
 
@@ -34,5 +35,47 @@ import Testing
         bytes.append(0xC3)  // a lead byte with nothing after it
         let guess = bytes.withUnsafeBufferPointer { LanguageGuesser.guess(bytes: $0) }
         #expect(guess == "fr")
+    }
+}
+
+/// Every kind of document carries a `lang`: declared codes are normalised, others are guessed from the
+/// text read.
+@Suite struct DocumentLanguageTests {
+    @Test func feedItemsGetTheirOwnLanguage() {
+        let feed = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>
+            <item><title>Streik</title><description>Der Minister sagte am Dienstag, dass die Gespräche mit den \
+            Gewerkschaften nach den Feiertagen wieder aufgenommen werden.</description></item>
+            <item><title>Grève</title><description>Le ministre a déclaré mardi que les discussions avec les \
+            syndicats reprendraient après les fêtes.</description></item>
+            </channel></rss>
+            """
+        let documents = readOutcomes(Array(feed.utf8), id: "feed.xml", hint: "xml").compactMap { outcome -> Document? in
+            if case .processed(let document) = outcome { return document }
+            return nil
+        }
+        #expect(documents.map { $0.metadata["lang"] } == ["de", "fr"])
+        #expect(documents.allSatisfy { $0.metadata["lang_detected"] == "true" })
+    }
+
+    @Test func declaredCodesBecomeISOCodes() {
+        let xml = """
+            <?xml version="1.0"?><doc xml:lang="fr-FR"><title>T</title><body>The minister said on Tuesday \
+            that the talks would resume.</body></doc>
+            """
+        let document = readDocument(xml, hint: "xml")
+        #expect(document?.metadata["lang"] == "fr")
+        #expect(document?.metadata["lang_detected"] == nil)
+    }
+
+    @Test func htmlPagesAreGuessedFromTheirExtractedText() {
+        let page = """
+            <html><head><title>Nieuws</title></head><body><nav>Home Contact</nav><article><p>De minister zei \
+            dinsdag dat de gesprekken met de vakbonden na de feestdagen worden hervat en dat hij vertrouwen \
+            heeft in een akkoord.</p></article></body></html>
+            """
+        let document = readDocument(page, hint: "html", options: .init())
+        #expect(document?.metadata["lang"] == "nl")
+        #expect(document?.metadata["lang_detected"] == "true")
     }
 }

@@ -32,6 +32,42 @@ struct EntityNumericRulesTests {
         #expect(found == expected)
     }
 
+    /// Sentences as the tokenizer cuts them (language, tokens separated by spaces, expected matches).
+    static let otherLanguages: [(String, String, [String])] = [
+        ("de", "am 3 . Oktober 2024 begann es", ["DATE:3 . Oktober 2024"]),
+        ("de", "rund 1,5 Millionen Euro und 2,3 Mrd . Dollar", ["MONEY:1,5 Millionen Euro", "MONEY:2,3 Mrd . Dollar"]),
+        ("de", "5 Prozent mehr als letzte Woche", ["PERCENT:5 Prozent", "DATE:letzte Woche"]),
+        ("de", "um 14.30 Uhr am Montag", ["TIME:14.30 Uhr", "DATE:Montag"]),
+        ("de", "die 3 Kinder", ["CARDINAL:3"]),
+        ("fr", "le 1er janvier 2025 , 1,5 million d' euros", ["DATE:1er janvier 2025", "MONEY:1,5 million d' euros"]),
+        ("fr", "soit 5 pour cent de plus en mars 2024", ["PERCENT:5 pour cent", "DATE:mars 2024"]),
+        ("fr", "il marche sur mars", []),
+        ("es", "el 3 de mayo de 2024 gastó 1,5 millones de euros", ["DATE:3 de mayo de 2024", "MONEY:1,5 millones de euros"]),
+        ("es", "un 5 por ciento más en mayo de 2023", ["PERCENT:5 por ciento", "DATE:mayo de 2023"]),
+        ("nl", "op 3 oktober 2024 kostte het 20 €", ["DATE:3 oktober 2024", "MONEY:20 €"]),
+        ("nl", "5 procent minder dan vorige week", ["PERCENT:5 procent", "DATE:vorige week"]),
+        ("it", "il 3 maggio 2024 spese 3 milioni di euro", ["DATE:3 maggio 2024", "MONEY:3 milioni di euro"]),
+        ("it", "il 5 per cento in più la prossima settimana", ["PERCENT:5 per cento", "DATE:prossima settimana"]),
+    ]
+
+    @Test("Each language has its own forms", arguments: otherLanguages)
+    func languagePatterns(language: String, sentence: String, expected: [String]) {
+        let words = sentence.split(separator: " ").map(String.init)
+        let rules = NumericEntityRules(language: language)
+        let matches = rules.matches(words, blocked: [Bool](repeating: false, count: words.count))
+        let found = matches.map { "\($0.label):" + words[$0.start..<$0.end].joined(separator: " ") }
+        #expect(found == expected)
+    }
+
+    @Test("English keeps its own words: German rules do not read English, nor English rules German")
+    func languagesStayApart() {
+        let english = ["on", "Tuesday", "5", "Prozent"]
+        let german = NumericEntityRules(language: "de").matches(english, blocked: [false, false, false, false])
+        #expect(german.map(\.label) == ["PERCENT"])
+        #expect(NumericEntityRules(language: "pt").matches(english, blocked: [false, false, false, false]).map(\.label)
+            == ["DATE", "CARDINAL"])
+    }
+
     @Test("Tokens inside named entities are never matched")
     func blockedTokensAreSkipped() {
         let words = ["Apollo", "11", "landed"]

@@ -33,6 +33,11 @@ struct EntityStageTests {
             #expect(document.has(.entity))
             #expect(document.diagnostics.contains { $0.message.contains("not tagged") } == !tagged)
         }
+        // Numbers and dates of an uncovered language are still found, with that language's rules.
+        var german = EntityTestSupport.document("Angela Merkel kam am 3 . Oktober 2024 nach Berlin .")
+        german.metadata["lang"] = "de"
+        try stage.process(&german, context: StageContext())
+        #expect(german.annotations(.entity).map(\.label) == ["DATE"])
         var everything = EntityTestSupport.document(text)
         everything.metadata["lang"] = "de"
         try EntitiesStage(options: EntitiesStage.Options(languages: [])).process(&everything, context: StageContext())

@@ -7,6 +7,23 @@ import Testing
 
 @Suite struct SentenceStageTests {
 
+    /// A German abbreviation before a capitalised noun ends no sentence with the German statistics; the
+    /// English ones, which do not know it, split there.
+    @Test func documentsUseTheirLanguagesStatistics() throws {
+        let text = "Der Vertrag gilt inkl. Mehrwertsteuer ab dem ersten Tag. Die Regierung hat zugestimmt."
+        func sentences(lang: String, stage: SentenceStage) throws -> Int {
+            var document = Document(id: "t", source: "t", format: "text", text: text, metadata: ["lang": lang])
+            try CleanStage().process(&document, context: StageContext())
+            try stage.process(&document, context: StageContext())
+            return document.annotations(.sentence).count
+        }
+        let stage = try SentenceStage(options: .init())
+        #expect(try sentences(lang: "de", stage: stage) == 2)
+        #expect(try sentences(lang: "en", stage: stage) == 3)
+        #expect(SentenceModel.shipped(forLanguage: "de-AT")?.abbreviations.contains("inkl") == true)
+        #expect(SentenceModel.shipped(forLanguage: "en") == nil)
+    }
+
     @Test func splitsEveryParagraphAndNeverCrossesOne() throws {
         var document = Document(id: "t", source: "t", format: "text", text: "Headline\n\nFirst one. Second one.")
         try CleanStage().process(&document, context: StageContext())

@@ -30,7 +30,9 @@ struct EvalSentences: ParsableCommand {
     @Option(name: .long, help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) to print beside Lector's.")
     var peers: String?
 
-    @Option(name: .long, help: "Sentence statistics written by 'lector train sentences' (default: built-in).")
+    @Option(
+        name: .long,
+        help: "Sentence statistics written by 'lector train sentences', for every file (default: the shipped statistics of each treebank's language, from its name: de_gsd → de).")
     var model: String?
 
     @Option(name: .long, help: "Time sentences + tokens over the gold text this many times; report MB/s.")
@@ -50,6 +52,7 @@ struct EvalSentences: ParsableCommand {
         }
         if let suite { return try runSuite(suite, splitter: splitter) }
         guard let gold else { throw ValidationError("give --gold FILE or --suite DIR") }
+        if model == nil { splitter = Self.splitter(forTreebank: gold, default: splitter) }
         let url = URL(fileURLWithPath: gold)
         let content: String
         do {
@@ -120,9 +123,10 @@ struct EvalSentences: ParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: peers))
             peerSets = ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["sets"] as? [String: Any]) ?? [:]
         }
-        let evaluator = SegmentationEvaluator(splitter: splitter)
         var sets: [String: Any] = [:]
         for url in files.sorted(by: { $0.path < $1.path }) {
+            let evaluator = SegmentationEvaluator(
+                splitter: model == nil ? Self.splitter(forTreebank: url.path, default: splitter) : splitter)
             let name = "ud/" + url.lastPathComponent.replacingOccurrences(of: "-ud-dev.conllu", with: "")
             let content = try String(contentsOf: url, encoding: .utf8)
             var lector: [String: Double] = ["whole": Self.round(evaluator.evaluate(CoNLLUCorpus(parsing: content)).sentences.f1)]
@@ -137,6 +141,14 @@ struct EvalSentences: ParsableCommand {
         let data = try JSONSerialization.data(
             withJSONObject: ["chunk": chunk, "sets": sets], options: [.sortedKeys, .prettyPrinted])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The splitter with the shipped statistics of a treebank's language (`de_gsd-ud-dev.conllu` → `de`),
+    /// or `fallback` when that language has none.
+    static func splitter(forTreebank path: String, default fallback: SentenceSplitter) -> SentenceSplitter {
+        let code = String(URL(fileURLWithPath: path).lastPathComponent.prefix { $0 != "_" })
+        guard let model = SentenceModel.shipped(forLanguage: code) else { return fallback }
+        return SentenceSplitter(model: model, lineBreaks: fallback.lineBreaks)
     }
 
     static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

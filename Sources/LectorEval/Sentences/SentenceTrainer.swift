@@ -31,9 +31,11 @@ public struct SentenceTrainer {
 
     /// Thresholds used by `model()`.
     public var parameters = Parameters()
+    /// Language of the text (ISO code): chooses the built-in abbreviations the statistics start from.
+    public var language: String
     private var paragraphs: [String] = []
 
-    public init() {}
+    public init(language: String = "en") { self.language = language }
 
     /// Add one paragraph of running text (blank ones are ignored).
     public mutating func add(paragraph: String) {
@@ -122,7 +124,8 @@ public struct SentenceTrainer {
         var typeCount: [String: Int] = [:]
         var lowerMiddle: [String: Int] = [:]
         var upperMiddle: [String: Int] = [:]
-        let known = abbreviations.union(SentenceModel.builtinAbbreviations).union(SentenceModel.builtinTitles)
+        let builtin = SentenceModel.builtinAbbreviations(language: language)
+        let known = abbreviations.union(builtin).union(SentenceModel.builtinTitles)
         for tokens in tokenized {
             var position = Position.first
             for token in tokens {
@@ -176,7 +179,7 @@ public struct SentenceTrainer {
         .prefix(parameters.maximumLowercaseWords)
         .map(\.key)
         return SentenceModel(
-            abbreviations: abbreviations.union(SentenceModel.builtinAbbreviations), sentenceStarters: starters,
+            abbreviations: abbreviations.union(builtin), sentenceStarters: starters,
             lowercaseWords: Set(lowercaseWords))
     }
 

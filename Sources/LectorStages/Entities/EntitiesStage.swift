@@ -23,9 +23,9 @@ public struct EntitiesStage: Stage {
         /// Whether to link mentions and set `canonical`.
         public var link: Bool
         /// Languages the model is used on (primary subtags of the document's `lang` metadata); a
-        /// document declared in another language gets an empty entity layer and an info diagnostic,
-        /// rather than the English model's guesses. Empty: every document. Documents without `lang`
-        /// are always tagged.
+        /// document declared in another language gets no named entities and an info diagnostic,
+        /// rather than the English model's guesses (numeric expressions are still found, with that
+        /// language's rules). Empty: every document. Documents without `lang` are always tagged.
         public var languages: [String]
 
         public init() { self.init(model: nil) }
@@ -44,7 +44,7 @@ public struct EntitiesStage: Stage {
             .value("numeric", \.numeric, type: "bool", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
             .value(
                 "languages", \.languages, type: "[string]",
-                "tag only documents whose `lang` is one of these (or unknown); [] tags every document"),
+                "names only in documents whose `lang` is one of these (or unknown); [] tags every document"),
             .value("link", \.link, type: "bool", "link mentions in a document; set the `canonical` attribute"),
         ]
     }
@@ -57,6 +57,8 @@ public struct EntitiesStage: Stage {
 
     let recognizer: EntityRecognizer
     let rules: NumericEntityRules?
+    /// Numeric rules of the other languages that have some, by primary subtag.
+    let languageRules: [String: NumericEntityRules]
     let linker: EntityLinker?
     /// Lower-cased primary language subtags to tag (empty: all).
     let languages: Set<String>
@@ -64,6 +66,7 @@ public struct EntitiesStage: Stage {
     public init(options: Options) throws {
         recognizer = try EntityModelStore.recognizer(path: options.model?.path)
         rules = options.numeric ? NumericEntityRules() : nil
+        languageRules = options.numeric ? Self.otherLanguageRules() : [:]
         linker = options.link ? EntityLinker() : nil
         languages = Set(options.languages.map { Self.primaryLanguage($0) })
     }
@@ -72,8 +75,14 @@ public struct EntitiesStage: Stage {
     public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = []) {
         self.recognizer = recognizer
         rules = numeric ? NumericEntityRules() : nil
+        languageRules = numeric ? Self.otherLanguageRules() : [:]
         linker = link ? EntityLinker() : nil
         self.languages = Set(languages.map { Self.primaryLanguage($0) })
+    }
+
+    /// Numeric rules for the languages that have their own (a few small tables, built once).
+    private static func otherLanguageRules() -> [String: NumericEntityRules] {
+        Dictionary(uniqueKeysWithValues: ["de", "fr", "es", "nl", "it"].map { ($0, NumericEntityRules(language: $0)) })
     }
 
     /// `en` for `en-GB`, `EN_us` or `en`.
@@ -82,17 +91,29 @@ public struct EntitiesStage: Stage {
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
-        if !languages.isEmpty, let declared = document.metadata["lang"], !declared.isEmpty {
-            let language = Self.primaryLanguage(declared)
-            if !language.isEmpty && !languages.contains(language) {
-                document.set([], for: .entity)
-                document.note(
-                    .info, origin: Self.name,
-                    "not tagged: the document is in '\(declared)', the model covers \(languages.sorted().joined(separator: ", "))")
-                return
-            }
-        }
+        let language = Self.primaryLanguage(document.metadata["lang"] ?? "")
+        let rules = self.rules.map { languageRules[language] ?? $0 }
         let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
+        if !languages.isEmpty, !language.isEmpty, !languages.contains(language) {
+            // Names in a language the model does not cover are left alone; numbers and dates are not.
+            var annotations: [Annotation] = []
+            if let rules {
+                for tokens in groups {
+                    let words = tokens.map { document.text(in: $0) }
+                    for match in rules.matches(words, blocked: [Bool](repeating: false, count: words.count)) {
+                        annotations.append(
+                            Annotation(
+                                range: TextRange(start: tokens[match.start].start, end: tokens[match.end - 1].end),
+                                label: match.label, score: 1))
+                    }
+                }
+            }
+            document.set(annotations, for: .entity)
+            document.note(
+                .info, origin: Self.name,
+                "names not tagged: the document is in '\(document.metadata["lang"] ?? language)', the model covers \(languages.sorted().joined(separator: ", "))")
+            return
+        }
         let words: [[String]] =
             document.text.utf8.withContiguousStorageIfAvailable { buffer in
                 groups.map {

@@ -11,6 +11,11 @@
 /// - QUANTITY: a number followed by a unit (`5 km`, `3.5 million tonnes`, `20 degrees`)
 /// - ORDINAL: `first`, `21st`, `3rd`
 /// - CARDINAL: digits (`5,000`, `3.5`) or number words (`twenty`, `two million`)
+///
+/// Other languages (`init(language:)`: de, fr, es, nl, it) have their own words and forms instead of
+/// the English ones: `3. Oktober 2024`, `1er janvier 2025`, `3 de mayo de 2024`, `1,5 Millionen Euro`,
+/// `2,3 Mrd. Dollar`, `1,5 millones de euros`, `5 €`, `5 Prozent`, `5 pour cent`, `14.30 Uhr`,
+/// `letzte Woche` (see `NumericEntityRules+Languages.swift`).
 /// Immutable and `Sendable`.
 public struct NumericEntityRules: Sendable {
     /// `10.30`, `9.05`: one or two digits of hour up to 12, a dot, two digits of minutes under 60.
@@ -26,11 +31,38 @@ public struct NumericEntityRules: Sendable {
     enum WordClass: Sendable, Equatable {
         case month, weekday, relativeDay, relativeModifier, period, currencyBefore, currencyAfter, percent
         case perWord, centWord, timeSuffix, timeWord, timeZone, unit, scale, numberWord, ordinalWord
+        /// "de", "d'", "di": between day, month and year, or between an amount and its currency.
+        case connector
+        /// "Uhr", "uur": after a 24-hour clock time.
+        case clockWord
     }
 
     private let classes: [String: WordClass]
+    /// The language's other forms (nil: English).
+    private let language: LanguageRules?
 
+    /// Rules for a language (ISO code, `de-AT` as `de`); English when it has no rules of its own.
+    public init(language code: String) {
+        let primary = String(code.prefix(2)).lowercased()
+        guard let rules = Self.rules(language: primary) else {
+            self.init()
+            return
+        }
+        var classes: [String: WordClass] = [:]
+        for (words, wordClass) in Self.sharedWords + rules.words {
+            for word in words.split(separator: " ") { classes[String(word)] = wordClass }
+        }
+        self.init(classes: classes, language: rules)
+    }
+
+    private init(classes: [String: WordClass], language: LanguageRules) {
+        self.classes = classes
+        self.language = language
+    }
+
+    /// The English rules.
     public init() {
+        language = nil
         var classes: [String: WordClass] = [:]
         func add(_ words: String, _ wordClass: WordClass) {
             for word in words.split(separator: " ") { classes[String(word)] = wordClass }
@@ -81,11 +113,16 @@ public struct NumericEntityRules: Sendable {
     /// Numeric and temporal expressions among `words` (one sentence's tokens), skipping tokens where
     /// `blocked` is true (already inside a named entity).
     public func matches(_ words: [String], blocked: [Bool]) -> [Match] {
-        let lowered = words.map { $0.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a }) ? $0.lowercased() : $0 }
+        let lowered = words.map {
+            $0.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a || $0 >= 0xC3 }) ? $0.lowercased() : $0
+        }
         let wordClasses = lowered.map { classes[$0] }
-        let numbers = words.map(Self.numberKind)
+        let suffixes = language?.ordinalSuffixes ?? []
+        let numbers = words.map { Self.numberKind($0, ordinalSuffixes: suffixes) }
         var result: [Match] = []
-        let context = Context(words: words, classes: wordClasses, numbers: numbers, blocked: blocked)
+        let context = Context(
+            words: words, classes: wordClasses, numbers: numbers, blocked: blocked,
+            language: language ?? LanguageRules(words: []), english: language == nil)
         var index = 0
         while index < words.count {
             if blocked[index] {
@@ -107,8 +144,9 @@ public struct NumericEntityRules: Sendable {
         case none, integer, decimal, year, time, date, ordinal
     }
 
-    /// Classify a token by its bytes: digits with `,`/`.` separators, `10:30`, `2024-03-05`, `21st`.
-    static func numberKind(_ word: String) -> NumberKind {
+    /// Classify a token by its bytes: digits with `,`/`.` separators, `10:30`, `2024-03-05`, `21st`
+    /// (and the language's own ordinal endings, such as French `1er`).
+    static func numberKind(_ word: String, ordinalSuffixes: Set<String> = []) -> NumberKind {
         let bytes = word.utf8
         guard let first = bytes.first, isDigit(first) else { return .none }
         var digits = 0
@@ -137,7 +175,8 @@ public struct NumericEntityRules: Sendable {
         }
         if !letters.isEmpty {
             let suffix = String(decoding: letters, as: UTF8.self)
-            return ["st", "nd", "rd", "th"].contains(suffix) && colons + dashes + slashes + separators == 0
+            return (["st", "nd", "rd", "th"].contains(suffix) || ordinalSuffixes.contains(suffix))
+                && colons + dashes + slashes + separators == 0
                 ? .ordinal : .none
         }
         if colons == 1 && dashes + slashes + separators == 0 && digits >= 3 { return .time }
@@ -155,6 +194,11 @@ public struct NumericEntityRules: Sendable {
         let classes: [WordClass?]
         let numbers: [NumberKind]
         let blocked: [Bool]
+        let language: LanguageRules
+        /// The English rules (whose forms stay exactly as they were before other languages came).
+        let english: Bool
+
+        func word(_ index: Int) -> String? { index < words.count ? words[index] : nil }
 
         func wordClass(_ index: Int) -> WordClass? {
             index < classes.count && !blocked[index] ? classes[index] : nil
@@ -175,6 +219,10 @@ public struct NumericEntityRules: Sendable {
                     break
                 }
                 end += 1
+                // "2,3 Mrd. Dollar": an abbreviated scale's dot belongs to the amount.
+                if !english && word(end) == "." && wordClass(end - 1) == .scale && words[end - 1].utf8.count <= 3 {
+                    end += 1
+                }
             }
             return end
         }
@@ -200,6 +248,16 @@ public struct NumericEntityRules: Sendable {
             if let end = numberEnd(index), wordClass(end) == .currencyAfter {
                 return Match(start: index, end: end + 1, label: "MONEY")
             }
+            guard !english, let end = numberEnd(index) else { return nil }
+            // "5 €", "1,5 millones de euros", "1,5 million d'euros", "3 milioni di euro".
+            if wordClass(end) == .currencyBefore, let sign = word(end), ["€", "$", "£", "¥"].contains(sign) {
+                return Match(start: index, end: end + 1, label: "MONEY")
+            }
+            if end > index + 1, wordClass(end - 1) == .scale, wordClass(end) == .connector,
+                wordClass(end + 1) == .currencyAfter
+            {
+                return Match(start: index, end: end + 2, label: "MONEY")
+            }
             return nil
         }
 
@@ -222,6 +280,13 @@ public struct NumericEntityRules: Sendable {
             let isDottedClock =
                 index < numbers.count && !blocked[index] && numbers[index] == .decimal
                 && wordClass(index + 1) == .timeSuffix && NumericEntityRules.isDottedClock(words[index])
+            // "14.30 Uhr", "14 Uhr", "9:30 uur": a 24-hour time before the language's clock word.
+            if !english, wordClass(index + 1) == .clockWord, index < numbers.count, !blocked[index] {
+                let hour = Int(words[index].prefix { $0 != "." && $0 != ":" }) ?? 99
+                if hour <= 24 && (numbers[index] == .integer || numbers[index] == .time || numbers[index] == .decimal) {
+                    return Match(start: index, end: index + 2, label: "TIME")
+                }
+            }
             guard isClock || isDottedClock || (isHour && wordClass(index + 1) == .timeSuffix) else { return nil }
             var end = index + 1
             if wordClass(end) == .timeSuffix { end += 1 }
@@ -241,6 +306,15 @@ public struct NumericEntityRules: Sendable {
                 let next = wordClass(index + 1)
                 if next == .period || next == .weekday || next == .month {
                     return Match(start: index, end: index + 2, label: "DATE")
+                }
+                return nil
+            }
+            if !english, let match = dayFirstDate(index) { return match }
+            if here == .month && !english && language.lowercaseMonths && words[index].first?.isUppercase != true {
+                // "mayo de 2024", "janvier 2025": a month in lower case is a date with its year.
+                if isYear(index + 1) { return Match(start: index, end: index + 2, label: "DATE") }
+                if wordClass(index + 1) == .connector && isYear(index + 2) {
+                    return Match(start: index, end: index + 3, label: "DATE")
                 }
                 return nil
             }
@@ -274,6 +348,26 @@ public struct NumericEntityRules: Sendable {
                 return Match(start: index, end: index + 1, label: "DATE")
             }
             return nil
+        }
+
+        /// "3. Oktober 2024", "1er janvier 2025", "3 de mayo de 2024", "3 maggio": a day, then (after the
+        /// language's dot or connector) a month, then maybe a year.
+        func dayFirstDate(_ index: Int) -> Match? {
+            guard dayNumber(index) else { return nil }
+            var month = index + 1
+            if language.dayDot && word(month) == "." {
+                month += 1
+            } else if wordClass(month) == .connector {
+                month += 1
+            }
+            guard wordClass(month) == .month else { return nil }
+            var end = month + 1
+            if isYear(end) {
+                end += 1
+            } else if wordClass(end) == .connector && isYear(end + 1) {
+                end += 2
+            }
+            return Match(start: index, end: end, label: "DATE")
         }
 
         func quantity(_ index: Int) -> Match? {

@@ -81,6 +81,9 @@ public struct IDFTable: Sendable {
     /// The IDF of a lower-cased word (≥ 1).
     public func idf(_ word: String) -> Double { entry(word)?.idf ?? unseen }
 
+    /// The IDF of a word the table never saw (the largest it gives).
+    var unseenIDF: Double { unseen }
+
     /// The Porter stem of a lower-cased word, when the table knows the word.
     func knownStem(_ word: String) -> String? { entry(word)?.stem }
 

@@ -9,6 +9,8 @@ import LectorCore
 struct KeyphraseExtractor: Sendable {
     var count: Int
     var maxWords: Int
+    /// Stop words, stemmer and capitalisation rules of the document's language.
+    var language: SummaryLanguage = .english
 
     /// One chosen phrase.
     struct Phrase {
@@ -59,7 +61,7 @@ struct KeyphraseExtractor: Sendable {
         var stemFrequency: [Int] = []
 
         mutating func id(
-            of key: String, hash: UInt64, weighting: SentenceVectors.Weighting, stemmer: PorterStemmer,
+            of key: String, hash: UInt64, weighting: SentenceVectors.Weighting, stemmer: WordStemmer,
             isContent: (String) -> Bool
         ) -> Int32 {
             if let known = ids[hash] { return known }
@@ -91,7 +93,7 @@ struct KeyphraseExtractor: Sendable {
         let sentences = document.annotations(.sentence)
         let ranges = sentences.isEmpty ? [TextRange(start: 0, end: document.text.utf8.count)] : sentences.map(\.range)
         let sentenceWords = WordScanner.words(in: ranges, of: document)
-        let stemmer = PorterStemmer()
+        let stemmer = language.stemmer
         let floors = Self.rarityFloors(weighting)
         var vocabulary = Vocabulary()
         var sentenceIds: [[Int32]] = []
@@ -129,7 +131,8 @@ struct KeyphraseExtractor: Sendable {
                         for start in 0...(run.count - length) {
                             let slice = run[start..<(start + length)]
                             let gram = Gram(slice)
-                            var capitalized = true
+                            // Where capitals do not mark names (German nouns), no phrase counts as one.
+                            var capitalized = language.capitalsMarkNames
                             for position in start..<(start + length) where !runWords[position].capitalized {
                                 capitalized = false
                                 break
@@ -201,7 +204,7 @@ struct KeyphraseExtractor: Sendable {
             let once = candidate.occurrences < 2 && (length == 1 || !named)
             // A lone word that reads as a verb or an adverb ("bolstering", "agreed", "quickly") is not a
             // key phrase, unless a determiner ever precedes it ("the bombing").
-            if length == 1 && !named, let only = candidate.words.first,
+            if language.englishWordEndings && length == 1 && !named, let only = candidate.words.first,
                 Self.looksVerbal(vocabulary.keys[Int(only)]) && !afterDeterminer[Int(only)]
             {
                 continue
@@ -297,7 +300,7 @@ struct KeyphraseExtractor: Sendable {
     }
 
     private func isContent(_ key: String) -> Bool {
-        guard key.utf8.count >= 2, !StopWords.english.contains(key) else { return false }
+        guard key.utf8.count >= 2, !language.keyPhraseStopWords.contains(key) else { return false }
         // Numbers and amounts ("2005", "3bn") are not key phrases.
         guard let first = key.utf8.first else { return false }
         return first < 0x30 || first > 0x39

@@ -52,15 +52,10 @@ public struct KeyphraseStage: Stage {
     }
 
     public func process(_ document: inout Document, context: StageContext) throws {
-        let weighting: SentenceVectors.Weighting
-        if options.idf == .batch, let corpus = context.corpus {
-            weighting = .corpus(corpus)
-        } else if let table {
-            weighting = .table(table)
-        } else {
-            weighting = .uniform
-        }
-        let extractor = KeyphraseExtractor(count: options.count, maxWords: options.maxWords)
+        let language = SummaryLanguage.of(document)
+        let weighting = SentenceVectors.Weighting.choose(
+            options.idf, corpus: context.corpus, table: table, language: language)
+        let extractor = KeyphraseExtractor(count: options.count, maxWords: options.maxWords, language: language)
         let phrases = extractor.extract(document, weighting: weighting)
         document.set(
             phrases.map {

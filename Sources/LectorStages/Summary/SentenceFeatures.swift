@@ -22,19 +22,17 @@ struct SentenceFeatures {
 
     func row(_ candidate: Int) -> ArraySlice<Float> { values[(candidate * width)..<((candidate + 1) * width)] }
 
-    /// Words that open a sentence which leans on an earlier one ("He said…", "But…", "This…").
-    private static let references: Set<String> = [
-        "he", "she", "it", "they", "his", "her", "their", "its", "this", "that", "these", "those", "but", "however",
-        "and", "so", "also", "yet", "then", "meanwhile", "instead", "still", "there",
-    ]
-
     /// - Parameters:
     ///   - candidates: indices of the sentences that may be picked, in document order.
     ///   - centrality: one value per candidate (any scale; normalised here by the largest).
     ///   - title: the title's vector terms as (term id, count) pairs of `vectors`' ids, or empty.
+    ///   - openingReferences: words that open a sentence which leans on an earlier one, in the
+    ///     document's language ("He said…", "But…", "This…"); see `SummaryLanguage`.
+    ///   - capitalsMarkNames: whether capitalised words inside a sentence count as names (not in German).
     init(
         vectors: SentenceVectors, words: [[WordScanner.Word]], ranges: [TextRange], candidates: [Int],
-        centrality: [Float], paragraphStarts: Set<Int>, quoted: [Bool], titleCosine: [Float]
+        centrality: [Float], paragraphStarts: Set<Int>, quoted: [Bool], titleCosine: [Float],
+        openingReferences: Set<String> = SummaryLanguage.english.openingReferences, capitalsMarkNames: Bool = true
     ) {
         let n = candidates.count
         let width = Self.names.count
@@ -55,7 +53,7 @@ struct SentenceFeatures {
             var names: Float = 0
             for (position, word) in sentenceWords.enumerated() {
                 if let first = word.key.utf8.first, first >= 0x30 && first <= 0x39 { numbers += 1 }
-                if position > 0 && word.capitalized { names += 1 }
+                if capitalsMarkNames && position > 0 && word.capitalized { names += 1 }
             }
             let decay = expf(-Float(c) / 3)
             values[base + 0] = 1
@@ -75,7 +73,7 @@ struct SentenceFeatures {
             values[base + 14] = quoted[c] ? 1 : 0
             values[base + 15] = length > 0 ? min(numbers / length * 5, 1) : 0
             values[base + 16] = length > 0 ? min(names / length * 3, 1) : 0
-            values[base + 17] = sentenceWords.first.map { Self.references.contains($0.key) ? 1 : 0 } ?? 0
+            values[base + 17] = sentenceWords.first.map { openingReferences.contains($0.key) ? 1 : 0 } ?? 0
             values[base + 18] = values[base + 7] * shortDocument
             values[base + 19] = values[base + 9] * shortDocument
         }

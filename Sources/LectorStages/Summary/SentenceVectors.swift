@@ -12,19 +12,33 @@ struct SentenceVectors {
         case table(IDFTable)
         case corpus(CorpusStatistics)
         case uniform
+        /// Every word equally rare: a language the built-in table does not cover gets the IDF of a word
+        /// the table never saw, so thresholds set for the table still hold.
+        case constant(Double)
+
+        /// The weighting for one document: the batch's counts when asked for and present, else the
+        /// table for English, else (another language) every word as rare as one the table never saw.
+        static func choose(
+            _ source: SummarizeStage.IDFSource, corpus: CorpusStatistics?, table: IDFTable?, language: SummaryLanguage
+        ) -> Weighting {
+            if source == .batch, let corpus { return .corpus(corpus) }
+            guard let table else { return .uniform }
+            return language.code == "en" ? .table(table) : .constant(table.unseenIDF)
+        }
 
         func idf(_ word: String) -> Double {
             switch self {
             case .table(let table): table.idf(word)
             case .corpus(let corpus): corpus.idf(word)
             case .uniform: 1
+            case .constant(let value): value
             }
         }
 
-        /// The Porter stem of a lower-cased word (from the table when it knows the word).
-        func stem(_ word: String, stemmer: PorterStemmer) -> String {
-            if case .table(let table) = self, let stem = table.knownStem(word) { return stem }
-            return word.utf8.count > 3 ? stemmer.stem(word) : word
+        /// The stem of a lower-cased word (Porter stems from the table when it knows the word).
+        func stem(_ word: String, stemmer: WordStemmer) -> String {
+            if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(word) { return stem }
+            return stemmer.stem(word)
         }
     }
 
@@ -45,7 +59,8 @@ struct SentenceVectors {
     /// Euclidean norm of each sentence's TF-IDF vector.
     var norms: [Float]
 
-    init(words: [[WordScanner.Word]], weighting: Weighting) {
+    /// - Parameter function: the language's function words, left out of the vectors.
+    init(words: [[WordScanner.Word]], weighting: Weighting, function: Set<String> = StopWords.function) {
         var surfaceIds = HashedKeyMap<Int32>(capacity: 512)
         var idf: [Float] = []
         var documentCounts: [Float] = []
@@ -62,7 +77,7 @@ struct SentenceVectors {
                 if let known = surfaceIds[word.hash] {
                     id = known
                 } else {
-                    if word.key.utf8.count < 2 || StopWords.function.contains(word.key) {
+                    if word.key.utf8.count < 2 || function.contains(word.key) {
                         id = -1
                     } else {
                         id = Int32(idf.count)

@@ -1,4 +1,4 @@
-/// English words that carry no topic.
+/// Words that carry no topic: English here, the other languages in `StopWords+Languages.swift`.
 enum StopWords {
     /// Function words only (articles, pronouns, auxiliaries, prepositions, conjunctions): left out of
     /// sentence vectors. Kept short on purpose: news words such as "said" still link sentences.

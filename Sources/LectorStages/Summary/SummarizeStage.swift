@@ -150,6 +150,7 @@ public struct SummarizeStage: Stage {
         var candidates: [Int]
         /// Row of the title in `vectors`, if any.
         var titleRow: Int?
+        var language: SummaryLanguage
     }
 
     private func prepare(_ document: Document, context: StageContext) throws -> Prepared? {
@@ -158,14 +159,9 @@ public struct SummarizeStage: Stage {
         let ranges = sentences.map(\.range)
         var words = WordScanner.words(in: ranges, of: document)
         try context.checkDeadline()
-        let weighting: SentenceVectors.Weighting
-        if options.idf == .batch, let corpus = context.corpus {
-            weighting = .corpus(corpus)
-        } else if let table {
-            weighting = .table(table)
-        } else {
-            weighting = .uniform
-        }
+        let language = SummaryLanguage.of(document)
+        let weighting = SentenceVectors.Weighting.choose(
+            options.idf, corpus: context.corpus, table: table, language: language)
         var titleWords: [WordScanner.Word] = []
         if var title = document.title {
             titleWords = title.withUTF8 { WordScanner.scan($0, from: 0, to: $0.count) }
@@ -182,9 +178,11 @@ public struct SummarizeStage: Stage {
             titleRow = words.count
             words.append(titleWords)
         }
-        let vectors = SentenceVectors(words: words, weighting: weighting)
+        let vectors = SentenceVectors(words: words, weighting: weighting, function: language.function)
         try context.checkDeadline()
-        return Prepared(ranges: ranges, words: words, vectors: vectors, candidates: candidates, titleRow: titleRow)
+        return Prepared(
+            ranges: ranges, words: words, vectors: vectors, candidates: candidates, titleRow: titleRow,
+            language: language)
     }
 
     private func features(_ prepared: Prepared, centrality: [Float], document: Document) -> SentenceFeatures {
@@ -207,7 +205,9 @@ public struct SummarizeStage: Stage {
         let titleCosine = prepared.titleRow.map { row in prepared.candidates.map { prepared.vectors.cosine($0, row) } }
         return SentenceFeatures(
             vectors: prepared.vectors, words: prepared.words, ranges: prepared.ranges, candidates: prepared.candidates,
-            centrality: centrality, paragraphStarts: paragraphStarts, quoted: quoted, titleCosine: titleCosine ?? [])
+            centrality: centrality, paragraphStarts: paragraphStarts, quoted: quoted, titleCosine: titleCosine ?? [],
+            openingReferences: prepared.language.openingReferences,
+            capitalsMarkNames: prepared.language.capitalsMarkNames)
     }
 
     /// A straight or curly double quote inside the range.

@@ -5,7 +5,8 @@ import LectorCore
 ///
 /// A word is a run of ASCII letters and digits and of non-ASCII characters other than the common
 /// Unicode punctuation (dashes, curly quotes, ellipsis, no-break space, guillemets). Keys are
-/// lower-cased (ASCII only). Stateless: one value serves every lane.
+/// lower-cased (ASCII and the Latin-1 capitals À–Þ, so "Über" and "État" meet their stop words and
+/// stemmers). Stateless: one value serves every lane.
 package struct WordScanner: Sendable {
     /// One word: its byte range and lower-cased key.
     package struct Word {
@@ -15,7 +16,7 @@ package struct WordScanner: Sendable {
         /// FNV-1a hash of `key`'s bytes, for per-document tables that should not re-hash strings (a
         /// 64-bit collision would merge two words' counts).
         package var hash: UInt64
-        /// The first letter is an upper-case ASCII letter.
+        /// The first letter is an upper-case ASCII or Latin-1 letter.
         var capitalized: Bool
     }
 
@@ -72,10 +73,13 @@ package struct WordScanner: Sendable {
         func finish(at position: Int) {
             if wordStart >= 0 {
                 let first = bytes[wordStart]
+                let capitalized =
+                    (first >= 0x41 && first <= 0x5A)
+                    || (first == 0xC3 && wordStart + 1 < position && isLatin1Capital(bytes[wordStart + 1]))
                 words.append(
                     Word(
                         start: wordStart, end: position, key: String(decoding: key, as: UTF8.self),
-                        hash: FeatureHash.hash(key[...]), capitalized: first >= 0x41 && first <= 0x5A))
+                        hash: FeatureHash.hash(key[...]), capitalized: capitalized))
                 key.removeAll(keepingCapacity: true)
                 wordStart = -1
             }
@@ -105,6 +109,13 @@ package struct WordScanner: Sendable {
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             let stop = min(index + length, end)
             if wordStart < 0 { wordStart = index }
+            if byte == 0xC3, index + 1 < stop, isLatin1Capital(bytes[index + 1]) {
+                // À–Þ (but not ×) lower-case to à–þ: the second byte moves up by 0x20.
+                key.append(byte)
+                key.append(bytes[index + 1] + 0x20)
+                index += 2
+                continue
+            }
             while index < stop {
                 key.append(bytes[index])
                 index += 1
@@ -113,6 +124,10 @@ package struct WordScanner: Sendable {
         finish(at: end)
         return words
     }
+
+    /// Whether `second`, after a 0xC3 lead byte, makes a Latin-1 capital letter (U+00C0–U+00DE but U+00D7 ×).
+    @inline(__always)
+    private static func isLatin1Capital(_ second: UInt8) -> Bool { second >= 0x80 && second <= 0x9E && second != 0x97 }
 
     /// Length of the punctuation character at `index` (0 if it is a letter or other text).
     private static func punctuationLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
