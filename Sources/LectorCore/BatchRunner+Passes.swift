@@ -160,10 +160,11 @@ struct PassStep: Sendable {
                 tally.failed += 1
                 continue
             }
+            document.batchSummaryValues = []
             if isLast {
                 if index < cachedItems.count, !cachedItems[index] { tally.tokens += document.annotations(.token).count }
             } else {
-                document.batchSummaries = BatchReduce.summaries(of: document, stages: plan.barriers[pass], in: runner.pipeline)
+                BatchReduce.summarize(&document, stages: plan.barriers[pass], in: runner.pipeline, encode: false)
             }
             outcomes[position] = .processed(document)
         }
@@ -179,18 +180,27 @@ struct PassItem: Sendable {
     var summaries: [[(any Sendable)?]?]
     var cached: Bool
 
+    /// `encoded`: the outcomes as they came (a shard's line); nil: encode them for the spill, without
+    /// their summaries (folded already).
     init(_ outcomes: [DocumentOutcome], barrier: [Int], pipeline: Pipeline, encoded: [UInt8]? = nil) {
-        self.encoded = encoded ?? OutcomeCodec.encode(outcomes)
         ids = outcomes.map(\.id)
         cached = false
         summaries = outcomes.map { outcome in
-            guard case .processed(let document) = outcome, document.batchSummaries.count == barrier.count else {
-                return nil
-            }
+            guard case .processed(let document) = outcome else { return nil }
+            if document.batchSummaryValues.count == barrier.count { return document.batchSummaryValues }
+            guard document.batchSummaries.count == barrier.count else { return nil }
             return zip(barrier, document.batchSummaries).map { index, json in
                 pipeline.stages[index].batch?.decode(Array(json.utf8))
             }
         }
+        self.encoded =
+            encoded
+            ?? OutcomeCodec.encode(
+                outcomes.map { outcome in
+                    guard case .processed(var document) = outcome, !document.batchSummaries.isEmpty else { return outcome }
+                    document.batchSummaries = []
+                    return .processed(document)
+                })
     }
 }
 
@@ -206,11 +216,14 @@ struct BatchReduce {
         reducers = stages.compactMap { pipeline.stages[$0].batch?.makeReducer() }
     }
 
-    /// The summaries of `document` for the batch stages at `stages`, as JSON strings.
-    static func summaries(of document: Document, stages: [Int], in pipeline: Pipeline) -> [String] {
-        stages.map { index in
-            String(decoding: pipeline.stages[index].batch?.summarize(document) ?? Array("null".utf8), as: UTF8.self)
-        }
+    /// Give `document` its summaries for the batch stages at `stages`: as values, and as JSON when
+    /// they are to be stored (`encode`: the run cache or a shard result keeps them).
+    static func summarize(_ document: inout Document, stages: [Int], in pipeline: Pipeline, encode: Bool) {
+        let batchStages = stages.compactMap { pipeline.stages[$0].batch }
+        let values = batchStages.map { $0.summarize(document) }
+        document.batchSummaryValues = values
+        document.batchSummaries =
+            encode ? zip(batchStages, values).map { String(decoding: $0.encode($1), as: UTF8.self) } : []
     }
 
     mutating func fold(_ item: PassItem) {

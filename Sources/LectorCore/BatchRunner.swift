@@ -90,15 +90,16 @@ public struct BatchRunner: Sendable {
         progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         try firstPass(
-            sources: sources, plan: BatchPlan(pipeline), transform: transform,
+            sources: sources, plan: BatchPlan(pipeline), keepsSummaries: true, transform: transform,
             consume: { output, tally in
                 try progress?(tally)
                 try consume(output)
             })
     }
 
+    /// `keepsSummaries`: the outcomes go to a shard result, so their summaries are written as JSON.
     private func firstPass<Sources: Sequence, Output: Sendable>(
-        sources: Sources, plan: BatchPlan,
+        sources: Sources, plan: BatchPlan, keepsSummaries: Bool = false,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output, RunStatistics.Tally) throws -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
@@ -107,7 +108,8 @@ public struct BatchRunner: Sendable {
         statistics.stageNanoseconds = try lanes(
             sources,
             body: { lane, _, item, timings in
-                let (outcomes, tally) = self.process(item, lane: lane, plan: plan, timings: &timings)
+                let (outcomes, tally) = self.process(
+                    item, lane: lane, plan: plan, keepsSummaries: keepsSummaries, timings: &timings)
                 return (transform(outcomes), tally)
             },
             consume: { output, tally in
@@ -122,7 +124,7 @@ public struct BatchRunner: Sendable {
 
     /// Read (or load from the cache) and process one source through pass 0.
     private func process(
-        _ item: SourceItem, lane: Int, plan: BatchPlan, timings: inout [UInt64]
+        _ item: SourceItem, lane: Int, plan: BatchPlan, keepsSummaries: Bool, timings: inout [UInt64]
     ) -> ([DocumentOutcome], RunStatistics.Tally) {
         var outcomes: [DocumentOutcome]
         var tally = RunStatistics.Tally()
@@ -151,7 +153,8 @@ public struct BatchRunner: Sendable {
                 tally.failed += 1
             } else {
                 if plan.isBatch {
-                    document.batchSummaries = BatchReduce.summaries(of: document, stages: plan.barriers[0], in: pipeline)
+                    BatchReduce.summarize(
+                        &document, stages: plan.barriers[0], in: pipeline, encode: cache != nil || keepsSummaries)
                 } else {
                     tally.tokens += document.annotations(.token).count
                 }
