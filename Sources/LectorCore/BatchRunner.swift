@@ -25,6 +25,9 @@ public struct BatchRunner: Sendable {
     /// Where the passes of a pipeline with batch stages keep the batch between passes (nil: the
     /// system's temporary folder). The files are removed when the run ends.
     public var spillDirectory: URL?
+    /// How many bytes of documents (estimated) a pass may keep in memory for the next instead of
+    /// writing them to the spill file: a small batch never touches the disk, a large one keeps memory flat.
+    public var spillMemoryBudget = 64 << 20
     /// Where processed outcomes are kept between runs (nil: no cache).
     public var cache: (any OutcomeCache)?
     /// The clock document deadlines are measured with (injectable, so tests need no real waiting).
@@ -64,16 +67,18 @@ public struct BatchRunner: Sendable {
                     try consume(output)
                 })
         }
-        let spill = try PassSpill(directory: spillDirectory)
+        let spill = try PassSpill(directory: spillDirectory, memoryBudget: spillMemoryBudget)
+        let budget = spill.budget
         var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
         var statistics = try firstPass(
-            sources: sources, plan: plan, transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline) },
+            sources: sources, plan: plan,
+            transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline, spill: budget) },
             consume: { item, tally in
                 try progress?(tally)
                 var item = item
                 item.cached = tally.cached > 0
                 reduce.fold(item)
-                try spill.append(item.encoded)
+                try spill.append(item.payload)
             })
         try continuePasses(
             after: reduce, items: { try spill.reader() }, plan: plan, statistics: &statistics, transform: transform,
