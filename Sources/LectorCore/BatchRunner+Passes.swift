@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 extension BatchRunner {
     /// The passes after pass 0 of a pipeline with batch stages, over outcomes kept by pass 0 (from
@@ -38,7 +39,8 @@ extension BatchRunner {
                 reduce.fold(item)
             })
         try continuePasses(
-            after: reduce, items: items, plan: plan, statistics: &statistics, transform: transform, consume: consume)
+            after: reduce, items: { try items().lazy.map { PassPayload.encoded($0) } }, plan: plan,
+            statistics: &statistics, transform: transform, consume: consume)
         statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
         statistics.lanes = jobs
         return statistics
@@ -50,11 +52,11 @@ extension BatchRunner {
         statistics: inout RunStatistics,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output) throws -> Void
-    ) throws where Items.Element == [UInt8] {
+    ) throws where Items.Element == PassPayload {
         let started = DispatchTime.now().uptimeNanoseconds - statistics.wallNanoseconds
         var reduce = reduce
         var results: [BatchResult] = []
-        var pendingItems: () throws -> AnySequence<[UInt8]> = { AnySequence(try items()) }
+        var pendingItems: () throws -> AnySequence<PassPayload> = { AnySequence(try items()) }
         for pass in 1..<plan.passes.count {
             let applied = reduce.finish()
             results += applied
@@ -77,18 +79,20 @@ extension BatchRunner {
                         try consume(output)
                     })
             } else {
-                let spill = try PassSpill(directory: spillDirectory)
+                let spill = try PassSpill(directory: spillDirectory, memoryBudget: spillMemoryBudget)
+                let budget = spill.budget
                 var next = BatchReduce(pipeline: pipeline, stages: plan.barriers[pass])
                 timings = try lanes(
                     try pendingItems(),
                     body: { lane, index, bytes, timings in
                         let (outcomes, tally) = step.run(bytes, index: index, lane: lane, timings: &timings)
-                        return (PassItem(outcomes, barrier: plan.barriers[pass], pipeline: pipeline), tally)
+                        let item = PassItem(outcomes, barrier: plan.barriers[pass], pipeline: pipeline, spill: budget)
+                        return (item, tally)
                     },
                     consume: { item, tally in
                         adjust.add(tally)
                         next.fold(item, keepingOrdinals: reduce)
-                        try spill.append(item.encoded)
+                        try spill.append(item.payload)
                     })
                 reduce = next
                 pendingItems = { AnySequence(try spill.reader()) }
@@ -139,8 +143,8 @@ struct PassStep: Sendable {
 
     /// Apply the results, run this pass's stages, and take the next barrier's summaries (or, in the
     /// last pass, clear them). The tally counts only what changed: new failures, skips, tokens.
-    func run(_ bytes: [UInt8], index: Int, lane: Int, timings: inout [UInt64]) -> ([DocumentOutcome], RunStatistics.Tally) {
-        var outcomes = (try? OutcomeCodec.decode(bytes)) ?? []
+    func run(_ payload: PassPayload, index: Int, lane: Int, timings: inout [UInt64]) -> ([DocumentOutcome], RunStatistics.Tally) {
+        var outcomes = payload.outcomes
         var tally = RunStatistics.Tally()
         let first = index < firstOrdinals.count ? firstOrdinals[index] : 0
         for position in outcomes.indices {
@@ -160,10 +164,11 @@ struct PassStep: Sendable {
                 tally.failed += 1
                 continue
             }
+            document.batchSummaryValues = []
             if isLast {
                 if index < cachedItems.count, !cachedItems[index] { tally.tokens += document.annotations(.token).count }
             } else {
-                document.batchSummaries = BatchReduce.summaries(of: document, stages: plan.barriers[pass], in: runner.pipeline)
+                BatchReduce.summarize(&document, stages: plan.barriers[pass], in: runner.pipeline, encode: false)
             }
             outcomes[position] = .processed(document)
         }
@@ -171,26 +176,55 @@ struct PassStep: Sendable {
     }
 }
 
-/// One item of a pass whose output waits for a reduce: its outcomes encoded (for the spill), and
-/// the decoded summaries of its documents (nil for a failed one).
+/// One source's outcomes between two passes: kept as they are while the spill's memory budget
+/// lasts, else encoded for its file.
+enum PassPayload: Sendable {
+    case outcomes([DocumentOutcome])
+    case encoded([UInt8])
+
+    var outcomes: [DocumentOutcome] {
+        switch self {
+        case .outcomes(let outcomes): outcomes
+        case .encoded(let bytes): (try? OutcomeCodec.decode(bytes)) ?? []
+        }
+    }
+}
+
+/// One item of a pass whose output waits for a reduce: its outcomes (for the spill), and the
+/// summaries of its documents (nil for a failed one).
 struct PassItem: Sendable {
-    var encoded: [UInt8]
+    var payload: PassPayload
     var ids: [String]
     var summaries: [[(any Sendable)?]?]
     var cached: Bool
 
-    init(_ outcomes: [DocumentOutcome], barrier: [Int], pipeline: Pipeline, encoded: [UInt8]? = nil) {
-        self.encoded = encoded ?? OutcomeCodec.encode(outcomes)
+    /// `encoded`: the outcomes as they came (a shard's line); nil: keep them for the spill (in memory
+    /// while `spill` has room, else encoded), without their summaries (folded already).
+    init(
+        _ outcomes: [DocumentOutcome], barrier: [Int], pipeline: Pipeline, encoded: [UInt8]? = nil,
+        spill: SpillBudget? = nil
+    ) {
         ids = outcomes.map(\.id)
         cached = false
         summaries = outcomes.map { outcome in
-            guard case .processed(let document) = outcome, document.batchSummaries.count == barrier.count else {
-                return nil
-            }
+            guard case .processed(let document) = outcome else { return nil }
+            if document.batchSummaryValues.count == barrier.count { return document.batchSummaryValues }
+            guard document.batchSummaries.count == barrier.count else { return nil }
             return zip(barrier, document.batchSummaries).map { index, json in
                 pipeline.stages[index].batch?.decode(Array(json.utf8))
             }
         }
+        if let encoded {
+            payload = .encoded(encoded)
+            return
+        }
+        let kept = outcomes.map { outcome in
+            guard case .processed(var document) = outcome else { return outcome }
+            document.batchSummaries = []
+            document.batchSummaryValues = []
+            return .processed(document)
+        }
+        payload = spill?.reserve(for: kept) == true ? .outcomes(kept) : .encoded(OutcomeCodec.encode(kept))
     }
 }
 
@@ -206,11 +240,14 @@ struct BatchReduce {
         reducers = stages.compactMap { pipeline.stages[$0].batch?.makeReducer() }
     }
 
-    /// The summaries of `document` for the batch stages at `stages`, as JSON strings.
-    static func summaries(of document: Document, stages: [Int], in pipeline: Pipeline) -> [String] {
-        stages.map { index in
-            String(decoding: pipeline.stages[index].batch?.summarize(document) ?? Array("null".utf8), as: UTF8.self)
-        }
+    /// Give `document` its summaries for the batch stages at `stages`: as values, and as JSON when
+    /// they are to be stored (`encode`: the run cache or a shard result keeps them).
+    static func summarize(_ document: inout Document, stages: [Int], in pipeline: Pipeline, encode: Bool) {
+        let batchStages = stages.compactMap { pipeline.stages[$0].batch }
+        let values = batchStages.map { $0.summarize(document) }
+        document.batchSummaryValues = values
+        document.batchSummaries =
+            encode ? zip(batchStages, values).map { String(decoding: $0.encode($1), as: UTF8.self) } : []
     }
 
     mutating func fold(_ item: PassItem) {
@@ -242,14 +279,42 @@ struct BatchReduce {
     func finish() -> [BatchResult] { reducers.map { $0.finish() } }
 }
 
-/// A file of length-prefixed items, written once in order and read back in order; removed when released.
+/// How much of a pass's output stays in memory instead of going to the spill file (an estimate of
+/// the documents' size); shared by the lanes.
+final class SpillBudget: Sendable {
+    private let left: Mutex<Int>
+
+    init(bytes: Int) { left = Mutex(bytes) }
+
+    /// Whether `outcomes` fit in what is left (which they then use).
+    func reserve(for outcomes: [DocumentOutcome]) -> Bool {
+        var size = 256
+        for case .processed(let document) in outcomes {
+            // Text, and about 40 bytes per annotation of every layer.
+            size += document.text.utf8.count + 512
+            for layer in document.layers.values { size += layer.count * 40 }
+        }
+        return left.withLock { left in
+            guard left >= size else { return false }
+            left -= size
+            return true
+        }
+    }
+}
+
+/// A pass's items, written once in order and read back in order: the first ones in memory while
+/// `budget` lasts, the others as length-prefixed records in a file; removed when released.
 final class PassSpill {
     let folder: URL
     let file: URL
+    let budget: SpillBudget
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    /// Per item, in order: its outcomes when kept in memory, nil when in the file.
+    private(set) var kept: [[DocumentOutcome]?] = []
 
-    init(directory: URL?) throws {
+    init(directory: URL?, memoryBudget: Int) throws {
+        budget = SpillBudget(bytes: memoryBudget)
         let parent = directory ?? FileManager.default.temporaryDirectory
         folder = parent.appendingPathComponent(
             "lector-pass-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))")
@@ -267,7 +332,16 @@ final class PassSpill {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func append(_ bytes: [UInt8]) throws {
+    func append(_ payload: PassPayload) throws {
+        switch payload {
+        case .outcomes(let outcomes): kept.append(outcomes)
+        case .encoded(let bytes):
+            kept.append(nil)
+            try write(bytes)
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
         var length = UInt64(bytes.count)
         for _ in 0..<8 {
             buffer.append(UInt8(truncatingIfNeeded: length))
@@ -289,12 +363,13 @@ final class PassSpill {
     }
 }
 
-/// Reads a `PassSpill`'s items in order, 1 MiB at a time.
+/// Reads a `PassSpill`'s items in order (the file 1 MiB at a time).
 struct PassSpillReader: Sequence, IteratorProtocol {
     private let handle: FileHandle
     private let owner: PassSpill
     private var buffer: [UInt8] = []
     private var start = 0
+    private var item = 0
 
     init(file: URL, owner: PassSpill) throws {
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
@@ -316,7 +391,14 @@ struct PassSpillReader: Sequence, IteratorProtocol {
         return true
     }
 
-    mutating func next() -> [UInt8]? {
+    mutating func next() -> PassPayload? {
+        guard item < owner.kept.count else { return nil }
+        defer { item += 1 }
+        if let outcomes = owner.kept[item] { return .outcomes(outcomes) }
+        return nextRecord().map { .encoded($0) }
+    }
+
+    private mutating func nextRecord() -> [UInt8]? {
         guard fill(8) else { return nil }
         var length: UInt64 = 0
         for offset in (0..<8).reversed() { length = length << 8 | UInt64(buffer[start + offset]) }

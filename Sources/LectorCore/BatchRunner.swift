@@ -25,6 +25,9 @@ public struct BatchRunner: Sendable {
     /// Where the passes of a pipeline with batch stages keep the batch between passes (nil: the
     /// system's temporary folder). The files are removed when the run ends.
     public var spillDirectory: URL?
+    /// How many bytes of documents (estimated) a pass may keep in memory for the next instead of
+    /// writing them to the spill file: a small batch never touches the disk, a large one keeps memory flat.
+    public var spillMemoryBudget = 64 << 20
     /// Where processed outcomes are kept between runs (nil: no cache).
     public var cache: (any OutcomeCache)?
     /// The clock document deadlines are measured with (injectable, so tests need no real waiting).
@@ -64,16 +67,18 @@ public struct BatchRunner: Sendable {
                     try consume(output)
                 })
         }
-        let spill = try PassSpill(directory: spillDirectory)
+        let spill = try PassSpill(directory: spillDirectory, memoryBudget: spillMemoryBudget)
+        let budget = spill.budget
         var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
         var statistics = try firstPass(
-            sources: sources, plan: plan, transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline) },
+            sources: sources, plan: plan,
+            transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline, spill: budget) },
             consume: { item, tally in
                 try progress?(tally)
                 var item = item
                 item.cached = tally.cached > 0
                 reduce.fold(item)
-                try spill.append(item.encoded)
+                try spill.append(item.payload)
             })
         try continuePasses(
             after: reduce, items: { try spill.reader() }, plan: plan, statistics: &statistics, transform: transform,
@@ -90,15 +95,16 @@ public struct BatchRunner: Sendable {
         progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         try firstPass(
-            sources: sources, plan: BatchPlan(pipeline), transform: transform,
+            sources: sources, plan: BatchPlan(pipeline), keepsSummaries: true, transform: transform,
             consume: { output, tally in
                 try progress?(tally)
                 try consume(output)
             })
     }
 
+    /// `keepsSummaries`: the outcomes go to a shard result, so their summaries are written as JSON.
     private func firstPass<Sources: Sequence, Output: Sendable>(
-        sources: Sources, plan: BatchPlan,
+        sources: Sources, plan: BatchPlan, keepsSummaries: Bool = false,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output, RunStatistics.Tally) throws -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
@@ -107,7 +113,8 @@ public struct BatchRunner: Sendable {
         statistics.stageNanoseconds = try lanes(
             sources,
             body: { lane, _, item, timings in
-                let (outcomes, tally) = self.process(item, lane: lane, plan: plan, timings: &timings)
+                let (outcomes, tally) = self.process(
+                    item, lane: lane, plan: plan, keepsSummaries: keepsSummaries, timings: &timings)
                 return (transform(outcomes), tally)
             },
             consume: { output, tally in
@@ -122,7 +129,7 @@ public struct BatchRunner: Sendable {
 
     /// Read (or load from the cache) and process one source through pass 0.
     private func process(
-        _ item: SourceItem, lane: Int, plan: BatchPlan, timings: inout [UInt64]
+        _ item: SourceItem, lane: Int, plan: BatchPlan, keepsSummaries: Bool, timings: inout [UInt64]
     ) -> ([DocumentOutcome], RunStatistics.Tally) {
         var outcomes: [DocumentOutcome]
         var tally = RunStatistics.Tally()
@@ -151,7 +158,8 @@ public struct BatchRunner: Sendable {
                 tally.failed += 1
             } else {
                 if plan.isBatch {
-                    document.batchSummaries = BatchReduce.summaries(of: document, stages: plan.barriers[0], in: pipeline)
+                    BatchReduce.summarize(
+                        &document, stages: plan.barriers[0], in: pipeline, encode: cache != nil || keepsSummaries)
                 } else {
                     tally.tokens += document.annotations(.token).count
                 }

@@ -84,8 +84,10 @@ public enum BatchField {
 /// A batch stage with its types erased, as `AnyStage.batch` holds it.
 public struct AnyBatchStage: Sendable {
     public let name: String
-    /// Summary of one document as JSON.
-    let summarize: @Sendable (Document) -> [UInt8]
+    /// Summary of one document.
+    let summarize: @Sendable (Document) -> any Sendable
+    /// A summary as JSON, for the cache and shard results.
+    let encode: @Sendable (any Sendable) -> [UInt8]
     /// Decode a summary written by `summarize` (nil: damaged).
     let decode: @Sendable ([UInt8]) -> (any Sendable)?
     /// A fresh reduce state.
@@ -93,8 +95,10 @@ public struct AnyBatchStage: Sendable {
 
     public init<B: BatchStage>(_ stage: B) {
         name = B.name
-        summarize = { document in
-            (try? JSONEncoder.batchSummary.encode(stage.summarize(document))).map { Array($0) } ?? Array("null".utf8)
+        summarize = { document in stage.summarize(document) }
+        encode = { summary in
+            (summary as? B.Summary).flatMap { try? JSONEncoder.batchSummary.encode($0) }.map { Array($0) }
+                ?? Array("null".utf8)
         }
         decode = { bytes in try? JSONDecoder().decode(B.Summary.self, from: Data(bytes)) }
         makeReducer = { AnyBatchReducer(stage) }

@@ -28,6 +28,9 @@ public struct Document: Sendable {
     /// batch stage, in pipeline order; see `BatchStage`). Kept with cached outcomes and shard results;
     /// empty once the report is written.
     public var batchSummaries: [String] = []
+    /// The same summaries as values, while the document is in this process (never stored): the
+    /// reduce takes them without decoding the JSON.
+    public var batchSummaryValues: [any Sendable] = []
     /// Set when a batch stage's result said to leave this document out of the stages after it.
     public var skipsLaterStages = false
 

@@ -106,6 +106,29 @@ import Testing
         #expect((mergedRun["documents"] as? [String: Any])?["skipped"] as? Int == 1)
     }
 
+    /// Between passes the batch waits in memory up to a budget, then in a file: both give the same.
+    @Test func spillFileAndMemoryGiveTheSameOutcomes() throws {
+        let out = try temporaryDirectory("batch-spill")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let lector = try LectorPipeline(contentsOf: try writePipeline(Self.allBatchStages, in: out))
+        func outcomes(budget: Int) throws -> [[UInt8]] {
+            var runner = try lector.makeRunner(.init(jobs: 2))
+            runner.spillMemoryBudget = budget
+            runner.spillDirectory = out
+            var all: [[UInt8]] = []
+            _ = try runner.run(
+                sources: lector.sources([path("examples/news")], .init()), transform: { OutcomeCodec.encode($0) },
+                consume: { all.append($0) })
+            return all
+        }
+        let inMemory = try outcomes(budget: 1 << 30)
+        let onDisk = try outcomes(budget: 0)
+        let mixed = try outcomes(budget: 60_000)
+        #expect(inMemory.count > 10 && inMemory == onDisk && inMemory == mixed)
+        // The spill files are gone when the run ends.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix("lector-pass") }.isEmpty)
+    }
+
     @Test func newsPipelineMarksDuplicatesStoriesAndBatchEntities() throws {
         let out = try temporaryDirectory("batch-news")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -43,11 +43,14 @@ public struct EntityLinksStage: BatchStage {
     public func apply(_ result: Links, ordinal: Int, to document: inout Document) -> BatchVerdict {
         guard let slot = result.slots[ordinal], slot < result.links.ids.count else { return .keep }
         let ids = result.links.ids[slot]
+        // The summary's mentions, by label and name as it stores them (the document is as it was summarized).
         let summary = EntityMentionSummary(document: document)
+        var positions: [String: Int] = [:]
+        for (index, mention) in summary.mentions.enumerated() { positions[mention.label + "\u{1F}" + mention.name] = index }
         let entities = document.annotations(.entity).map { mention in
             var mention = mention
-            let name = mention.attributes["canonical"] ?? document.text(in: mention.range)
-            if let index = summary.index(name: name, label: mention.label), index < ids.count,
+            let name = BatchEntityName.collapseSpaces(mention.attributes["canonical"] ?? document.text(in: mention.range))
+            if let index = positions[mention.label + "\u{1F}" + name], index < ids.count,
                 ids[index] < result.links.entities.count
             {
                 let entity = result.links.entities[ids[index]]

@@ -23,7 +23,7 @@ public struct KeyphraseStage: Stage {
         public static let declarations: [OptionDeclaration<Options>] = [
             .value("count", \.count, type: "integer ≥ 1", "number of key phrases"),
             .value("max-words", \.maxWords, type: "integer 1…6", "longest phrase in words"),
-            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
+            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own document frequencies (counted before this stage runs)"),
         ]
     }
 

@@ -44,7 +44,7 @@ public struct SummarizeStage: Stage {
             .value("ratio", \.ratio, type: "number in (0, 1]", "fraction of the sentences (overrides sentences)"),
             .value("max-words", \.maxWords, type: "integer ≥ 1", "word budget of the whole summary"),
             .value("min-words", \.minWords, type: "integer ≥ 0", "shorter sentences are never picked"),
-            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own counts (table if the run has none)"),
+            .choice("idf", \.idf, "word rarity: built-in table, or the batch's own document frequencies (counted before this stage runs)"),
             .value("graph-limit", \.graphLimit, type: "integer ≥ 10", "largest sentence graph (caps long documents)"),
         ]
     }
