@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import LectorCore
 
 /// Progress on stderr: a live line on a terminal, a line every few seconds in logs, or nothing.
 /// Never written to stdout or to the report.
@@ -9,7 +9,7 @@ final class ProgressLine {
     }
 
     private let style: Style
-    private let started = DispatchTime.now().uptimeNanoseconds
+    private let stopwatch = Stopwatch()
     private var lastShown: UInt64 = 0
     private var done = 0
     private var sourcesDone = 0
@@ -38,7 +38,7 @@ final class ProgressLine {
         self.failed += failed
         self.bytes += bytes
         guard style != .none else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = Stopwatch.wallNanoseconds()
         let interval: UInt64 = style == .live ? 200_000_000 : 5_000_000_000
         if now - lastShown >= interval {
             lastShown = now
@@ -52,7 +52,7 @@ final class ProgressLine {
     }
 
     private func show(final: Bool) {
-        let seconds = max(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, 1e-9)
+        let seconds = max(stopwatch.elapsedSeconds, 1e-9)
         let rate = Double(done) / seconds
         var line = Self.count(documents: done, sourcesDone: sourcesDone, totalSources: final ? nil : totalSources)
         line += ", \(String(format: "%.1f", rate)) docs/s, \(String(format: "%.2f", Double(bytes) / 1e6 / seconds)) MB/s"

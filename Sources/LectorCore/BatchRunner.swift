@@ -47,7 +47,7 @@ public struct BatchRunner: Sendable {
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output) throws -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
-        let started = DispatchTime.now().uptimeNanoseconds
+        let stopwatch = Stopwatch()
         let board = WorkBoard<Output>(stageCount: pipeline.stages.count)
         // One thread per lane, not blocks on Dispatch's global queue: that pool is as wide as the
         // cores, so `jobs` above the core count (lanes waiting on external workers) would not all run.
@@ -91,7 +91,7 @@ public struct BatchRunner: Sendable {
         board.close()
         lanes.wait()
         statistics.stageNanoseconds = board.stageNanoseconds
-        statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        statistics.wallNanoseconds = stopwatch.elapsedNanoseconds
         statistics.lanes = jobs
         statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
         return statistics

@@ -46,8 +46,8 @@ public struct Pipeline: Sendable {
             return DocumentFailure(id: document.id, source: document.source, stage: "read", message: problem)
         }
         for (index, stage) in stages.enumerated() {
-            let started = DispatchTime.now().uptimeNanoseconds
-            defer { timings[index] &+= DispatchTime.now().uptimeNanoseconds &- started }
+            let started = Stopwatch.wallNanoseconds()
+            defer { timings[index] &+= Stopwatch.wallNanoseconds() &- started }
             // Holding the text costs one retain; comparing is O(1) while the storage is shared.
             let textBefore = document.text
             do {
