@@ -61,9 +61,8 @@ struct TrainSummarize: ParsableCommand {
         guard files.count >= 2 else { throw ValidationError("cross-validation needs at least two gold sets") }
         let penalties = try Self.numbers(l2, "l2")
         let redundancies = try Self.numbers(mmrWeights, "mmr")
-        let splitter = try RegistrySentenceSplitter(registry: .builtins) ?? nil
-        let split: any EvalSentenceSplitting = splitter ?? FallbackSentenceSplitter()
-        let sets = try files.map { try SummarySet(path: $0, limit: limit, splitter: split) }
+        let splitter = try EvalSentenceSplitter()
+        let sets = try files.map { try SummarySet(path: $0, limit: limit, splitter: splitter) }
 
         // Rows, oracle labels and set of every candidate sentence.
         var options = SummarizeStage.Options()
