@@ -105,7 +105,10 @@ public struct JSONWriter {
 
     public mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: "null".utf8)
+        bytes.append(UInt8(ascii: "n"))
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "l"))
+        bytes.append(UInt8(ascii: "l"))
     }
 
     /// Insert already-serialised JSON as a value.
