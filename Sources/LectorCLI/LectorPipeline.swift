@@ -131,7 +131,9 @@ public struct LectorPipeline: Sendable {
     {
         let (writer, reportOptions, _) = try makeReportWriter(inputs: inputs, directory: directory)
         do {
-            let statistics = try makeRunner(options).run(
+            var runner = try makeRunner(options)
+            runner.spillDirectory = writer.workingDirectory
+            let statistics = try runner.run(
                 sources: sources(inputs, options),
                 transform: { ReportWriter.render($0, options: reportOptions) }, consume: { try writer.write($0) })
             try writer.finish(statistics: statistics)

@@ -56,37 +56,34 @@ struct Merge: ParsableCommand {
         var reportOptions = setup.reportOptions
         reportOptions.entityPageBuckets = ReportOptions.entityPageBuckets(forSources: first.totalSources)
         let writer = try ReportWriter(directory: URL(fileURLWithPath: report), options: reportOptions, run: runInfo)
-        var statistics = RunStatistics(stageNames: setup.pipeline.stages.map(\.name))
         var missingPositions: [Int] = []
+        var statistics: RunStatistics
         do {
-            var readers = try infos.sorted { $0.index < $1.index }.map { try ShardReader($0) }
-            // k-way merge by global position: each shard's lines are ascending.
-            while true {
-                var best: Int?
-                for (slot, reader) in readers.enumerated() {
-                    guard let position = reader.current?.position else { continue }
-                    if best == nil || position < readers[best!].current!.position { best = slot }
-                }
-                guard let slot = best, let entry = readers[slot].current else { break }
-                let outcomes = try OutcomeCodec.decode(entry.outcomes)
-                for outcome in outcomes {
-                    switch outcome {
-                    case .processed(let document):
-                        statistics.documentsProcessed += 1
-                        statistics.bytes += document.sourceBytes
-                    case .failed: statistics.documentsFailed += 1
-                    }
-                }
-                statistics.sourcesRead += 1
-                try writer.write(ReportWriter.render(outcomes, options: reportOptions))
-                try readers[slot].advance()
+            // Each pass reads the shards again, k-way by global position; with batch stages the first
+            // reads reduce the shards' summaries, the last applies the results and renders.
+            let ordered = infos.sorted { $0.index < $1.index }
+            let renderOptions = reportOptions
+            var streams: [ShardStream] = []
+            var runner = BatchRunner(
+                pipeline: setup.pipeline, reader: defaultReader(maxBytes: setup.limits.maxBytes, settings: setup.reader))
+            runner.spillDirectory = writer.workingDirectory
+            statistics = try runner.continueBatch(
+                items: {
+                    let stream = try ShardStream(ordered)
+                    streams.append(stream)
+                    return stream
+                },
+                transform: { ReportWriter.render($0, options: renderOptions) }, consume: { try writer.write($0) })
+            for stream in streams {
+                if let error = stream.error { throw error }
             }
-            for reader in readers { missingPositions += reader.unreadPositions }
+            missingPositions = streams.last?.unreadPositions ?? []
         } catch {
             writer.abandon()
             throw error
         }
         statistics.lanes = 0
+        statistics.wallNanoseconds = 0
         for info in infos {
             let values = info.statistics
             statistics.documentsFromCache += (values["documentsFromCache"] as? NSNumber)?.intValue ?? 0
@@ -133,6 +130,36 @@ struct Merge: ParsableCommand {
             directory: directory, index: index, count: count, manifest: manifest, pipelineFile: pipelineFile,
             fingerprint: fingerprint, positions: positions, totalSources: total,
             statistics: fields["statistics"] as? [String: Any] ?? [:])
+    }
+}
+
+/// The shards' outcome lines merged by global listing position: each shard's lines are ascending.
+/// A damaged shard ends the stream early and leaves its error in `error`.
+final class ShardStream: Sequence, IteratorProtocol {
+    private var readers: [ShardReader]
+    private(set) var error: (any Error)?
+
+    init(_ infos: [Merge.ShardInfo]) throws {
+        readers = try infos.map { try ShardReader($0) }
+    }
+
+    /// Positions the shards own but whose lines were never read.
+    var unreadPositions: [Int] { readers.flatMap(\.unreadPositions) }
+
+    func next() -> [UInt8]? {
+        var best: Int?
+        for (slot, reader) in readers.enumerated() {
+            guard let position = reader.current?.position else { continue }
+            if best == nil || position < readers[best!].current!.position { best = slot }
+        }
+        guard let slot = best, let entry = readers[slot].current else { return nil }
+        do {
+            try readers[slot].advance()
+        } catch {
+            self.error = error
+            readers = []
+        }
+        return entry.outcomes
     }
 }
 

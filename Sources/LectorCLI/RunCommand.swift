@@ -86,7 +86,7 @@ struct Run: ParsableCommand {
         var limits = lector.limits(options)
         if let maxFailures { limits.maxFailures = FailureBudget(maxFailures) }
         // A plain run records cache entries for a later --resume but never answers from them.
-        let runner = try lector.makeRunner(options)
+        var runner = try lector.makeRunner(options)
         let readerOptions = setup.reader.readerOptions(maxBytes: limits.maxBytes)
         let containers = ContainerTally()
         let progressLine = ProgressLine(style: quiet ? .none : ProgressLine.Style(rawValue: progress) ?? .auto)
@@ -100,7 +100,7 @@ struct Run: ParsableCommand {
             var statistics = try execute(
                 runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
                 progress: progressLine,
-                transform: { outcomes in ShardLaneResult(outcomes) },
+                firstPassOnly: true, transform: { outcomes in ShardLaneResult(outcomes) },
                 write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
             statistics.skippedRecords = containers.skipped
             try writer.finish(statistics: statistics)
@@ -110,6 +110,8 @@ struct Run: ParsableCommand {
 
         let (writer, reportOptions, sourceCount) = try lector.makeReportWriter(inputs: inputs, directory: reportURL)
         progressLine.totalSources = sourceCount
+        // Batch stages keep the batch between passes inside the report's staging folder.
+        runner.spillDirectory = writer.workingDirectory
         var statistics = try execute(
             runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
             limits: limits, progress: progressLine,
@@ -122,24 +124,28 @@ struct Run: ParsableCommand {
 
     /// Run the batch, feeding each lane result to `write` in order, with progress and the failure budget.
     private func execute<Sources: Sequence, Result: CountedLaneResult>(
-        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine,
+        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine, firstPassOnly: Bool = false,
         transform: @escaping @Sendable ([DocumentOutcome]) -> Result,
         write: (Result) throws -> Void, abandon: () -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         var seen = 0
         var failed = 0
+        // Progress and the failure budget follow the first pass, where sources are read and (with batch
+        // stages) most of the work is done; the report is written as the last pass hands results over.
+        let observe = { (tally: RunStatistics.Tally) throws in
+            seen += tally.processed + tally.failed
+            failed += tally.failed
+            progress.update(processed: tally.processed, failed: tally.failed, bytes: tally.bytes)
+            if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
+                throw RunAborted(failed: failed, seen: seen, budget: budget)
+            }
+        }
         do {
-            return try runner.run(
-                sources: sources, transform: transform,
-                consume: { result in
-                    try write(result)
-                    seen += result.processed + result.failed
-                    failed += result.failed
-                    progress.update(processed: result.processed, failed: result.failed, bytes: result.bytes)
-                    if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
-                        throw RunAborted(failed: failed, seen: seen, budget: budget)
-                    }
-                })
+            // A shard runs only the first pass of a pipeline with batch stages: `merge` reduces and applies.
+            if firstPassOnly {
+                return try runner.runFirstPass(sources: sources, transform: transform, consume: write, progress: observe)
+            }
+            return try runner.run(sources: sources, transform: transform, consume: write, progress: observe)
         } catch let aborted as RunAborted {
             abandon()
             progress.finish()

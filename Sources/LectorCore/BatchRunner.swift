@@ -19,8 +19,12 @@ public struct BatchRunner: Sendable {
     public var window: Int
     /// Time each document may spend in the pipeline, in seconds (nil: unlimited).
     public var documentDeadline: Double?
-    /// Batch statistics handed to stages through `StageContext.corpus`.
+    /// Batch statistics handed to stages through `StageContext.corpus` (a pipeline with `idf: batch`
+    /// counts its own; these are for callers that bring theirs).
     public var corpus: CorpusStatistics?
+    /// Where the passes of a pipeline with batch stages keep the batch between passes (nil: the
+    /// system's temporary folder). The files are removed when the run ends.
+    public var spillDirectory: URL?
     /// Where processed outcomes are kept between runs (nil: no cache).
     public var cache: (any OutcomeCache)?
     /// The clock document deadlines are measured with (injectable, so tests need no real waiting).
@@ -42,31 +46,164 @@ public struct BatchRunner: Sendable {
     public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Read and process every source; hand each source's transformed outcomes to `consume` in order.
+    /// A pipeline with batch stages runs in passes (see `BatchPlan`); `consume` sees the last one.
+    /// `progress` sees each source's counts as the first pass (where the reading and most of the work
+    /// happen) finishes it, in input order; an error it throws stops the run.
     public func run<Sources: Sequence, Output: Sendable>(
         sources: Sources,
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
-        consume: (Output) throws -> Void
+        consume: (Output) throws -> Void,
+        progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
-        let stopwatch = Stopwatch()
-        let board = WorkBoard<Output>(stageCount: pipeline.stages.count)
+        let plan = BatchPlan(pipeline)
+        guard plan.isBatch else {
+            return try firstPass(
+                sources: sources, plan: plan, transform: transform,
+                consume: { output, tally in
+                    try progress?(tally)
+                    try consume(output)
+                })
+        }
+        let spill = try PassSpill(directory: spillDirectory)
+        var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
+        var statistics = try firstPass(
+            sources: sources, plan: plan, transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline) },
+            consume: { item, tally in
+                try progress?(tally)
+                var item = item
+                item.cached = tally.cached > 0
+                reduce.fold(item)
+                try spill.append(item.encoded)
+            })
+        try continuePasses(
+            after: reduce, items: { try spill.reader() }, plan: plan, statistics: &statistics, transform: transform,
+            consume: consume)
+        return statistics
+    }
+
+    /// Pass 0 only: read and process every source up to the first batch stage and give each document
+    /// its summaries for it (what a shard runs; `continueBatch` does the rest when merging).
+    public func runFirstPass<Sources: Sequence, Output: Sendable>(
+        sources: Sources,
+        transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
+        consume: (Output) throws -> Void,
+        progress: ((RunStatistics.Tally) throws -> Void)? = nil
+    ) throws -> RunStatistics where Sources.Element == SourceItem {
+        try firstPass(
+            sources: sources, plan: BatchPlan(pipeline), transform: transform,
+            consume: { output, tally in
+                try progress?(tally)
+                try consume(output)
+            })
+    }
+
+    private func firstPass<Sources: Sequence, Output: Sendable>(
+        sources: Sources, plan: BatchPlan,
+        transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
+        consume: (Output, RunStatistics.Tally) throws -> Void
+    ) throws -> RunStatistics where Sources.Element == SourceItem {
+        let started = Stopwatch.wallNanoseconds()
+        var statistics = RunStatistics(stageNames: pipeline.stages.map(\.name))
+        statistics.stageNanoseconds = try lanes(
+            sources,
+            body: { lane, _, item, timings in
+                let (outcomes, tally) = self.process(item, lane: lane, plan: plan, timings: &timings)
+                return (transform(outcomes), tally)
+            },
+            consume: { output, tally in
+                statistics.add(tally)
+                try consume(output, tally)
+            })
+        statistics.wallNanoseconds = Stopwatch.wallNanoseconds() - started
+        statistics.lanes = jobs
+        statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
+        return statistics
+    }
+
+    /// Read (or load from the cache) and process one source through pass 0.
+    private func process(
+        _ item: SourceItem, lane: Int, plan: BatchPlan, timings: inout [UInt64]
+    ) -> ([DocumentOutcome], RunStatistics.Tally) {
+        var outcomes: [DocumentOutcome]
+        var tally = RunStatistics.Tally()
+        var cacheKey: CacheKey?
+        switch item {
+        case .unreadable(let failure): outcomes = [.failed(failure)]
+        case .file(let source):
+            cacheKey = cache?.key(for: source)
+            if let cacheKey, let cached = cache?.load(cacheKey) {
+                tally.processed = cached.count
+                tally.cached = cached.count
+                for case .processed(let document) in cached { tally.bytes += document.sourceBytes }
+                return (cached, tally)
+            }
+            outcomes = reader.read(source)
+        }
+        for position in outcomes.indices {
+            guard case .processed(var document) = outcomes[position] else {
+                tally.failed += 1
+                continue
+            }
+            if let failure = pipeline.process(
+                &document, context: context(lane: lane), timings: &timings, range: plan.passes[0])
+            {
+                outcomes[position] = .failed(failure)
+                tally.failed += 1
+            } else {
+                if plan.isBatch {
+                    document.batchSummaries = BatchReduce.summaries(of: document, stages: plan.barriers[0], in: pipeline)
+                } else {
+                    tally.tokens += document.annotations(.token).count
+                }
+                tally.processed += 1
+                tally.bytes += document.sourceBytes
+                outcomes[position] = .processed(document)
+            }
+        }
+        if let cacheKey, tally.failed == 0 { cache?.store(outcomes, for: cacheKey) }
+        return (outcomes, tally)
+    }
+
+    /// The context a stage sees on `lane`, with the document's deadline starting now.
+    func context(lane: Int, corpus: CorpusStatistics? = nil) -> StageContext {
+        var context = StageContext(lane: lane, corpus: corpus ?? self.corpus, clock: clock)
+        if let documentDeadline { context.deadline = clock() + documentDeadline }
+        return context
+    }
+
+    /// Run `body` over `items` on `jobs` lane threads, at most `window` items in flight, and hand each
+    /// output to `consume` in input order on the calling thread. Returns the stage times of all lanes.
+    func lanes<Items: Sequence, Output: Sendable>(
+        _ items: Items,
+        body: @escaping @Sendable (_ lane: Int, _ index: Int, _ item: Items.Element, _ timings: inout [UInt64]) -> (
+            Output, RunStatistics.Tally
+        ),
+        consume: (Output, RunStatistics.Tally) throws -> Void
+    ) throws -> [UInt64] where Items.Element: Sendable {
+        let board = WorkBoard<Items.Element, Output>(stageCount: pipeline.stages.count)
         // One thread per lane, not blocks on Dispatch's global queue: that pool is as wide as the
         // cores, so `jobs` above the core count (lanes waiting on external workers) would not all run.
-        let lanes = DispatchGroup()
+        let group = DispatchGroup()
+        let stageCount = pipeline.stages.count
         for lane in 0..<jobs {
-            lanes.enter()
+            group.enter()
             let thread = Thread {
-                self.work(lane: lane, board: board, transform: transform)
-                lanes.leave()
+                var timings = [UInt64](repeating: 0, count: stageCount)
+                while let (index, item) = board.take() {
+                    let (output, tally) = body(lane, index, item, &timings)
+                    board.put(index: index, output: output, tally: tally)
+                }
+                board.addStageTimes(timings)
+                group.leave()
             }
             thread.stackSize = 8 << 20
             thread.name = "lector-lane-\(lane)"
             thread.start()
         }
-        var iterator = sources.makeIterator()
+        var iterator = items.makeIterator()
         var submitted = 0
         var consumed = 0
         var exhausted = false
-        var statistics = RunStatistics(stageNames: pipeline.stages.map(\.name))
         do {
             while true {
                 while !exhausted && submitted - consumed < window {
@@ -79,68 +216,17 @@ public struct BatchRunner: Sendable {
                 }
                 if exhausted && consumed == submitted { break }
                 let result = board.wait(for: consumed)
-                statistics.add(result.tally)
                 consumed += 1
-                try consume(result.output)
+                try consume(result.output, result.tally)
             }
         } catch {
             board.close()
-            lanes.wait()
+            group.wait()
             throw error
         }
         board.close()
-        lanes.wait()
-        statistics.stageNanoseconds = board.stageNanoseconds
-        statistics.wallNanoseconds = stopwatch.elapsedNanoseconds
-        statistics.lanes = jobs
-        statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
-        return statistics
-    }
-
-    private func work<Output: Sendable>(
-        lane: Int, board: WorkBoard<Output>, transform: @Sendable ([DocumentOutcome]) -> Output
-    ) {
-        var timings = [UInt64](repeating: 0, count: pipeline.stages.count)
-        while let (index, item) = board.take() {
-            var outcomes: [DocumentOutcome]
-            var tally = RunStatistics.Tally()
-            var cacheKey: CacheKey?
-            switch item {
-            case .unreadable(let failure): outcomes = [.failed(failure)]
-            case .file(let source):
-                cacheKey = cache?.key(for: source)
-                if let cacheKey, let cached = cache?.load(cacheKey) {
-                    tally.processed = cached.count
-                    tally.cached = cached.count
-                    for case .processed(let document) in cached { tally.bytes += document.sourceBytes }
-                    board.put(index: index, output: transform(cached), tally: tally)
-                    continue
-                }
-                outcomes = reader.read(source)
-            }
-            for position in outcomes.indices {
-                guard case .processed(var document) = outcomes[position] else {
-                    tally.failed += 1
-                    continue
-                }
-                var context = StageContext(lane: lane, corpus: corpus, clock: clock)
-                if let documentDeadline {
-                    context.deadline = clock() + documentDeadline
-                }
-                if let failure = pipeline.process(&document, context: context, timings: &timings) {
-                    outcomes[position] = .failed(failure)
-                    tally.failed += 1
-                } else {
-                    tally.processed += 1
-                    tally.bytes += document.sourceBytes
-                    tally.tokens += document.annotations(.token).count
-                    outcomes[position] = .processed(document)
-                }
-            }
-            if let cacheKey, tally.failed == 0 { cache?.store(outcomes, for: cacheKey) }
-            board.put(index: index, output: transform(outcomes), tally: tally)
-        }
-        board.addStageTimes(timings)
+        group.wait()
+        return board.stageNanoseconds
     }
 }
 
@@ -153,6 +239,17 @@ public struct RunStatistics: Sendable, Equatable {
         public var cached = 0
         /// Tokens of the processed documents (0 when no stage produces tokens).
         public var tokens = 0
+        /// Documents a batch stage set aside from the stages after it (e.g. duplicates).
+        public var skipped = 0
+
+        mutating func add(_ other: Tally) {
+            processed += other.processed
+            failed += other.failed
+            bytes += other.bytes
+            cached += other.cached
+            tokens += other.tokens
+            skipped += other.skipped
+        }
     }
 
     public var stageNames: [String]
@@ -163,6 +260,8 @@ public struct RunStatistics: Sendable, Equatable {
     public var sourcesRead = 0
     /// Tokens of the documents processed by the pipeline in this run (cached documents not counted).
     public var tokens = 0
+    /// Documents a batch stage set aside from the stages after it (included in `documentsProcessed`).
+    public var documentsSkipped = 0
     /// Bytes of the sources of processed documents.
     public var bytes = 0
     /// CPU-side time per stage, summed over lanes (nanoseconds; indexed like `stageNames`).
@@ -192,6 +291,7 @@ public struct RunStatistics: Sendable, Equatable {
         bytes += tally.bytes
         documentsFromCache += tally.cached
         tokens += tally.tokens
+        documentsSkipped += tally.skipped
         sourcesRead += 1
     }
 
@@ -202,20 +302,17 @@ public struct RunStatistics: Sendable, Equatable {
     public var megabytesPerSecond: Double { wallSeconds > 0 ? Double(bytes) / 1e6 / wallSeconds : 0 }
 }
 
-/// What a taken queue slot holds until the queue is compacted.
-private let takenItem = SourceItem.unreadable(DocumentFailure(id: "", source: "", stage: "", message: ""))
-
 /// The lanes' shared job queue and the reorder buffer, guarded by one condition variable.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is held.
-final class WorkBoard<Output: Sendable>: @unchecked Sendable {
+final class WorkBoard<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     struct Finished {
         var output: Output
         var tally: RunStatistics.Tally
     }
 
     private let condition = NSCondition()
-    private var queue: [(Int, SourceItem)] = []
+    private var queue: [(Int, Item?)] = []
     private var queueHead = 0
     private var results: [Int: Finished] = [:]
     private var closed = false
@@ -225,7 +322,7 @@ final class WorkBoard<Output: Sendable>: @unchecked Sendable {
         stageNanoseconds = Array(repeating: 0, count: stageCount)
     }
 
-    func submit(index: Int, item: SourceItem) {
+    func submit(index: Int, item: Item) {
         condition.lock()
         queue.append((index, item))
         condition.broadcast()
@@ -233,21 +330,21 @@ final class WorkBoard<Output: Sendable>: @unchecked Sendable {
     }
 
     /// The next job, or nil once the board is closed and drained.
-    func take() -> (Int, SourceItem)? {
+    func take() -> (Int, Item)? {
         condition.lock()
         defer { condition.unlock() }
         while queueHead == queue.count && !closed { condition.wait() }
         if closed { return nil }
-        let job = queue[queueHead]
+        let (index, item) = queue[queueHead]
         // Let go of the taken item now: a container record carries its payload, which must not stay
         // in the queue until the next compaction (up to 1,024 items later).
-        queue[queueHead].1 = takenItem
+        queue[queueHead].1 = nil
         queueHead += 1
         if queueHead > 1024 && queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)
             queueHead = 0
         }
-        return job
+        return (index, item!)
     }
 
     func put(index: Int, output: Output, tally: RunStatistics.Tally) {

@@ -24,6 +24,12 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
     /// Size of the source in bytes (for throughput figures).
     public var sourceBytes: Int
+    /// The summaries this document gives the batch stages at the runner's next barrier (JSON, one per
+    /// batch stage, in pipeline order; see `BatchStage`). Kept with cached outcomes and shard results;
+    /// empty once the report is written.
+    public var batchSummaries: [String] = []
+    /// Set when a batch stage's result said to leave this document out of the stages after it.
+    public var skipsLaterStages = false
 
     public init(
         id: String, source: String, format: String, title: String? = nil, text: String,

@@ -144,3 +144,7 @@ extension OptionDeclaration where Options: DeclaredOptions {
         }
     }
 }
+
+extension BatchStage where Options: DeclaredOptions {
+    public static var optionHelp: [OptionHelp] { Options.help }
+}

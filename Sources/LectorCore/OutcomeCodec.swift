@@ -4,7 +4,8 @@
 /// One source's outcomes are one JSON array; each item is either
 /// `{"document": {id, source, format, title?, text, metadata, sourceBytes, diagnostics, layers}}` with
 /// `layers: {name: [[start, end, label, score|null, {attributes}], …]}`, or
-/// `{"failed": {id, source, stage, message}}`.
+/// `{"failed": {id, source, stage, message}}`. A document waiting for a batch reduce also has
+/// `batch: [summary JSON as a string, …]` and, when a batch stage set it aside, `skip: true`.
 public enum OutcomeCodec {
     public static let formatVersion = 1
 
@@ -34,6 +35,12 @@ public enum OutcomeCodec {
 
     static func write(_ document: Document, to writer: inout JSONWriter) {
         writer.beginObject()
+        if !document.batchSummaries.isEmpty {
+            writer.key("batch")
+            writer.beginArray()
+            for summary in document.batchSummaries { writer.value(summary) }
+            writer.endArray()
+        }
         writer.key("diagnostics")
         writer.beginArray()
         for diagnostic in document.diagnostics {
@@ -69,6 +76,7 @@ public enum OutcomeCodec {
         }
         writer.endObject()
         writer.field("metadata", document.metadata)
+        if document.skipsLaterStages { writer.field("skip", true) }
         writer.field("source", document.source)
         writer.field("sourceBytes", document.sourceBytes)
         writer.field("text", document.text)

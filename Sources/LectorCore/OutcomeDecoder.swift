@@ -51,6 +51,8 @@ struct OutcomeDecoder {
         var sourceBytes: Int?
         var diagnostics: [Diagnostic] = []
         var layers: [(String, [Annotation])] = []
+        var batchSummaries: [String] = []
+        var skip = false
         try object { decoder, key in
             switch key {
             case "id": id = try decoder.string()
@@ -60,6 +62,8 @@ struct OutcomeDecoder {
             case "text": text = try decoder.string()
             case "metadata": metadata = try decoder.stringMap()
             case "sourceBytes": sourceBytes = try decoder.integer()
+            case "batch": try decoder.array { decoder in batchSummaries.append(try decoder.string()) }
+            case "skip": skip = try decoder.boolean()
             case "diagnostics":
                 try decoder.array { decoder in
                     let fields = try decoder.stringMap()
@@ -78,6 +82,8 @@ struct OutcomeDecoder {
             id: id, source: source, format: format, title: title, text: text, metadata: metadata,
             sourceBytes: sourceBytes)
         document.diagnostics = diagnostics
+        document.batchSummaries = batchSummaries
+        document.skipsLaterStages = skip
         let limit = text.utf8.count
         for (name, annotations) in layers {
             guard annotations.allSatisfy({ $0.range.end <= limit }) else {
@@ -179,6 +185,12 @@ struct OutcomeDecoder {
         case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"): try literal()
         default: _ = try number()
         }
+    }
+
+    private mutating func boolean() throws -> Bool {
+        let value = try peek() == UInt8(ascii: "t")
+        try literal()
+        return value
     }
 
     private mutating func literal() throws {

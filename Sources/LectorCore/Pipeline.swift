@@ -41,11 +41,17 @@ public struct Pipeline: Sendable {
     /// Run every stage on `document`, adding each stage's elapsed time to `timings` (nanoseconds,
     /// indexed like `stages`). A throwing stage fails the document; the failure names the stage.
     /// A document the reader built wrong (an invalid range) fails in stage `read`.
-    public func process(_ document: inout Document, context: StageContext, timings: inout [UInt64]) -> DocumentFailure? {
+    /// `range` limits the run to some of the stages (a pass of `BatchPlan`); batch stages are skipped
+    /// here (the runner runs them between passes).
+    public func process(
+        _ document: inout Document, context: StageContext, timings: inout [UInt64], range: Range<Int>? = nil
+    ) -> DocumentFailure? {
         if let problem = document.takeInvalidWrite() {
             return DocumentFailure(id: document.id, source: document.source, stage: "read", message: problem)
         }
-        for (index, stage) in stages.enumerated() {
+        for index in range ?? stages.indices {
+            let stage = stages[index]
+            if stage.batch != nil { continue }
             let started = Stopwatch.wallNanoseconds()
             defer { timings[index] &+= Stopwatch.wallNanoseconds() &- started }
             // Holding the text costs one retain; comparing is O(1) while the storage is shared.

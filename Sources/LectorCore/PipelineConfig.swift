@@ -118,18 +118,28 @@ public struct PipelineConfig: Sendable {
     /// requirement errors point at the stage's line.
     public func makePipeline(registry: StageRegistry) throws -> Pipeline {
         var built: [AnyStage] = []
-        for entry in stages {
+        var positions: [Int] = []
+        for (position, entry) in stages.enumerated() {
             guard let factory = registry.entry(named: entry.stage) else {
                 throw ConfigError(
                     at: entry.location, keyPath: "\(entry.keyPath).stage",
                     "unknown stage '\(entry.stage)'; available: \(registry.names.joined(separator: ", "))")
             }
-            built.append(try factory.make(entry.options, "\(entry.keyPath).options", decoder))
+            let stage = try factory.make(entry.options, "\(entry.keyPath).options", decoder)
+            if stage.usesBatchStatistics, !built.contains(where: { $0.batch?.name == registry.documentFrequencies?.name }),
+                let counter = registry.documentFrequencies
+            {
+                // `idf: batch`: the batch's document frequencies are counted right before they are used.
+                built.append(counter)
+                positions.append(position)
+            }
+            built.append(stage)
+            positions.append(position)
         }
         do {
             return try Pipeline(name: name, stages: built, registry: registry)
         } catch let error as PipelineError {
-            let entry = stages[error.stageIndex]
+            let entry = stages[positions[error.stageIndex]]
             throw ConfigError(at: entry.location, keyPath: entry.keyPath, error.message)
         }
     }

@@ -29,6 +29,9 @@ public protocol Stage: Sendable {
     var requires: Set<Layer> { get }
     /// Layers this stage adds or replaces (default: `defaultProduces`).
     var produces: Set<Layer> { get }
+    /// Whether this stage reads the batch's document frequencies (`StageContext.corpus`, default
+    /// false): the runner then counts them over the whole batch before the stage runs.
+    var usesBatchStatistics: Bool { get }
 
     init(options: Options) throws
 
@@ -44,6 +47,7 @@ extension Stage {
     public static var rewritesText: Bool { false }
     public var requires: Set<Layer> { Self.defaultRequires }
     public var produces: Set<Layer> { Self.defaultProduces }
+    public var usesBatchStatistics: Bool { false }
 }
 
 /// For stages without options: decodes from an empty mapping (or nothing) only.
@@ -84,7 +88,7 @@ public struct StageContext: Sendable {
     public var lane: Int
     /// When the document's time is up (nil: no limit). Long loops call `checkDeadline()`.
     public var deadline: DispatchTime?
-    /// Statistics gathered over the whole batch before the map, when a stage asked for them.
+    /// Document frequencies over the whole batch, when a stage asked for them (`usesBatchStatistics`).
     public var corpus: CorpusStatistics?
 
     /// What `checkDeadline` compares the deadline with (the system's uptime clock unless a test or

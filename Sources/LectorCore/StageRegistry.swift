@@ -48,6 +48,28 @@ public struct StageRegistry: Sendable {
                 }))
     }
 
+    /// Add (or replace) a batch stage type under `B.name` (see `BatchStage`).
+    public mutating func register<B: BatchStage>(batch type: B.Type) {
+        register(
+            Entry(
+                name: B.name, summary: B.summary, optionHelp: B.optionHelp, defaultRequires: B.defaultRequires,
+                defaultProduces: [],
+                make: { node, keyPath, decoder in
+                    let options = try decoder.decode(B.Options.self, from: node, keyPath: keyPath)
+                    do {
+                        return AnyStage(batch: try B(options: options))
+                    } catch let error as ConfigError {
+                        throw error
+                    } catch {
+                        throw ConfigError(at: node.location, keyPath: keyPath, "stage '\(B.name)' could not start: \(error)")
+                    }
+                }))
+    }
+
+    /// The batch stage that counts document frequencies, placed by the pipeline builder right before
+    /// the first stage that `usesBatchStatistics` (nil: such stages fall back to their built-in table).
+    public var documentFrequencies: AnyStage?
+
     public mutating func register(_ entry: Entry) { entries[entry.name] = entry }
 
     /// Registered names, sorted.

@@ -122,7 +122,8 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
   documentsWritten wallTime documentsPerSecond megabytesPerSecond size lanes; stageChart (triple) (SVG);
   entityCharts [label summary svg (triple)] with hasEntityCharts; timeline (triple) timelineCaption
   (absent without dates); failures [id source stage message] with hasFailures failureCount moreFailures
-  hasMoreFailures; tableConfig (triple) (JSON for the table script: chunkSize chunks formats total).
+  hasMoreFailures; duplicates (count, absent without duplicates); stories storyCount storiesTimeline
+  (triple) (SVG) storiesHTML (triple) (article.story per story, built and escaped by the report); tableConfig (triple) (JSON for the table script: chunkSize chunks formats total).
   The table script loads data/rows-NNNNN.js, each calling lectorRows(chunk, rows); a row is
   [page stem, title, date, source, format, entity count, first summary sentence, id].
 }}
@@ -145,7 +146,8 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
 <div class="stat"><strong>{{wallTime}}</strong><span>wall time</span></div>
 <div class="stat"><strong>{{documentsPerSecond}}</strong><span>documents/s</span></div>
 <div class="stat"><strong>{{megabytesPerSecond}}</strong><span>MB/s ({{size}} read)</span></div>
-<div class="stat"><strong>{{lanes}}</strong><span>lanes</span></div>
+<div class="stat"><strong>{{lanes}}</strong><span>lanes</span></div>{{#duplicates}}
+<div class="stat"><strong>{{duplicates}}</strong><span>duplicates</span></div>{{/duplicates}}
 </div>
 <dl class="meta">
 <dt>Pipeline</dt><dd>{{pipelineName}} ({{pipelineFile}})</dd>
@@ -177,6 +179,14 @@ article.entity:target { margin-top: 0; border-top: none; padding-top: 0; }
 <p class="note">{{timelineCaption}}</p>
 </section>
 {{/timeline}}
+{{#stories}}
+<section id="stories">
+<h2>Stories <span class="count">({{storyCount}})</span></h2>
+<p class="note">Documents about the same event, grouped across the batch.</p>
+{{{storiesTimeline}}}
+{{{storiesHTML}}}
+</section>
+{{/stories}}
 <section id="documents">
 <h2>Documents <span class="count">({{documentsWritten}})</span></h2>
 <div class="controls">

@@ -201,12 +201,14 @@ struct DocumentRenderer {
             json.endObject()
         }
         json.endArray()
+        if let original = document.metadata[BatchField.duplicateOf] { json.field(BatchField.duplicateOf, original) }
         json.key("entities")
         json.beginArray()
         for (index, entity) in document.annotations(.entity).enumerated() {
             json.beginObject()
             if let canonical = entity.attributes["canonical"] { json.field("canonical", canonical) }
             json.field("end", scalar(entity.end))
+            if let id = entity.attributes[BatchField.entityID] { json.field(BatchField.entityID, id) }
             json.field("label", entity.label)
             if let score = entity.score { json.field("score", score) }
             json.field("start", scalar(entity.start))
@@ -243,7 +245,7 @@ struct DocumentRenderer {
             json.endArray()
         }
         json.endObject()
-        json.field("metadata", document.metadata)
+        json.field("metadata", document.metadata.filter { !BatchField.all.contains($0.key) })
         json.key("paragraphs")
         json.beginArray()
         for paragraph in document.annotations(.paragraph) {
@@ -264,6 +266,7 @@ struct DocumentRenderer {
         }
         json.endArray()
         json.field("source", document.source)
+        if let story = document.metadata[BatchField.story] { json.field(BatchField.story, story) }
         json.key("summary")
         json.beginArray()
         for summary in document.annotations(.summary) {
@@ -286,7 +289,8 @@ struct DocumentRenderer {
 
     // MARK: CSV
 
-    /// `entities.csv` rows: document, start, end, label, text, canonical.
+    /// `entities.csv` rows: document, start, end, label, text, canonical, entity_id (the batch entity,
+    /// empty unless `link-entities` ran).
     func entityRows() -> [UInt8] {
         var csv = CSVBuffer()
         for (index, entity) in document.annotations(.entity).enumerated() {
@@ -296,6 +300,7 @@ struct DocumentRenderer {
             csv.text(entity.label)
             csv.text(entityTexts[index])
             csv.text(entity.attributes["canonical"] ?? "")
+            csv.text(entity.attributes[BatchField.entityID] ?? "")
             csv.endRow()
         }
         return csv.bytes
@@ -324,7 +329,8 @@ struct DocumentRenderer {
         if lead.count > 240 { lead = String(lead.prefix(239)) + "…" }
         return IndexRow(
             title: title, date: PublicationDate(metadata: document.metadata), source: document.source,
-            format: document.format, entityCount: document.annotations(.entity).count, lead: lead)
+            format: document.format, entityCount: document.annotations(.entity).count, lead: lead,
+            story: document.metadata[BatchField.story], duplicateOf: document.metadata[BatchField.duplicateOf])
     }
 
     /// Named entities (those with pages) with their counts and first mention, in order of first mention.

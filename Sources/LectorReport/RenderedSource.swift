@@ -57,6 +57,10 @@ struct IndexRow: Sendable {
     var format: String
     var entityCount: Int
     var lead: String
+    /// The document's story (`stories` batch stage), if it shares one with other documents.
+    var story: String? = nil
+    /// The earlier document this one repeats (`duplicates` batch stage).
+    var duplicateOf: String? = nil
 }
 
 /// A canonical entity: its label and name. Where its section lives is derived from both.

@@ -65,6 +65,13 @@ extension ReportWriter {
             "firstDataFile": chunkCount > 0 ? "data/\(Self.dataFileName(0))" : "",
             "hasDocuments": chunkCount > 0,
         ]
+        if duplicateCount > 0 { context["duplicates"] = Self.count(duplicateCount) }
+        if let view = storiesView() {
+            context["stories"] = true
+            context["storyCount"] = Self.count(stories.count, "story", "stories")
+            context["storiesHTML"] = view.html
+            context["storiesTimeline"] = view.timeline
+        }
         if let timeline = timelineChart() {
             context["timeline"] = timeline.svg
             context["timelineCaption"] = timeline.caption
@@ -202,6 +209,8 @@ extension ReportWriter {
         // Documents taken from the cache (`--resume`, reruns), included in `ok`.
         json.field("fromCache", statistics.documentsFromCache)
         json.field("ok", statistics.documentsProcessed)
+        // Documents a batch stage set aside from the stages after it (`duplicates` with `skip`), in `ok`.
+        json.field("skipped", statistics.documentsSkipped)
         // Container records that are not documents (WARC requests, redirects, images), by reason.
         json.key("skippedRecords")
         json.beginObject()

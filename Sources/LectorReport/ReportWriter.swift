@@ -42,6 +42,10 @@ public final class ReportWriter {
     /// Entity sightings kept on disk until the entity pages are written (nil without HTML).
     var entitySpill: EntitySpill?
     var dates: [PublicationDate: Int] = [:]
+    /// Documents of each story, for the Stories view (only documents that share a story).
+    var stories: [String: [StoryDocument]] = [:]
+    /// Documents that repeat an earlier one.
+    var duplicateCount = 0
     var formats: Set<String> = []
     private var rowChunk = JSONWriter(capacity: 1 << 16)
     private var rowsInChunk = 0
@@ -139,7 +143,7 @@ public final class ReportWriter {
             errorsFile = try FileSink(staging.appendingPathComponent("errors.jsonl"))
             entitiesFile = try FileSink(
                 staging.appendingPathComponent("entities.csv"),
-                header: CSVBuffer.header(["document", "start", "end", "label", "text", "canonical"]))
+                header: CSVBuffer.header(["document", "start", "end", "label", "text", "canonical", "entity_id"]))
             summariesFile = try FileSink(
                 staging.appendingPathComponent("summaries.csv"),
                 header: CSVBuffer.header(["document", "rank", "sentence", "start", "end", "score", "text"]))
@@ -214,6 +218,10 @@ public final class ReportWriter {
         }
         try entitySpill?.add(document: index, stem: stem, title: document.row.title, sightings: document.entities)
         if let date = document.row.date { dates[date, default: 0] += 1 }
+        if document.row.duplicateOf != nil { duplicateCount += 1 }
+        if let story = document.row.story {
+            stories[story, default: []].append(StoryDocument(document, stem: stem))
+        }
         formats.insert(document.row.format)
         appendRow(document, stem: stem)
         if rowsInChunk >= max(1, options.rowsPerDataFile) { try flushRows() }
@@ -280,6 +288,10 @@ public final class ReportWriter {
             throw error
         }
     }
+
+    /// The hidden folder the report is built in (removed with it when a run is abandoned or killed):
+    /// a place for a run's temporary files, which must be gone before `finish`.
+    public var workingDirectory: URL { staging }
 
     /// Remove the half-built report; `directory` is left as it was. Safe to call more than once.
     public func abandon() {

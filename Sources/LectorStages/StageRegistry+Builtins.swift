@@ -12,6 +12,10 @@ extension StageRegistry {
         registry.register(SummarizeStage.self)
         registry.register(KeyphraseStage.self)
         registry.register(ExternalStage.self)
+        registry.register(batch: DuplicatesStage.self)
+        registry.register(batch: StoriesStage.self)
+        registry.register(batch: EntityLinksStage.self)
+        registry.documentFrequencies = AnyStage(batch: DocumentFrequencyStage(options: NoOptions()))
         return registry
     }
 }

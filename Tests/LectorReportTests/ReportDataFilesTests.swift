@@ -153,8 +153,8 @@ import Testing
     @Test func entitiesCSVQuotesFieldsAndDefusesFormulas() throws {
         let csv = try String(contentsOf: report.appendingPathComponent("entities.csv"), encoding: .utf8)
         let rows = csv.components(separatedBy: "\r\n")
-        #expect(rows.first == "document,start,end,label,text,canonical")
-        #expect(rows.contains("news/café-zoë.html,34,44,PER,Zoë Müller,"))
+        #expect(rows.first == "document,start,end,label,text,canonical,entity_id")
+        #expect(rows.contains("news/café-zoë.html,34,44,PER,Zoë Müller,,"))
         // The label holds a quote: quoted, with the quote doubled.
         #expect(csv.contains("\"PER\"\"><img src=x onerror=alert(10)>\""))
         // A cell starting with "=" gets a leading apostrophe so a spreadsheet shows it as text.

@@ -92,6 +92,7 @@ struct KeyphraseExtractor: Sendable {
         let ranges = sentences.isEmpty ? [TextRange(start: 0, end: document.text.utf8.count)] : sentences.map(\.range)
         let sentenceWords = WordScanner.words(in: ranges, of: document)
         let stemmer = PorterStemmer()
+        let floors = Self.rarityFloors(weighting)
         var vocabulary = Vocabulary()
         var sentenceIds: [[Int32]] = []
         sentenceIds.reserveCapacity(sentenceWords.count)
@@ -214,7 +215,7 @@ struct KeyphraseExtractor: Sendable {
                 wordScore += (1 + log(tf)) * idf * idf
             }
             // Common words (in more than about one document in ten) do not make a phrase on their own.
-            if rarest < Self.minimumRarestIDF + (length == 1 && !named ? 0.7 : 0) { continue }
+            if rarest < (length == 1 && !named ? floors.word : floors.phrase) { continue }
             wordScore /= Double(length)
             let frequency = 1 + log(Double(candidate.occurrences))
             let position = 1 + 0.5 / (1 + Double(candidate.firstWord) / max(total * 0.1, 1))
@@ -276,6 +277,17 @@ struct KeyphraseExtractor: Sendable {
 
     /// With the built-in table (IDF = ln((N+1)/(df+1)) + 1), 3.3 is a word in about a tenth of documents.
     static let minimumRarestIDF = 3.3
+
+    /// The least IDF of a phrase's rarest word, and of a lone word that is not a name: with the built-in
+    /// table the fixed figures (a word in about a tenth, a lone word in about a twentieth of
+    /// documents); with a batch's own counts the same shares of the batch, at least one document, so
+    /// a small batch still has key phrases (a word in one document of six qualifies).
+    static func rarityFloors(_ weighting: SentenceVectors.Weighting) -> (phrase: Double, word: Double) {
+        guard case .corpus(let corpus) = weighting else { return (minimumRarestIDF, minimumRarestIDF + 0.7) }
+        let count = Double(max(corpus.documentCount, 1))
+        func floor(share: Double) -> Double { log((count + 1) / (max(1, (count * share).rounded(.down)) + 1)) + 1 }
+        return (floor(share: 0.1), floor(share: 0.05))
+    }
 
     /// Near-duplicates: one phrase inside the other, or sharing at least half of the shorter one's stems.
     static func overlaps(_ a: [Int32], _ b: [Int32]) -> Bool {

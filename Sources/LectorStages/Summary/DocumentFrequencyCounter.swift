@@ -1,5 +1,4 @@
 import LectorCore
-import LectorStages
 
 /// Counts in how many documents each lower-cased word occurs, with the same word rules as
 /// `summarize` and `keyphrases`. Used by `lector train idf` to build the built-in table, and usable
@@ -12,11 +11,20 @@ public struct DocumentFrequencyCounter: Sendable {
 
     /// Count one document's text.
     public mutating func add(_ text: String) {
+        add(distinctWords: Self.distinctWords(text))
+    }
+
+    /// Count one document given as its distinct words.
+    public mutating func add(distinctWords words: [String]) {
+        for word in words { frequencies[word, default: 0] += 1 }
+        documentCount += 1
+    }
+
+    /// The distinct lower-cased words of `text`, sorted (what one document adds to the counts).
+    public static func distinctWords(_ text: String) -> [String] {
         var copy = text
         let words = copy.withUTF8 { WordScanner.scan($0, from: 0, to: $0.count) }
-        var seen = Set<String>()
-        for word in words where seen.insert(word.key).inserted { frequencies[word.key, default: 0] += 1 }
-        documentCount += 1
+        return Set(words.map(\.key)).sorted()
     }
 
     /// Merge counts made elsewhere (e.g. by another lane).
