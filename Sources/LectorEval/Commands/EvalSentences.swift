@@ -236,12 +236,8 @@ struct SegmentationFigures {
 
 /// `eval sentences --suite` and the options that go with it.
 struct SentenceSuiteOptions: ParsableArguments {
-    @Option(help: "Score every UD development treebank (sent/**/*-ud-dev.conllu) under this folder.")
-    var suite: String?
-
-    @Option(help: "With --suite: also score documents of this many sentences each (0: whole files only).")
-    var chunk: Int = 10
-
-    @Option(help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) to print beside Lector's.")
+    @Option(help: "Score every UD development treebank (sent/**/*-ud-dev.conllu) under this folder.") var suite: String?
+    @Option(help: "With --suite: also score documents of this many sentences each (0: whole ones only).") var chunk = 10
+    @Option(help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) beside Lector's.")
     var peers: String?
 }

@@ -13,7 +13,9 @@ struct EvalSentenceSplitter {
         let location = ConfigLocation(file: "eval", line: 0)
         var stages: [AnyStage] = []
         for name in ["clean", "sentences"] {
-            guard let entry = registry.entry(named: name) else { throw ValidationError("no stage '\(name)' is registered") }
+            guard let entry = registry.entry(named: name) else {
+                throw ValidationError("no stage '\(name)' is registered")
+            }
             stages.append(try entry.make(.emptyMap(at: location), name, ConfigDecoder()))
         }
         pipeline = try Pipeline(name: "eval-splitter", stages: stages, registry: registry)

@@ -39,7 +39,8 @@ struct SummaryWeightSearch {
         items.append(
             Item(
                 set: set, rows: rows, unigrams: tokens.map { TokenInterner.counts($0, n: 1) },
-                bigrams: tokens.map { TokenInterner.counts($0, n: 2) }, referenceUnigrams: TokenInterner.counts(referenceTokens, n: 1),
+                bigrams: tokens.map { TokenInterner.counts($0, n: 2) },
+                referenceUnigrams: TokenInterner.counts(referenceTokens, n: 1),
                 referenceBigrams: TokenInterner.counts(referenceTokens, n: 2)))
     }
 
