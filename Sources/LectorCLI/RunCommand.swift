@@ -99,7 +99,7 @@ struct Run: ParsableCommand {
             let writer = try ShardWriter(directory: reportURL, plan: plan, pipelineFile: pipeline, setup: setup)
             var statistics = try execute(
                 runner, sources: ContainerSources(plan.items, options: readerOptions, tally: containers), limits: limits,
-                progress: progressLine,
+                progress: progressLine, containers: containers,
                 firstPassOnly: true, transform: { outcomes in ShardLaneResult(outcomes) },
                 write: { try writer.write($0.encoded, origin: containers.claimOrigin() ?? 0) }, abandon: writer.abandon)
             statistics.skippedRecords = containers.skipped
@@ -114,7 +114,7 @@ struct Run: ParsableCommand {
         runner.spillDirectory = writer.workingDirectory
         var statistics = try execute(
             runner, sources: ContainerSources(SourceEnumerator(inputs: inputs), options: readerOptions, tally: containers),
-            limits: limits, progress: progressLine,
+            limits: limits, progress: progressLine, containers: containers,
             transform: { outcomes in LaneResult(outcomes, options: reportOptions) },
             write: { try writer.write($0.rendered) }, abandon: writer.abandon)
         statistics.skippedRecords = containers.skipped
@@ -122,9 +122,11 @@ struct Run: ParsableCommand {
         try finish(statistics, progress: progressLine)
     }
 
-    /// Run the batch, feeding each lane result to `write` in order, with progress and the failure budget.
+    /// Run the batch, feeding each lane result to `write` in order, with progress (each source placed
+    /// in its file through `containers`) and the failure budget.
     private func execute<Sources: Sequence, Result: CountedLaneResult>(
-        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine, firstPassOnly: Bool = false,
+        _ runner: BatchRunner, sources: Sources, limits: RunLimits, progress: ProgressLine, containers: ContainerTally,
+        firstPassOnly: Bool = false,
         transform: @escaping @Sendable ([DocumentOutcome]) -> Result,
         write: (Result) throws -> Void, abandon: () -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
@@ -135,7 +137,8 @@ struct Run: ParsableCommand {
         let observe = { (tally: RunStatistics.Tally) throws in
             seen += tally.processed + tally.failed
             failed += tally.failed
-            progress.update(processed: tally.processed, failed: tally.failed, bytes: tally.bytes)
+            progress.update(
+                processed: tally.processed, failed: tally.failed, bytes: tally.bytes, origin: containers.claimProgressOrigin())
             if let budget = limits.maxFailures, budget.isExceeded(failed: failed, seen: seen) {
                 throw RunAborted(failed: failed, seen: seen, budget: budget)
             }

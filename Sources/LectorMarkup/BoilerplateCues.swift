@@ -57,19 +57,10 @@ enum BoilerplateCues {
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" || prop == "text" { weight += 50 }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
-            var negative = false
-            var weak = false
-            var positive = false
-            for word in words(value, paragraph: node.name == "p") {
-                if negativeWords.contains(word) {
-                    if weakNegativeWords.contains(word) { weak = true } else { negative = true }
-                } else if hasNegativeStem(word) {
-                    negative = true
-                }
-                if positiveWords.contains(word) { positive = true }
-            }
-            if negative { weight -= 25 } else if weak { weight -= 10 }
-            if positive && !negative { weight += 25 }
+            let found = cues(of: value, paragraph: node.name == "p")
+            let negative = found.contains(.negative)
+            if negative { weight -= 25 } else if found.contains(.weak) { weight -= 10 }
+            if found.contains(.positive) && !negative { weight += 25 }
         }
         return weight
     }
@@ -95,7 +86,7 @@ enum BoilerplateCues {
         guard strict, node.name != "article" else { return .content }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
-            if words(value, paragraph: node.name == "p").contains(where: { weakNegativeWords.contains($0) }) { return .furnitureIfSmall }
+            if cues(of: value, paragraph: node.name == "p").contains(.weak) { return .furnitureIfSmall }
         }
         return .content
     }
@@ -106,24 +97,14 @@ enum BoilerplateCues {
         if furnitureTags.contains(node.name) && node.name != "form" { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style") {
-            let compact = style.lowercased().filter { $0 != " " }
-            if compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden") { return true }
-        }
+        if let style = node.attribute("style"), hidesByStyle(style) { return true }
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
-        if let classes = node.attribute("class"),
-            classes.lowercased().split(separator: " ").contains(where: { hidingTokens.contains(String($0)) })
-        {
-            return true
-        }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
-            var negative = false
-            for word in words(value, paragraph: node.name == "p") {
-                if negativeWords.contains(word) && (strict || !weakNegativeWords.contains(word)) { negative = true }
-                if !negative && hasNegativeStem(word) { negative = true }
-            }
+            let found = cues(of: value, paragraph: node.name == "p")
+            if name == "class" && found.contains(.hiding) { return true }
+            let negative = found.contains(.negative) || (strict && found.contains(.weak))
             if negative && node.name != "article" { return true }
         }
         return false
@@ -131,26 +112,81 @@ enum BoilerplateCues {
 
     /// Class tokens that describe the page's state or taxonomy, not the element (`has-sidebar`,
     /// `category-social`, `tag-sharing`): skipped.
-    private static let descriptivePrefixes = [
+    private static let descriptivePrefixes: [[UInt8]] = [
         "has-", "has_", "with-", "no-", "is-", "show-", "enable-", "category-", "tag-", "tags-", "postid-", "page-id",
         "format-", "type-", "status-", "single-", "layout-", "theme-", "js-", "elementor", "et_pb", "wp-block-columns",
-    ]
+    ].map { Array($0.utf8) }
 
-    /// Lowercase words of a class or id value: tokens split at whitespace, then at `-`, `_` and `:`.
+    /// What the words of a class or id value say.
+    struct Cues: OptionSet {
+        let rawValue: UInt8
+        /// A furniture word (not a weak one) or a word holding a furniture stem.
+        static let negative = Cues(rawValue: 1)
+        /// A weak furniture word (`author`, `date`, `meta`…).
+        static let weak = Cues(rawValue: 2)
+        static let positive = Cues(rawValue: 4)
+        /// A whole token that hides the element (`hidden`, `sr-only`…).
+        static let hiding = Cues(rawValue: 8)
+    }
+
+    /// The cues of a class or id value, read from its bytes (ASCII case folded): tokens split at
+    /// whitespace (a whole token may hide the element), tokens with a descriptive prefix skipped, the
+    /// rest split into words at `-`, `_` and `:`, each word looked up.
     /// `paragraph`: the value is a `<p>`'s, which a "teaser" class makes a standfirst, not a teaser.
-    static func words(_ value: String, paragraph: Bool = false) -> [String] {
-        var result: [String] = []
+    static func cues(of value: String, paragraph: Bool = false) -> Cues {
+        let lower = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         // "teaser-text", "lead teaser" name an article's standfirst, not a teaser for another page.
-        let lower = value.lowercased()
-        let standfirst = paragraph || lower.containsBytes("text") || lower.containsBytes("lead") || lower.containsBytes("intro")
-        for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let lower = token.lowercased()
-            if descriptivePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
-            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" }) {
-                if standfirst && String(word).containsBytes("teaser") { continue }
-                result.append(String(word))
+        let standfirst = paragraph || contains(lower[...], "text") || contains(lower[...], "lead") || contains(lower[...], "intro")
+        var found: Cues = []
+        var tokenStart = 0
+        for end in 0...lower.count {
+            guard end == lower.count || isSpace(lower[end]) else { continue }
+            defer { tokenStart = end + 1 }
+            guard end > tokenStart else { continue }
+            let token = lower[tokenStart..<end]
+            // A hiding token counts only between spaces, as extraction was tuned: a class value broken
+            // over lines ("menu\r\n\thidden", often a collapsed answer shown on click) keeps its text.
+            if (tokenStart == 0 || lower[tokenStart - 1] == 0x20) && (end == lower.count || lower[end] == 0x20),
+                hidingTokens.contains(String(decoding: token, as: UTF8.self))
+            {
+                found.insert(.hiding)
+            }
+            if descriptivePrefixes.contains(where: { token.starts(with: $0) }) { continue }
+            for part in token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") }) {
+                if standfirst && contains(part, "teaser") { continue }
+                let word = String(decoding: part, as: UTF8.self)
+                if negativeWords.contains(word) {
+                    found.insert(weakNegativeWords.contains(word) ? .weak : .negative)
+                } else if hasNegativeStem(word) {
+                    found.insert(.negative)
+                }
+                if positiveWords.contains(word) { found.insert(.positive) }
             }
         }
-        return result
+        return found
+    }
+
+    /// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
+    static func hidesByStyle(_ style: String) -> Bool {
+        let compact = style.utf8.compactMap { $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+        return contains(compact[...], "display:none") || contains(compact[...], "visibility:hidden")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let first = needle.utf8Start[0]
+        var index = bytes.startIndex
+        while index + count <= bytes.endIndex {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < count && bytes[index + offset] == needle.utf8Start[offset] { offset += 1 }
+                if offset == count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

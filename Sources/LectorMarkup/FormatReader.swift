@@ -63,8 +63,17 @@ public struct FormatReader: DocumentReader {
     ///   - formatHint: a file extension (`html`, `xml`, `txt`, `md`…) or a format name (`html`, `xml`,
     ///     `rss`, `atom`, `nitf`, `text`, `markdown`); nil to decide by content alone.
     public func read(bytes: [UInt8], id: String, source: String, formatHint: String?, charset: String? = nil) -> [DocumentOutcome] {
+        read(bytes: bytes, id: id, source: source, formatHint: formatHint, charset: charset, unicodeText: false)
+    }
+
+    /// - Parameter unicodeText: the bytes are valid UTF-8 made from characters (a JSON string), so a
+    ///   charset the page declares does not apply.
+    func read(bytes: [UInt8], id: String, source: String, formatHint: String?, charset: String?, unicodeText: Bool)
+        -> [DocumentOutcome]
+    {
         var context = ReadContext(id: id, source: source, options: options, byteCount: bytes.count)
         context.transportCharset = charset
+        context.unicodeText = unicodeText
         if bytes.count > options.maxBytes {
             return [context.failure("document too large (\(bytes.count) bytes; the limit is \(options.maxBytes))")]
         }
@@ -94,7 +103,7 @@ public struct FormatReader: DocumentReader {
     }
 
     /// Read a container's record: its bytes, then its URL, dates and title over the page's metadata.
-    func read(_ content: EmbeddedContent, id: String, source: String) -> [DocumentOutcome] {
+    func read(_ content: EmbeddedContent, id: String, source: String, unicodeText: Bool = false) -> [DocumentOutcome] {
         if content.formatHint == JSONLinesReader.lineFormat {
             // A JSON Lines record: `id` is `FILE#LINE`; the id field, when present, replaces the line.
             let lineNumber = id.split(separator: "#").last.map(String.init) ?? id
@@ -105,11 +114,13 @@ public struct FormatReader: DocumentReader {
                 var documentID = id
                 if let key, let hash = id.lastIndex(of: "#") { documentID = String(id[..<hash]) + "#" + key }
                 let file = source.lastIndex(of: "#").map { String(source[..<$0]) } ?? source
-                return read(decoded, id: documentID, source: decoded.displaySource ?? "\(file)#\(key ?? lineNumber)")
+                return read(
+                    decoded, id: documentID, source: decoded.displaySource ?? "\(file)#\(key ?? lineNumber)", unicodeText: true)
             }
         }
         var outcomes = read(
-            bytes: content.bytes, id: id, source: source, formatHint: content.formatHint, charset: content.charset)
+            bytes: content.bytes, id: id, source: source, formatHint: content.formatHint, charset: content.charset,
+            unicodeText: unicodeText)
         for index in outcomes.indices {
             guard case .processed(var document) = outcomes[index] else { continue }
             for (key, value) in content.metadata {
@@ -130,6 +141,9 @@ struct ReadContext: Sendable {
     var byteCount: Int
     /// The charset the transport declared (HTTP `Content-Type`), used when the content declares none.
     var transportCharset: String?
+    /// The bytes are valid UTF-8 made from characters (a JSON string): the page's own charset
+    /// declaration names the bytes it was fetched as, not these.
+    var unicodeText = false
 
     func failure(_ message: String, id: String? = nil) -> DocumentOutcome {
         .failed(DocumentFailure(id: id ?? self.id, source: source, stage: "read", message: message))

@@ -4,7 +4,8 @@ import LectorCore
 enum HTMLPageReader {
     static func read(_ bytes: [UInt8], context: ReadContext) -> DocumentOutcome {
         var diagnostics: [Diagnostic] = []
-        let encoding = CharsetDecision.forHTML(bytes, transportCharset: context.transportCharset)
+        let encoding = CharsetDecision.forHTML(
+            bytes, transportCharset: context.transportCharset, unicodeText: context.unicodeText)
         if let note = encoding.note { diagnostics.append(Diagnostic(.warning, origin: "read", note)) }
         // Transcode the cases libxml2 handles badly ourselves: Windows-1252 (its converter stops at
         // the five undefined bytes) and UTF-8 with a few broken sequences (replaced by U+FFFD).
@@ -55,9 +56,13 @@ struct CharsetDecision: Sendable {
 
     /// - Parameter transportCharset: the HTTP header's charset; it counts only when the page declares
     ///   none (a page's own declaration is the one its author tested).
-    static func forHTML(_ bytes: [UInt8], transportCharset: String? = nil) -> CharsetDecision {
+    /// - Parameter unicodeText: the bytes are valid UTF-8 made from characters (a JSON string): read
+    ///   them as UTF-8 whatever the page declares.
+    static func forHTML(_ bytes: [UInt8], transportCharset: String? = nil, unicodeText: Bool = false) -> CharsetDecision {
+        if unicodeText { return CharsetDecision(name: "UTF-8", note: nil) }
         if TextDecoder.byteOrderMark(bytes) != nil { return CharsetDecision(name: nil, note: nil) }
-        let declared = declaredCharset(bytes) ?? transportCharset
+        let own = declaredCharset(bytes)
+        let declared = own ?? transportCharset
         let valid = TextDecoder.isValidUTF8(bytes)
         if !valid && mostlyUTF8(bytes) && (declared == nil || declared == "utf-8" || declared == "utf8") {
             return CharsetDecision(name: "UTF-8", note: "invalid UTF-8 sequences replaced by U+FFFD", repair: true)
@@ -66,8 +71,8 @@ struct CharsetDecision: Sendable {
             return valid ? CharsetDecision(name: "UTF-8", note: nil)
                 : CharsetDecision(name: "windows-1252", note: "no charset declared and not valid UTF-8; decoded as Windows-1252")
         }
-        let latin = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii", "iso8859-1"]
-        if valid && latin.contains(declared) && bytes.contains(where: { $0 >= 0x80 }) {
+        let latin = TextDecoder.names1252(declared) || declared == "us-ascii" || declared == "ascii"
+        if valid && latin && bytes.contains(where: { $0 >= 0x80 }) {
             return CharsetDecision(name: "UTF-8", note: "declared \(declared) but the bytes are UTF-8; read as UTF-8")
         }
         if declared == "utf-8" || declared == "utf8" {
@@ -75,8 +80,10 @@ struct CharsetDecision: Sendable {
                 : CharsetDecision(name: "windows-1252", note: "declared UTF-8 but not valid UTF-8; decoded as Windows-1252")
         }
         // Latin-1 labels mean Windows-1252 on the web (curly quotes in 0x80–0x9F).
-        if latin.contains(declared) { return CharsetDecision(name: "windows-1252", note: nil) }
-        return CharsetDecision(name: nil, note: nil)
+        if latin { return CharsetDecision(name: "windows-1252", note: nil) }
+        // A charset only the transport names is handed to libxml2 (which ignores a name it does not
+        // know); the page's own declaration libxml2 finds itself.
+        return CharsetDecision(name: own == nil ? declared : nil, note: nil)
     }
 
     /// Whether `bytes` is UTF-8 apart from a few broken sequences (at most 3, or 1 % of the non-ASCII

@@ -4,7 +4,7 @@ import LectorCore
 /// split into blocks with `PlainTextReader`.
 enum PlainTextDocumentReader {
     static func read(_ bytes: [UInt8], context: ReadContext, markdown: Bool) -> DocumentOutcome {
-        let decoded = TextDecoder.decode(bytes)
+        let decoded = TextDecoder.decode(bytes, declared: context.transportCharset)
         var diagnostics: [Diagnostic] = []
         if decoded.isFallback {
             diagnostics.append(Diagnostic(.warning, origin: "read", "not valid UTF-8; decoded as Windows-1252"))

@@ -20,7 +20,10 @@ enum TextDecoder {
         return nil
     }
 
-    static func decode(_ bytes: [UInt8]) -> Decoded {
+    /// - Parameter declared: a charset the transport declared (HTTP `Content-Type`, lowercased): a
+    ///   Latin-1 or Windows-1252 label makes Windows-1252 the expected reading of bytes that are not
+    ///   UTF-8, not a guess.
+    static func decode(_ bytes: [UInt8], declared: String? = nil) -> Decoded {
         if let (encoding, length) = byteOrderMark(bytes) {
             let body = bytes[length...]
             switch encoding {
@@ -32,7 +35,14 @@ enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: text, encoding: "utf-8", isFallback: false)
         }
-        return Decoded(text: windows1252(bytes[...]), encoding: "windows-1252", isFallback: true)
+        return Decoded(text: windows1252(bytes[...]), encoding: "windows-1252", isFallback: !names1252(declared))
+    }
+
+    /// Whether a charset label means Windows-1252 on the web (Latin-1 labels do: curly quotes live in
+    /// 0x80–0x9F).
+    static func names1252(_ label: String?) -> Bool {
+        guard let label else { return false }
+        return ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso8859-1", "l1", "x-cp1252"].contains(label)
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

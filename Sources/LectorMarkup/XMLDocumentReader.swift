@@ -9,7 +9,9 @@ enum XMLDocumentReader {
         // libxml2 assumes UTF-8 without a BOM or declaration and stops at the first bad byte.
         if TextDecoder.byteOrderMark(bytes) == nil, !hasEncodingDeclaration(bytes), !TextDecoder.isValidUTF8(bytes) {
             input = Array(TextDecoder.windows1252(bytes[...]).utf8)
-            diagnostics.append(Diagnostic(.warning, origin: "read", "not valid UTF-8; decoded as Windows-1252"))
+            if !TextDecoder.names1252(context.transportCharset) {
+                diagnostics.append(Diagnostic(.warning, origin: "read", "not valid UTF-8; decoded as Windows-1252"))
+            }
         }
         let tree: MarkupTree
         var items: [[[XPathMatch]]] = []

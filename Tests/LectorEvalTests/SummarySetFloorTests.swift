@@ -8,8 +8,7 @@ import Testing
 
 /// Per-set quality floors of the default summary method on the development sets (skipped when the
 /// data is absent): with the project's own clean + sentences stages and the gold titles (the headline
-/// is not a candidate), three sentences, the default is not below Lead-3 on ROUGE-1 or -2, and not
-/// more than 0.2 below it on ROUGE-Lsum (GUM news measured 34.20 against 34.30 when the model was built).
+/// is not a candidate), three sentences, the default is not below Lead-3 on ROUGE-1, -2 or -Lsum.
 struct SummarySetFloorTests {
     static let dataRoot: URL? = DevelopmentData.exists("summ") ? DevelopmentData.root : nil
 
@@ -63,7 +62,7 @@ struct SummarySetFloorTests {
         let lead = try Self.figures(file, method: .lead)
         #expect(model[0] >= lead[0])
         #expect(model[1] >= lead[1])
-        #expect(model[2] >= lead[2] - 0.2)
+        #expect(model[2] >= lead[2])
     }
 
     @Test(.enabled(if: dataRoot != nil, "development data not found"))

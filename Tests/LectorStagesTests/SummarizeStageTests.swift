@@ -26,8 +26,14 @@ struct SummarizeStageTests {
         let chosen = chosenSentences(document)
         #expect(chosen.first == 0)
         #expect(chosen.count == 3)
-        // The weather and bakery sentences (2, 3) and the concert (6) share nothing with the story.
-        #expect(Set(chosen).isDisjoint(with: [2, 3, 6]))
+        // The bakery sentence (3) and the concert (6) share nothing with the story and are past the
+        // lead. (The weather sentence, 2, is the third sentence: the lead-heavy default may keep it.)
+        #expect(Set(chosen).isDisjoint(with: [3, 6]))
+    }
+
+    @Test func centralMethodSkipsOffTopicSentencesInTheLead() throws {
+        let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory), method: .central)
+        #expect(Set(chosenSentences(document)).isDisjoint(with: [2, 3, 6]))
     }
 
     @Test func sentenceSharingNoWordsLosesToALinkedOne() throws {
@@ -38,7 +44,8 @@ struct SummarizeStageTests {
                 "Critics said the harbour bridge cost too much.",
             ]
         ])
-        let document = try summarize(source, sentences: 2)
+        // Centrality decides here (the default would keep the two-sentence lead).
+        let document = try summarize(source, method: .central, sentences: 2)
         #expect(chosenSentences(document) == [0, 2])
     }
 
@@ -59,6 +66,38 @@ struct SummarizeStageTests {
     @Test func leadTakesTheFirstSentences() throws {
         let document = try summarize(SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory), method: .lead)
         #expect(chosenSentences(document) == [0, 1, 2])
+    }
+
+    /// A model that scores by centrality alone, anchored to the lead by `margin`.
+    func anchored(_ margin: Float, sentences: Int) throws -> [Int] {
+        let weights = SummaryModel.featureNames.map { $0 == "centrality" ? Float(4) : 0 }
+        var options = SummarizeStage.Options()
+        options.sentences = sentences
+        let stage = try SummarizeStage(
+            options: options, model: SummaryModel(weights: weights, redundancyWeight: 0, leadMargin: margin))
+        var document = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        try stage.process(&document, context: StageContext())
+        return chosenSentences(document)
+    }
+
+    @Test func leadMarginKeepsTheLeadUnlessAnotherSentenceBeatsItByTheMargin() throws {
+        // Unanchored, centrality alone picks the sentences that share the story's words, not the lead.
+        let free = try anchored(0, sentences: 3)
+        #expect(free != [0, 1, 2])
+        // A margin beyond any score difference (scores are 4 × centrality in 0…1) gives the lead.
+        #expect(try anchored(5, sentences: 3) == [0, 1, 2])
+        #expect(try anchored(5, sentences: 1) == [0])
+    }
+
+    @Test func leadMarginIsReadAndWrittenWithTheModel() throws {
+        let weights = SummaryModel.featureNames.map { $0 == "position-inverse" ? Float(2) : 0 }
+        let model = SummaryModel(weights: weights, redundancyWeight: 0.3, leadMargin: 1.5)
+        let text = model.tsv(comments: ["test"])
+        #expect(text.contains("lead-margin\t1.5"))
+        #expect(try SummaryModel(tsv: text) == model)
+        #expect(throws: SummaryModelError.self) { try SummaryModel(tsv: "lead-margin\t-1\n") }
+        // A file from before lead anchoring has no margin.
+        #expect(try SummaryModel(tsv: "centrality\t1\n").leadMargin == 0)
     }
 
     @Test(arguments: [SummaryMethod.textrank, .lexrank, .centroid])

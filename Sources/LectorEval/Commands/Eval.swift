@@ -12,6 +12,9 @@ package struct Eval: ParsableCommand {
             EvalSummarize.self,
             EvalKeyphrases.self,
             EvalLanguages.self,
+            EvalDuplicates.self,
+            EvalStories.self,
+            EvalEntityLinks.self,
         ]
     )
 

@@ -55,12 +55,35 @@ struct TrainSummarize: ParsableCommand {
     @Option(help: "Gradient-descent iterations per fit.")
     var iterations: Int = 300
 
+    @Option(
+        name: .customLong("lead-margin"),
+        help: "Lead-anchoring margins to try (comma-separated): a sentence replaces a lead sentence only when its score beats it by this much.")
+    var leadMargins: String = "0"
+
+    @Option(help: "Features the search may move (comma-separated names; default all). The others stay at their start value.")
+    var features: String?
+
+    @Option(help: "How the cross-validated setting is chosen: mean (best mean held-out margin over Lead-N) or worst (best worst held-out fold, ties by the mean).")
+    var select: String = "mean"
+
     func run() throws {
         var files = golds
         if let suite { files += try SummarySet.goldFiles(in: suite) }
         guard files.count >= 2 else { throw ValidationError("cross-validation needs at least two gold sets") }
         let penalties = try Self.numbers(l2, "l2")
         let redundancies = try Self.numbers(mmrWeights, "mmr")
+        let margins = try Self.numbers(leadMargins, "lead-margin")
+        guard select == "mean" || select == "worst" else { throw ValidationError("select must be mean or worst") }
+        var freeFeatures: Set<Int>?
+        if let features {
+            freeFeatures = []
+            for name in features.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let index = SummaryModel.featureNames.firstIndex(of: name) else {
+                    throw ValidationError("unknown feature '\(name)'; known: \(SummaryModel.featureNames.joined(separator: ", "))")
+                }
+                freeFeatures?.insert(index)
+            }
+        }
         let splitter = try EvalSentenceSplitter()
         let sets = try files.map { try SummarySet(path: $0, limit: limit, splitter: splitter) }
 
@@ -73,6 +96,7 @@ struct TrainSummarize: ParsableCommand {
         guard fitMethod == "search" || fitMethod == "logistic" else { throw ValidationError("fit must be search or logistic") }
         var search = SummaryWeightSearch(setCount: sets.count)
         search.lossFactor = lossFactor
+        search.free = freeFeatures
         let scorer = RougeScorer(stemming: true)
         var rows: [[Float]] = []
         var labels: [Double] = []
@@ -95,6 +119,9 @@ struct TrainSummarize: ParsableCommand {
         var leadOptions = options
         leadOptions.method = .lead
         let leads = try sets.map { try $0.rouge(SummarizeStage(options: leadOptions)) }
+        var textRankOptions = options
+        textRankOptions.method = .textrank
+        let textRanks = try sets.map { try $0.rouge(SummarizeStage(options: textRankOptions)) }
 
         let width = SummaryModel.featureNames.count
         func fit(excluding excluded: Int?, penalty: Double) -> [Float] {
@@ -119,32 +146,54 @@ struct TrainSummarize: ParsableCommand {
         }
 
         var report: [[String: Any]] = []
-        var best: (margin: Double, penalty: Double, redundancy: Double)?
-        for penalty in fitMethod == "search" ? [0] : penalties {
-            let foldWeights = sets.indices.map { fit(excluding: $0, penalty: penalty) }
-            for redundancy in redundancies {
-                var margins = 0.0
-                var folds: [[String: Any]] = []
-                for (held, set) in sets.enumerated() {
-                    let model = SummaryModel(weights: foldWeights[held], redundancyWeight: Float(redundancy))
-                    let figures = try set.rouge(SummarizeStage(options: options, model: model))
-                    let lead = leads[held]
-                    margins += (figures.rouge1 + figures.rouge2 + figures.rougeLsum
-                        - lead.rouge1 - lead.rouge2 - lead.rougeLsum) / 3
-                    folds.append(["held_out": set.name, "model": figures.json, "lead": lead.json])
+        var best: (key: (Double, Double), penalty: Double, redundancy: Double, leadMargin: Double)?
+        for leadMargin in margins {
+            search.leadMargin = Float(leadMargin)
+            for penalty in fitMethod == "search" ? [0] : penalties {
+                let foldWeights = sets.indices.map { fit(excluding: $0, penalty: penalty) }
+                for redundancy in redundancies {
+                    var total = 0.0
+                    var worst = Double.infinity
+                    var folds: [[String: Any]] = []
+                    for (held, set) in sets.enumerated() {
+                        let model = SummaryModel(
+                            weights: foldWeights[held], redundancyWeight: Float(redundancy), leadMargin: Float(leadMargin))
+                        let figures = try set.rouge(SummarizeStage(options: options, model: model))
+                        let lead = leads[held]
+                        total += (figures.rouge1 + figures.rouge2 + figures.rougeLsum
+                            - lead.rouge1 - lead.rouge2 - lead.rougeLsum) / 3
+                        worst = min(
+                            worst, figures.rouge1 - lead.rouge1, figures.rouge2 - lead.rouge2,
+                            figures.rougeLsum - lead.rougeLsum)
+                        folds.append([
+                            "held_out": set.name, "model": figures.json, "lead": lead.json,
+                            "textrank": textRanks[held].json,
+                        ])
+                    }
+                    let mean = total / Double(sets.count)
+                    report.append([
+                        "lead_margin": leadMargin, "l2": penalty, "mmr_weight": redundancy,
+                        "mean_margin_over_lead": mean, "worst_margin_over_lead": worst, "folds": folds,
+                    ])
+                    FileHandle.standardError.write(
+                        Data(String(format: "lead-margin %.2f mmr %.2f: held-out mean %+.2f, worst %+.2f over Lead-%d\n",
+                            leadMargin, redundancy, mean, worst, sentences).utf8))
+                    let key = select == "worst" ? (worst, mean) : (mean, worst)
+                    if best == nil || key > best!.key { best = (key, penalty, redundancy, leadMargin) }
                 }
-                let margin = margins / Double(sets.count)
-                report.append(["l2": penalty, "mmr_weight": redundancy, "mean_margin_over_lead": margin, "folds": folds])
-                if best == nil || margin > best!.margin { best = (margin, penalty, redundancy) }
             }
         }
         guard let best else { return }
+        search.leadMargin = Float(best.leadMargin)
         let weights = fit(excluding: nil, penalty: best.penalty)
-        let model = SummaryModel(weights: weights, redundancyWeight: Float(best.redundancy))
+        let model = SummaryModel(
+            weights: weights, redundancyWeight: Float(best.redundancy), leadMargin: Float(best.leadMargin))
         var fitted: [[String: Any]] = []
-        for set in sets {
+        for (index, set) in sets.enumerated() {
             let figures = try set.rouge(SummarizeStage(options: options, model: model))
-            fitted.append(["set": set.name, "model": figures.json])
+            fitted.append([
+                "set": set.name, "model": figures.json, "lead": leads[index].json, "textrank": textRanks[index].json,
+            ])
         }
         if let out {
             let comments = [
@@ -152,13 +201,18 @@ struct TrainSummarize: ParsableCommand {
                 "Built by `lector train summarize --fit \(fitMethod)` from: "
                     + sets.map { "\($0.name) (\($0.documents.count) documents)" }.joined(separator: ", ") + ".",
                 fitMethod == "search" ? "Weights: coordinate ascent on mean ROUGE-1/2 F1 of the top 3 and top 1 sentences, from \(starts == "both" ? "a lead-like and a centrality-like start (the better end point)" : "a lead-like start"); a set behind Lead-N counts \(search.lossFactor)×." : "Labels: \(1 - soft) × greedy ROUGE-1/2 oracle (at most \(max(sentences, 1)) sentences) + \(soft) × the sentence's own ROUGE relative to the document's best; each set weighs the same.",
-                "Chosen by leave-one-set-out cross-validation: l2 \(best.penalty), mmr-weight \(best.redundancy).",
+                "Chosen by leave-one-set-out cross-validation (\(select == "worst" ? "best worst held-out fold" : "best mean held-out margin") over Lead-N): l2 \(best.penalty), mmr-weight \(best.redundancy), lead-margin \(best.leadMargin)."
+                    + (features.map { " Features searched: \($0)." } ?? ""),
             ]
             try model.tsv(comments: comments).write(toFile: out, atomically: true, encoding: .utf8)
         }
         let result: [String: Any] = [
             "sets": sets.map(\.name), "rows": rows.count, "mean_label": labels.reduce(0, +) / Double(max(labels.count, 1)),
-            "chosen": ["l2": best.penalty, "mmr_weight": best.redundancy, "mean_margin_over_lead": best.margin],
+            "chosen": [
+                "l2": best.penalty, "mmr_weight": best.redundancy, "lead_margin": best.leadMargin,
+                "mean_margin_over_lead": select == "worst" ? best.key.1 : best.key.0,
+                "worst_margin_over_lead": select == "worst" ? best.key.0 : best.key.1,
+            ],
             "cross_validation": report, "fitted_on_all": fitted,
             "weights": Dictionary(uniqueKeysWithValues: zip(SummaryModel.featureNames, weights.map(Double.init))),
         ]

@@ -25,6 +25,10 @@ struct SummaryWeightSearch {
     var lossFactor = 3.0
     var rounds = 8
     var steps: [Float] = [2, 1, 0.5, 0.25, 0.1, 0.05]
+    /// Lead anchoring (`SummaryModel.leadMargin`): added to the first N rows' scores for Lead-N slots.
+    var leadMargin: Float = 0
+    /// Features the search may move (indices); the others keep their start value.
+    var free: Set<Int>?
 
     init(setCount: Int) {
         self.items = []
@@ -50,19 +54,22 @@ struct SummaryWeightSearch {
         var totals = [[Double]](repeating: [Double](repeating: 0, count: counts.count), count: setCount)
         var documents = [Double](repeating: 0, count: setCount)
         for item in items where sets.contains(item.set) {
-            let order: [Int]
-            if let weights {
-                let scores = item.rows.map { row -> Float in
+            let scores = weights.map { weights in
+                item.rows.map { row -> Float in
                     var sum: Float = 0
                     for (w, v) in zip(weights, row) { sum += w * v }
                     return sum
                 }
-                order = item.rows.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            } else {
-                order = Array(item.rows.indices)
             }
             documents[item.set] += 1
             for (slot, count) in counts.enumerated() {
+                let order: [Int]
+                if var scores {
+                    for index in 0..<min(count, scores.count) { scores[index] += leadMargin }
+                    order = item.rows.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+                } else {
+                    order = Array(item.rows.indices)
+                }
                 let picked = order.prefix(count)
                 var unigrams: [Int: Int] = [:]
                 var bigrams: [Int: Int] = [:]
@@ -97,7 +104,7 @@ struct SummaryWeightSearch {
         var best = objective(weights, sets: sets, lead: lead)
         for _ in 0..<rounds {
             var improved = false
-            for feature in 1..<width {
+            for feature in 1..<width where free?.contains(feature) ?? true {
                 for step in steps {
                     for sign: Float in [1, -1] {
                         var trial = weights

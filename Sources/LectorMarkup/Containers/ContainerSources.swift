@@ -80,17 +80,32 @@ public final class ContainerTally {
 
     func skip(_ reason: String) { skipped[reason, default: 0] += 1 }
 
-    func handedOut(from position: Int) { origins.append(position) }
+    /// The same positions, claimed by progress as each source's counts arrive.
+    private var progressOrigins: [Int] = []
+    private var progressHead = 0
+
+    func handedOut(from position: Int) {
+        origins.append(position)
+        progressOrigins.append(position)
+    }
+
+    /// Like `claimOrigin`, on its own cursor: for progress, which may see a source before or long
+    /// after the report writer does.
+    public func claimProgressOrigin() -> Int? {
+        Self.claim(from: &progressOrigins, head: &progressHead)
+    }
 
     /// The listing position of the oldest item handed out and not yet claimed (items are claimed in
     /// the order they were handed out).
-    public func claimOrigin() -> Int? {
-        guard originHead < origins.count else { return nil }
-        let origin = origins[originHead]
-        originHead += 1
-        if originHead > 4096 && originHead * 2 > origins.count {
-            origins.removeFirst(originHead)
-            originHead = 0
+    public func claimOrigin() -> Int? { Self.claim(from: &origins, head: &originHead) }
+
+    private static func claim(from positions: inout [Int], head: inout Int) -> Int? {
+        guard head < positions.count else { return nil }
+        let origin = positions[head]
+        head += 1
+        if head > 4096 && head * 2 > positions.count {
+            positions.removeFirst(head)
+            head = 0
         }
         return origin
     }

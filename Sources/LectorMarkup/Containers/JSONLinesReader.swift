@@ -1,4 +1,3 @@
-import Foundation
 import LectorCompression
 import LectorCore
 
@@ -69,24 +68,21 @@ final class JSONLinesReader {
     /// Decode one line: the document's content and its id suffix (the id field, or nil for the line
     /// number), or why the line is not a document.
     static func content(of line: [UInt8], fields: JSONLinesFields) -> Result<(EmbeddedContent, key: String?), LineError> {
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            return .failure(LineError("not valid JSON"))
+        let singles = [fields.id, fields.url, fields.date, fields.title]
+        let wanted = (fields.body + singles).map { Array($0.utf8) }
+        let values: [[UInt8]?]
+        switch JSONFieldScanner.fields(of: line, wanted: wanted) {
+        case .success(let found): values = found
+        case .failure(.notObject): return .failure(LineError("not a JSON object"))
+        case .failure(.invalid): return .failure(LineError("not valid JSON"))
         }
-        guard let object = parsed as? [String: Any] else { return .failure(LineError("not a JSON object")) }
-        func string(_ field: String) -> String? {
-            switch object[field] {
-            case let text as String: return text.isEmpty ? nil : text
-            case let number as NSNumber: return number.stringValue
-            default: return nil
-            }
-        }
-        guard let bodyField = fields.body.first(where: { string($0) != nil }), let body = string(bodyField) else {
+        let nonEmpty = values.map { value in value.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let bytes = nonEmpty.prefix(fields.body.count).first(where: { $0 != nil }) ?? nil else {
             return .failure(LineError("no string field among \(fields.body.joined(separator: ", "))"))
         }
-        let bytes = Array(body.utf8)
+        func string(_ field: Int) -> String? {
+            nonEmpty[fields.body.count + field].map { String(decoding: $0, as: UTF8.self) }
+        }
         let format: String
         switch ContentSniffer.markupKind(bytes) {
         case .html: format = "html"
@@ -94,12 +90,12 @@ final class JSONLinesReader {
         default: format = "txt"
         }
         var metadata: [String: String] = [:]
-        if let url = string(fields.url) { metadata["url"] = url }
-        if let date = string(fields.date) { metadata["date"] = date }
-        if let title = string(fields.title) { metadata["title"] = title }
+        if let url = string(1) { metadata["url"] = url }
+        if let date = string(2) { metadata["date"] = date }
+        if let title = string(3) { metadata["title"] = title }
         return .success(
             (EmbeddedContent(bytes: bytes, formatHint: format, displaySource: metadata["url"], metadata: metadata),
-             string(fields.id).map(Self.safeKey)))
+             string(0).map(Self.safeKey)))
     }
 
     struct LineError: Error {

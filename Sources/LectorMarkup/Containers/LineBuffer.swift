@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
 import LectorCompression
 
 /// Lines and counted blocks from a byte input, through one read-ahead buffer.
@@ -47,7 +52,7 @@ final class LineBuffer {
     func readLine(limit: Int) throws -> [UInt8]? {
         var searched = 0
         while true {
-            if let index = buffer[(head + searched)...].firstIndex(of: 0x0A) {
+            if let index = newline(from: head + searched) {
                 var end = index
                 if end > head && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Array(buffer[head..<end])
@@ -69,13 +74,23 @@ final class LineBuffer {
     /// Skip to just past the next newline (a line too long to keep); false at the end.
     func skipLine() throws -> Bool {
         while true {
-            if let index = buffer[head...].firstIndex(of: 0x0A) {
+            if let index = newline(from: head) {
                 head = index + 1
                 return true
             }
             head = buffer.count
             try fill(1)
             if head == buffer.count { return false }
+        }
+    }
+
+    /// The index of the first `\n` in the buffer at or after `start`.
+    private func newline(from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map {
+                bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            }
         }
     }
 

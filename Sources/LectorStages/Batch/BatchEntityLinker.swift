@@ -13,6 +13,12 @@
 ///    document's other entities point at exactly one of them (see `Options.contextLinks`).
 /// 3. **Acronyms**: an organisation, place or other name written as 2–6 capitals ("UN", "U.S.") links to
 ///    the one name of the same label whose initials spell it, when exactly one batch entity does.
+/// 4. **Organisation heads**: a one-word organisation name links to the longer organisation names it
+///    begins ("Northwind" → "Northwind Energy") when they are all one entity. Not for places ("Jordan"
+///    and "Jordan River" are two).
+///
+/// 5. **Label variants** (`mergeLabels`): the same organisation, place or other name under two of the
+///    labels ORG, LOC and MISC is one entity (the recogniser's disagreements; never for persons).
 ///
 /// Ids are dense integers in order of first appearance (document order, then the summary's order), so
 /// the same summaries in the same order give the same ids whatever the lanes or shards that made them.
@@ -24,8 +30,12 @@ public struct BatchEntityLinker: Sendable {
     public struct Options: Sendable, Hashable, Codable {
         /// Link an ambiguous short person name by the other entities of its document (safe cases only).
         public var contextLinks: Bool = true
-        public init(contextLinks: Bool = true) {
+        /// One entity for the same organisation, place or other name found with different labels (the
+        /// entity recogniser's ORG/LOC/MISC disagreements). Person names are never merged this way.
+        public var mergeLabels: Bool = true
+        public init(contextLinks: Bool = true, mergeLabels: Bool = true) {
             self.contextLinks = contextLinks
+            self.mergeLabels = mergeLabels
         }
     }
 
@@ -46,6 +56,8 @@ public struct BatchEntityLinker: Sendable {
         var parent = Array(0..<table.names.count)
         linkPersons(table, parent: &parent)
         linkAcronyms(table, parent: &parent)
+        linkOrganisationHeads(table, parent: &parent)
+        if options.mergeLabels { mergeLabelVariants(table, parent: &parent) }
         var documentRoots: [Int: [Int]] = [:]
         if options.contextLinks {
             documentRoots = linkByContext(table, namesOfDocument: namesOfDocument, parent: &parent)
@@ -112,12 +124,48 @@ public struct BatchEntityLinker: Sendable {
             var roots = Set((byInitials[name.normal.label + "\u{1F}" + letters] ?? []).map { Self.root($0, parent) })
             if roots.isEmpty, let alias = EntityLinker.aliases[letters] {
                 let aliasKey = BatchEntityName(name: alias, label: name.normal.label).key
-                if let target = table.index[aliasKey] { roots = [Self.root(target, parent)] }
+                if let target = table.index.existing(aliasKey) { roots = [Self.root(target, parent)] }
             }
             roots.remove(Self.root(index, parent))
             if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
         }
     }
+
+    // MARK: - Organisation heads
+
+    /// A one-word organisation name links to the one longer organisation name it begins ("Northwind" →
+    /// "Northwind Energy"), when every such name in the batch is one entity. Places are left alone: a
+    /// country and a river, or a city and its airport, share a first word.
+    private func linkOrganisationHeads(_ table: NameTable, parent: inout [Int]) {
+        var byHead: [String: [Int]] = [:]
+        for (index, name) in table.names.enumerated() where name.normal.label == "ORG" && name.normal.words.count >= 2 {
+            byHead[name.normal.words[0], default: []].append(index)
+        }
+        for (index, name) in table.names.enumerated() where name.normal.label == "ORG" && name.normal.words.count == 1 {
+            var roots = Set((byHead[name.normal.words[0]] ?? []).map { Self.root($0, parent) })
+            roots.remove(Self.root(index, parent))
+            if roots.count == 1, let root = roots.first { parent[Self.root(index, parent)] = root }
+        }
+    }
+
+    // MARK: - Label variants
+
+    /// The same words under ORG, LOC and MISC are one entity; the entity keeps the label of its first name.
+    private func mergeLabelVariants(_ table: NameTable, parent: inout [Int]) {
+        var first: [String: Int] = [:]
+        for (index, name) in table.names.enumerated()
+        where Self.mergeableLabels.contains(name.normal.label) && !name.normal.words.isEmpty {
+            let words = name.normal.words.joined(separator: " ")
+            guard let earlier = first[words] else {
+                first[words] = index
+                continue
+            }
+            let (a, b) = (Self.root(earlier, parent), Self.root(index, parent))
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+    }
+
+    static let mergeableLabels: Set<String> = ["ORG", "LOC", "MISC"]
 
     // MARK: - Context
 
@@ -167,7 +215,7 @@ public struct BatchEntityLinker: Sendable {
         _ table: NameTable, summaries: [EntityMentionSummary], namesOfDocument: [[Int]], parent: [Int],
         documentRoots: [Int: [Int]]
     ) -> BatchEntityLinks {
-        var idOfRoot: [Int: Int] = [:]
+        var idOfRoot = DenseNumbering<Int>()
         var entities: [BatchEntity] = []
         var forms: [[Int: Int]] = []  // per entity: name index → mentions
         var lastDocument: [Int] = []
@@ -179,12 +227,8 @@ public struct BatchEntityLinker: Sendable {
             row.reserveCapacity(names.count)
             for (position, name) in names.enumerated() {
                 let root = roots[position]
-                let id: Int
-                if let known = idOfRoot[root] {
-                    id = known
-                } else {
-                    id = entities.count
-                    idOfRoot[root] = id
+                let (id, isNew) = idOfRoot.number(root)
+                if isNew {
                     entities.append(BatchEntity(id: id, name: "", label: table.names[root].normal.label))
                     forms.append([:])
                     lastDocument.append(-1)
@@ -294,18 +338,13 @@ struct NameTable {
     }
 
     var names: [Name] = []
-    var index: [String: Int] = [:]
+    var index = DenseNumbering<String>()
     var personsByWord: [String: [Int]] = [:]
 
     mutating func add(_ mention: EntityMentionSummary.Mention) -> Int {
         let normal = BatchEntityName(name: mention.name, label: mention.label)
-        let key = normal.key
-        let position: Int
-        if let known = index[key] {
-            position = known
-        } else {
-            position = names.count
-            index[key] = position
+        let (position, isNew) = index.number(normal.key)
+        if isNew {
             names.append(Name(normal: normal, acronym: BatchEntityName.acronym(mention.name), firstSpelling: mention.name))
             if normal.label == "PER" {
                 for word in Set(normal.words) { personsByWord[word, default: []].append(position) }

@@ -60,8 +60,10 @@ struct BatchEntityName: Hashable, Sendable {
         return letters > 0
     }
 
-    /// A one-word name of 2–6 capitals, with optional dots ("UN", "U.S."), as its letters; else nil.
+    /// A one-word name of 2–6 capitals, with optional dots ("UN", "the U.S."), as its letters; else nil.
     static func acronym(_ name: String) -> String? {
+        var name = Substring(name)
+        for article in ["the ", "The ", "THE "] where name.hasPrefix(article) { name = name.dropFirst(article.count) }
         guard !name.contains(where: { $0.isWhitespace }) else { return nil }
         var letters = ""
         for scalar in name.unicodeScalars {

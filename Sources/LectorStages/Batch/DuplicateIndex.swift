@@ -12,7 +12,11 @@ import Foundation
 /// 1998; Leskovec, Rajaraman and Ullman, *Mining of Massive Datasets*, ch. 3): the sketch is cut into
 /// `bands` bands of `rows` values, and only originals sharing a whole band with the new document are
 /// compared, so the reduce is not quadratic. `rows` is chosen so that a pair at the threshold is a
-/// candidate with probability ≥ 0.99.
+/// candidate with probability ≥ 0.99, with at least two rows per band (below a threshold of about 0.35
+/// candidates are then found with probability < 0.99: 0.95 at 0.3 with 64 hashes). For containment the
+/// banding aims at half the threshold in Jaccard terms (a copy trimmed to half its original has Jaccard
+/// 0.5 at containment 1): with the defaults (containment ≥ 0.5, 64 hashes) 32 bands of 2 rows, which
+/// find a pair of Jaccard 0.25 with probability 0.87 and of 0.4 with 0.99.
 ///
 /// Memory: per original, its sketch (2 × hashes bytes), its index, and one bucket entry and one chain
 /// link per band (about 16 bytes each); per duplicate, one exact-hash entry. With 64 hashes and the
@@ -24,8 +28,8 @@ public struct DuplicateIndex: Sendable {
         /// Minimum similarity (0…1) for a near-duplicate.
         public var threshold: Double = 0.5
         /// How similarity is measured.
-        public var measure: Measure = .jaccard
-        public init(threshold: Double = 0.5, measure: Measure = .jaccard) {
+        public var measure: Measure = .containment
+        public init(threshold: Double = 0.5, measure: Measure = .containment) {
             self.threshold = min(max(threshold, 0.01), 1)
             self.measure = measure
         }
@@ -36,7 +40,7 @@ public struct DuplicateIndex: Sendable {
         /// Shared shingles over all shingles of the two documents.
         case jaccard
         /// Shared shingles over the shingles of the shorter document (a trimmed copy is contained in
-        /// its original).
+        /// its original), when the shorter has at least a fifth of the longer's shingles (else Jaccard).
         case containment
     }
 
@@ -49,6 +53,10 @@ public struct DuplicateIndex: Sendable {
         /// Whether the normalised texts are identical.
         public var exact: Bool
     }
+
+    /// Originals read from one band's bucket at most (the latest ones): a bucket that many unrelated
+    /// originals share (a template's sentences) would otherwise make every new document meet them all.
+    static let bucketWalkLimit = 100
 
     public let options: Options
     private var count = 0
@@ -85,9 +93,11 @@ public struct DuplicateIndex: Sendable {
         var candidates: [Int32] = []
         for (band, key) in keys.enumerated() {
             var slot = heads[key] ?? -1
-            while slot >= 0 {
+            var walked = 0
+            while slot >= 0 && walked < Self.bucketWalkLimit {
                 candidates.append(slot)
                 slot = chain[Int(slot) * bands + band]
+                walked += 1
             }
         }
         if !candidates.isEmpty {
@@ -126,8 +136,10 @@ public struct DuplicateIndex: Sendable {
         self.hashes = hashes
         // The band threshold is lowered for containment: a trimmed copy has a lower Jaccard similarity.
         let target = options.measure == .containment ? options.threshold / 2 : options.threshold
-        var chosen = 1
-        for candidate in stride(from: hashes, through: 1, by: -1) where hashes % candidate == 0 {
+        // At least two rows per band: with one, any shared shingle common in news ("said on Monday")
+        // makes a candidate, and the reduce turns quadratic.
+        var chosen = min(2, hashes)
+        for candidate in stride(from: hashes, through: 2, by: -1) where hashes % candidate == 0 {
             let perBand = Double(candidate)
             let probability = 1 - pow(1 - pow(target, perBand), Double(hashes / candidate))
             if probability >= 0.99 {
@@ -151,12 +163,15 @@ public struct DuplicateIndex: Sendable {
     }
 
     private func similarity(_ signature: DuplicateSignature, slot: Int) -> Double {
-        let stored = DuplicateSignature(
-            exact: 0, words: 1, shingles: originalShingles[slot],
-            minHash: Array(sketches[(slot * hashes)..<((slot + 1) * hashes)]))
+        let base = slot * hashes
+        var equal = 0
+        for (offset, value) in signature.minHash.enumerated() where sketches[base + offset] == value { equal += 1 }
+        let jaccard = DuplicateSignature.jaccard(equal: equal, of: hashes)
         switch options.measure {
-        case .jaccard: return signature.similarity(to: stored)
-        case .containment: return signature.containment(with: stored)
+        case .jaccard: return jaccard
+        case .containment:
+            return DuplicateSignature.containment(
+                jaccard: jaccard, shingles: signature.shingles, otherShingles: originalShingles[slot])
         }
     }
 }

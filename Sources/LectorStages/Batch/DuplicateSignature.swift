@@ -101,23 +101,40 @@ public struct DuplicateSignature: Codable, Sendable, Hashable {
     }
 
     /// Estimated Jaccard similarity of the two shingle sets (0 when either is empty or the sketches differ
-    /// in size). Corrects for the chance agreement of 16-bit values.
+    /// in size).
     public func similarity(to other: DuplicateSignature) -> Double {
         guard !minHash.isEmpty, minHash.count == other.minHash.count else { return 0 }
         var equal = 0
         for index in minHash.indices where minHash[index] == other.minHash[index] { equal += 1 }
+        return Self.jaccard(equal: equal, of: minHash.count)
+    }
+
+    /// Estimated share of the smaller document's shingles that the other also has (0 when either is empty).
+    public func containment(with other: DuplicateSignature) -> Double {
+        Self.containment(jaccard: similarity(to: other), shingles: shingles, otherShingles: other.shingles)
+    }
+
+    /// The Jaccard estimate from `equal` agreeing positions out of `count`, corrected for the chance
+    /// agreement of two 16-bit values (1/65536).
+    static func jaccard(equal: Int, of count: Int) -> Double {
         let chance = 1.0 / 65536
-        let raw = Double(equal) / Double(minHash.count)
+        let raw = Double(equal) / Double(max(count, 1))
         return max(0, (raw - chance) / (1 - chance))
     }
 
-    /// Estimated share of the smaller document's shingles that the other also has, from the Jaccard
-    /// estimate and the two set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
-    public func containment(with other: DuplicateSignature) -> Double {
-        let jaccard = similarity(to: other)
-        let smaller = Double(min(shingles, other.shingles))
+    /// Smallest size ratio (shorter over longer shingle set) at which containment is believed: below it a
+    /// short text (a teaser, a caption) inside a long article is not a copy of it, and the Jaccard
+    /// estimate is returned instead.
+    static let containmentMinimumRatio = 0.2
+
+    /// Containment from a Jaccard estimate and the two set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J),
+    /// over the smaller set (the Jaccard estimate when the sizes differ more than
+    /// `containmentMinimumRatio` allows).
+    static func containment(jaccard: Double, shingles: Int32, otherShingles: Int32) -> Double {
+        let smaller = Double(min(shingles, otherShingles))
         guard smaller > 0 else { return 0 }
-        let intersection = jaccard * Double(shingles + other.shingles) / (1 + jaccard)
+        guard smaller >= containmentMinimumRatio * Double(max(shingles, otherShingles)) else { return jaccard }
+        let intersection = jaccard * Double(shingles + otherShingles) / (1 + jaccard)
         return min(1, intersection / smaller)
     }
 }

@@ -96,7 +96,8 @@ public struct StorySummary: Codable, Sendable, Hashable {
         let table = IDFTable.builtin
         let stemmer = PorterStemmer()
         var stems: [UInt64: (weight: Double, first: Int)] = [:]
-        for (_, entry) in words {
+        // In text order, so that the weights of words sharing a stem add up in one order in every process.
+        for entry in words.values.sorted(by: { $0.first < $1.first }) {
             let word = String(decoding: entry.word, as: UTF8.self)
             guard !StopWords.english.contains(word) else { continue }
             let idf = table?.idf(word) ?? 1

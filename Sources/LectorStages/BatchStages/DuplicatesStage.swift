@@ -13,10 +13,11 @@ public struct DuplicatesStage: BatchStage {
     public static let summary = "Exact and near-duplicate documents (MinHash/LSH): duplicate_of the earlier one."
 
     public struct Options: DeclaredOptions {
-        public var threshold: Double = 0.5
-        public var measure: DuplicateIndex.Measure = .jaccard
-        public var shingle: Int = 3
-        public var hashes: Int = 64
+        // Defaults are the measured ones of the algorithms (see Benchmarks/batch/README.md).
+        public var threshold: Double = DuplicateIndex.Options().threshold
+        public var measure: DuplicateIndex.Measure = DuplicateIndex.Options().measure
+        public var shingle: Int = DuplicateSignature.Options().shingle
+        public var hashes: Int = DuplicateSignature.Options().hashes
         public var skip: Bool = false
 
         public init() {}

@@ -13,11 +13,12 @@ public struct StoriesStage: BatchStage {
     public static let defaultRequires: Set<Layer> = [.entity]
 
     public struct Options: DeclaredOptions {
-        public var threshold: Double = 0.3
-        public var days: Int = 3
-        public var entityWeight: Double = 1.5
-        public var terms: Int = 20
-        public var entities: Int = 10
+        // Defaults are the measured ones of the algorithms (see Benchmarks/batch/README.md).
+        public var threshold: Double = StoryGrouper.Options().threshold
+        public var days: Int = StoryGrouper.Options().days
+        public var entityWeight: Double = StoryGrouper.Options().entityWeight
+        public var terms: Int = StorySummary.Options().terms
+        public var entities: Int = StorySummary.Options().entities
 
         public init() {}
 

@@ -236,9 +236,7 @@ extension EntityModel {
         }
         let featureCount = Int(try reader.u32())
         try reader.need(featureCount * (8 + 4 + 2 * tags))
-        var keys = [UInt64]()
-        keys.reserveCapacity(featureCount)
-        for _ in 0..<featureCount { keys.append(try reader.u64()) }
+        let keys = try reader.integers(UInt64.self, count: featureCount)
         var scales = [Float]()
         scales.reserveCapacity(featureCount)
         for _ in 0..<featureCount {
@@ -248,9 +246,12 @@ extension EntityModel {
             }
             scales.append(scale)
         }
-        var weights = [Float]()
-        weights.reserveCapacity(featureCount * tags)
-        for index in 0..<(featureCount * tags) { weights.append(Float(try reader.i16()) * scales[index / tags]) }
+        let quantised = try reader.integers(Int16.self, count: featureCount * tags)
+        var weights = [Float](repeating: 0, count: featureCount * tags)
+        for feature in 0..<featureCount {
+            let scale = scales[feature]
+            for index in (feature * tags)..<((feature + 1) * tags) { weights[index] = Float(quantised[index]) * scale }
+        }
         let clusterCount = Int(try reader.u32())
         try reader.need(clusterCount * 16)
         var clusterTable: [UInt64: UInt64] = [:]
@@ -316,9 +317,11 @@ extension EntityModel {
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash = FeatureHash.offsetBasis
-        for byte in bytes { hash = FeatureHash.step(hash, byte) }
-        return hash
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash = FeatureHash.offsetBasis
+            for byte in buffer { hash = FeatureHash.step(hash, byte) }
+            return hash
+        }
     }
 }
 
@@ -366,9 +369,20 @@ struct ByteReader {
         return value
     }
 
+    /// `count` little-endian integers in one pass (the model's feature keys and weights).
+    mutating func integers<T: FixedWidthInteger>(_: T.Type, count: Int) throws -> [T] {
+        let size = MemoryLayout<T>.size
+        guard count >= 0, count <= rest.count / size else {
+            throw EntityModelError("entity model is truncated (needs \(count) values of \(size) bytes, has \(rest.count) bytes)")
+        }
+        let taken = try take(count * size)
+        return taken.withUnsafeBytes { raw in
+            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: T.self)) }
+        }
+    }
+
     mutating func u32() throws -> UInt32 { try integer(UInt32.self) }
     mutating func u64() throws -> UInt64 { try integer(UInt64.self) }
-    mutating func i16() throws -> Int16 { try integer(Int16.self) }
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
     mutating func string16() throws -> String {
         let length = Int(try integer(UInt16.self))

@@ -134,9 +134,10 @@ struct KeyphraseExtractor: Sendable {
                                 capitalized = false
                                 break
                             }
-                            if candidates[gram] != nil {
-                                candidates[gram]?.occurrences += 1
-                                if capitalized { candidates[gram]?.capitalizedOccurrences += 1 }
+                            if let index = candidates.index(forKey: gram) {
+                                // One hash lookup per occurrence: counts change in place.
+                                candidates.values[index].occurrences += 1
+                                if capitalized { candidates.values[index].capitalizedOccurrences += 1 }
                             } else {
                                 candidates[gram] = Candidate(
                                     firstRange: TextRange(

@@ -109,21 +109,21 @@ public struct SummarizeStage: Stage {
         let candidates = prepared.candidates
         let ranker = SentenceRanker(method: options.method, graphLimit: options.graphLimit)
         var scores = ranker.scores(prepared.vectors, candidates: candidates)
-        var redundancyWeight: Float = 0
-        var redundancyThreshold: Float = 0.5
-        if options.method == .default {
-            let model = self.model ?? SummaryModel(weights: SentenceFeatures.names.map { $0 == "centrality" ? 1 : 0 })
-            scores = model.scores(features(prepared, centrality: scores, document: document))
-            redundancyWeight = model.redundancyWeight
-            redundancyThreshold = model.redundancyThreshold
-        } else if options.method == .central {
-            redundancyWeight = 0.5
-        }
         let count: Int
         if let ratio = options.ratio {
             count = max(1, Int((ratio * Double(document.annotations(.sentence).count)).rounded()))
         } else {
             count = options.sentences
+        }
+        var redundancyWeight: Float = 0
+        var redundancyThreshold: Float = 0.5
+        if options.method == .default {
+            let model = self.model ?? SummaryModel(weights: SentenceFeatures.names.map { $0 == "centrality" ? 1 : 0 })
+            scores = model.scores(features(prepared, centrality: scores, document: document), anchored: count)
+            redundancyWeight = model.redundancyWeight
+            redundancyThreshold = model.redundancyThreshold
+        } else if options.method == .central {
+            redundancyWeight = 0.5
         }
         let chosen = ranker.pick(
             prepared.vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords,

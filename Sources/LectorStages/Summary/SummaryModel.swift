@@ -6,9 +6,13 @@ import LectorCore
 ///
 /// The built-in model (`summary-model.tsv` among the module's resources) is written by
 /// `lector train summarize`. File format: `#` comment lines (provenance), then `name<TAB>value`
-/// lines: one weight per feature name, plus `mmr-weight` and `mmr-threshold`. A feature the file
-/// does not name weighs 0; a name the code does not know is an error (the file is from another
-/// version).
+/// lines: one weight per feature name, plus `mmr-weight`, `mmr-threshold` and `lead-margin`. A
+/// feature the file does not name weighs 0; a name the code does not know is an error (the file is
+/// from another version).
+///
+/// Lead anchoring: a summary of N sentences starts from the first N candidates, and another
+/// sentence takes a lead sentence's place only when its linear score beats that lead sentence's by
+/// `leadMargin` (the margin is added to the lead's scores before the logistic squash).
 package struct SummaryModel: Sendable, Equatable {
     /// Names of the features, in weight order.
     package static var featureNames: [String] { SentenceFeatures.names }
@@ -19,18 +23,25 @@ package struct SummaryModel: Sendable, Equatable {
     package var redundancyWeight: Float
     /// TF-IDF cosine above which MMR starts to penalise.
     package var redundancyThreshold: Float
+    /// How far another sentence's linear score must beat a lead sentence's to take its place (0: no
+    /// anchoring).
+    package var leadMargin: Float
 
-    package init(weights: [Float], redundancyWeight: Float = 0.5, redundancyThreshold: Float = 0.5) {
+    package init(
+        weights: [Float], redundancyWeight: Float = 0.5, redundancyThreshold: Float = 0.5, leadMargin: Float = 0
+    ) {
         precondition(weights.count == SentenceFeatures.names.count, "one weight per feature")
         self.weights = weights
         self.redundancyWeight = redundancyWeight
         self.redundancyThreshold = redundancyThreshold
+        self.leadMargin = leadMargin
     }
 
-    /// Probability-like score (0…1) of each candidate belonging in a summary.
-    func scores(_ features: SentenceFeatures) -> [Float] {
+    /// Probability-like score (0…1) of each candidate belonging in a summary; the first `anchored`
+    /// candidates (the lead of a summary that long) get `leadMargin` added before the squash.
+    func scores(_ features: SentenceFeatures, anchored: Int = 0) -> [Float] {
         (0..<features.count).map { candidate in
-            var sum: Float = 0
+            var sum: Float = candidate < anchored ? leadMargin : 0
             for (weight, value) in zip(weights, features.row(candidate)) { sum += weight * value }
             return 1 / (1 + expf(-sum))
         }
@@ -41,6 +52,7 @@ package struct SummaryModel: Sendable, Equatable {
         var weights = [Float](repeating: 0, count: SentenceFeatures.names.count)
         var redundancyWeight: Float = 0.5
         var redundancyThreshold: Float = 0.5
+        var leadMargin: Float = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -56,13 +68,18 @@ package struct SummaryModel: Sendable, Equatable {
                     throw SummaryModelError(message: "line \(number + 1): mmr-threshold must be in [0, 1)")
                 }
                 redundancyThreshold = value
+            } else if name == "lead-margin" {
+                guard value >= 0 else { throw SummaryModelError(message: "line \(number + 1): lead-margin must not be negative") }
+                leadMargin = value
             } else if let index = SentenceFeatures.names.firstIndex(of: name) {
                 weights[index] = value
             } else {
                 throw SummaryModelError(message: "line \(number + 1): unknown feature '\(name)'")
             }
         }
-        self.init(weights: weights, redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold)
+        self.init(
+            weights: weights, redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold,
+            leadMargin: leadMargin)
     }
 
     /// The text format, with `comments` as `#` lines first.
@@ -71,6 +88,7 @@ package struct SummaryModel: Sendable, Equatable {
         for (name, weight) in zip(SentenceFeatures.names, weights) { lines.append("\(name)\t\(weight)") }
         lines.append("mmr-weight\t\(redundancyWeight)")
         lines.append("mmr-threshold\t\(redundancyThreshold)")
+        lines.append("lead-margin\t\(leadMargin)")
         return lines.joined(separator: "\n") + "\n"
     }
 
