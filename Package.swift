@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // SHA-256 for cache keys (BoringSSL's, with the CPU's SHA instructions where it has them).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +26,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "LectorCore"),
+        .target(name: "LectorCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LectorCompression", dependencies: ["CZlib"]),
         .target(name: "LectorMarkup", dependencies: ["CLibXML2", "LectorCore", "LectorCompression"]),
         .target(name: "LectorStages", dependencies: ["LectorCore"], resources: [.copy("Resources")]),
@@ -50,12 +52,13 @@ let package = Package(
         ),
         .executableTarget(name: "lector", dependencies: ["LectorCLI"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorCore"], path: "Tests/LectorTestSupport"),
-        .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore"]),
+        .testTarget(name: "LectorCoreTests", dependencies: ["LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorMarkupTests", dependencies: ["LectorMarkup", "LectorCore", "LectorCompression"]),
         .testTarget(name: "LectorStagesTests", dependencies: ["LectorStages", "LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorEvalTests", dependencies: ["LectorEval", "LectorStages", "LectorCore", "LectorTestSupport"]),
         .testTarget(name: "LectorReportTests", dependencies: ["LectorReport", "LectorCore", "LectorMarkup"], exclude: ["Golden"]),
-        .testTarget(name: "LectorCLITests", dependencies: ["LectorCLI", "LectorCore", "LectorStages", "LectorMarkup"]),
+        .testTarget(
+            name: "LectorCLITests", dependencies: ["LectorCLI", "LectorCore", "LectorStages", "LectorMarkup", "LectorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,8 +28,10 @@ fail() {
 
 say "installing slurmctld slurmd slurm-client munge"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq slurmctld slurmd slurm-client munge >/dev/null
+# Wait for another apt (a fresh machine may be updating itself) instead of failing on its lock.
+apt_lock=(-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3)
+apt-get "${apt_lock[@]}" update -qq >/dev/null
+apt-get "${apt_lock[@]}" install -y -qq slurmctld slurmd slurm-client munge >/dev/null
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lector-slurm.XXXXXX")
 chmod 700 "$tmp"
@@ -130,7 +132,8 @@ say "submitting the 3-task array over $corpus"
 array=$(sbatch --parsable --array=0-2 --chdir="$repo" --export="ALL,PATH=$path" --output="$work/array-%a.out" \
     "$repo/examples/distributed/slurm-array.sh" "$corpus" "$work")
 jobs_submitted=$array
-merge=$(sbatch --parsable --dependency="afterok:$array" --chdir="$repo" --export="ALL,PATH=$path" \
+# --kill-on-invalid-dep: if a shard fails, the merge is cancelled rather than left pending forever.
+merge=$(sbatch --parsable --dependency="afterok:$array" --kill-on-invalid-dep=yes --chdir="$repo" --export="ALL,PATH=$path" \
     --output="$work/merge.out" --wrap "lector merge $work/shards/shard-* --report $work/report")
 jobs_submitted="$array $merge"
 say "array job $array, merge job $merge (afterok)"

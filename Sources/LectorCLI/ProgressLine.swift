@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import LectorCore
 
 /// Progress on stderr: a live line on a terminal, a line every few seconds in logs, or nothing.
 /// Never written to stdout or to the report.
@@ -16,7 +16,7 @@ final class ProgressLine {
     }
 
     private let style: Style
-    private let started = DispatchTime.now().uptimeNanoseconds
+    private let stopwatch = Stopwatch()
     private var lastShown: UInt64 = 0
     private var counter = Counter()
     /// Files (listing items) to read, when known (a listing counted ahead), else nil.
@@ -40,7 +40,7 @@ final class ProgressLine {
     func update(processed: Int, failed: Int, bytes: Int, origin: Int? = nil) {
         counter.add(documents: processed + failed, failed: failed, bytes: bytes, origin: origin)
         guard style != .none else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = Stopwatch.wallNanoseconds()
         let interval: UInt64 = style == .live ? 200_000_000 : 5_000_000_000
         if now - lastShown >= interval {
             lastShown = now
@@ -54,7 +54,7 @@ final class ProgressLine {
     }
 
     private func show(final: Bool) {
-        let seconds = max(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, 1e-9)
+        let seconds = max(stopwatch.elapsedSeconds, 1e-9)
         let rate = Double(counter.documents) / seconds
         var line = counter.summary(final: final)
         line += ", \(String(format: "%.1f", rate)) docs/s, \(String(format: "%.2f", Double(counter.bytes) / 1e6 / seconds)) MB/s"

@@ -12,7 +12,7 @@ extension BatchRunner {
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output) throws -> Void
     ) throws -> RunStatistics where Items.Element == [UInt8] {
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = Stopwatch.wallNanoseconds()
         let plan = BatchPlan(pipeline)
         var statistics = RunStatistics(stageNames: pipeline.stages.map(\.name))
         guard plan.isBatch else {
@@ -23,7 +23,7 @@ extension BatchRunner {
                     statistics.add(tally)
                     try consume(output)
                 })
-            statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
+            statistics.wallNanoseconds = Stopwatch.wallNanoseconds() - started
             return statistics
         }
         var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
@@ -41,7 +41,7 @@ extension BatchRunner {
         try continuePasses(
             after: reduce, items: { try items().lazy.map { PassPayload.encoded($0) } }, plan: plan,
             statistics: &statistics, transform: transform, consume: consume)
-        statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        statistics.wallNanoseconds = Stopwatch.wallNanoseconds() - started
         statistics.lanes = jobs
         return statistics
     }
@@ -53,7 +53,7 @@ extension BatchRunner {
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output) throws -> Void
     ) throws where Items.Element == PassPayload {
-        let started = DispatchTime.now().uptimeNanoseconds - statistics.wallNanoseconds
+        let started = Stopwatch.wallNanoseconds() - statistics.wallNanoseconds
         var reduce = reduce
         var results: [BatchResult] = []
         var pendingItems: () throws -> AnySequence<PassPayload> = { AnySequence(try items()) }
@@ -103,7 +103,7 @@ extension BatchRunner {
             statistics.documentsSkipped += adjust.skipped
             statistics.tokens += adjust.tokens
         }
-        statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        statistics.wallNanoseconds = Stopwatch.wallNanoseconds() - started
         statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
     }
 

@@ -108,7 +108,7 @@ public struct BatchRunner: Sendable {
         transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
         consume: (Output, RunStatistics.Tally) throws -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = Stopwatch.wallNanoseconds()
         var statistics = RunStatistics(stageNames: pipeline.stages.map(\.name))
         statistics.stageNanoseconds = try lanes(
             sources,
@@ -121,7 +121,7 @@ public struct BatchRunner: Sendable {
                 statistics.add(tally)
                 try consume(output, tally)
             })
-        statistics.wallNanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        statistics.wallNanoseconds = Stopwatch.wallNanoseconds() - started
         statistics.lanes = jobs
         statistics.peakResidentBytes = RunStatistics.currentPeakResidentBytes()
         return statistics

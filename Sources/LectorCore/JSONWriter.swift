@@ -65,7 +65,27 @@ public struct JSONWriter {
 
     public mutating func value(_ number: Int) {
         beforeValue()
-        bytes.append(contentsOf: String(number).utf8)
+        appendDecimal(number)
+    }
+
+    /// The digits of `number`, written straight into `bytes` (no `String` in between: annotations
+    /// are mostly integers, and a cached run encodes every one of them).
+    private mutating func appendDecimal(_ number: Int) {
+        if number >= 0 && number < 10 {
+            bytes.append(0x30 &+ UInt8(truncatingIfNeeded: number))
+            return
+        }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Doubles are written with up to 6 significant decimals, deterministically; non-finite as null.
@@ -85,7 +105,10 @@ public struct JSONWriter {
 
     public mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: "null".utf8)
+        bytes.append(UInt8(ascii: "n"))
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "l"))
+        bytes.append(UInt8(ascii: "l"))
     }
 
     /// Insert already-serialised JSON as a value.

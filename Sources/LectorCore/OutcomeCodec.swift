@@ -65,7 +65,10 @@ public enum OutcomeCodec {
                 writer.value(annotation.label)
                 if let score = annotation.score { writer.value(score) } else { writer.null() }
                 writer.beginObject()
-                for key in annotation.attributes.keys.sorted() { writer.field(key, annotation.attributes[key]!) }
+                // Most annotations have none: skip sorting an empty key set (one call per token).
+                if !annotation.attributes.isEmpty {
+                    for key in annotation.attributes.keys.sorted() { writer.field(key, annotation.attributes[key]!) }
+                }
                 writer.endObject()
                 writer.endArray()
             }

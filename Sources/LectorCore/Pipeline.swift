@@ -52,8 +52,8 @@ public struct Pipeline: Sendable {
         for index in range ?? stages.indices {
             let stage = stages[index]
             if stage.batch != nil { continue }
-            let started = DispatchTime.now().uptimeNanoseconds
-            defer { timings[index] &+= DispatchTime.now().uptimeNanoseconds &- started }
+            let started = Stopwatch.wallNanoseconds()
+            defer { timings[index] &+= Stopwatch.wallNanoseconds() &- started }
             // Holding the text costs one retain; comparing is O(1) while the storage is shared.
             let textBefore = document.text
             do {

@@ -1,21 +1,10 @@
 import Foundation
 import LectorCore
 import LectorStages
+import LectorTestSupport
 import Testing
 
 @testable import LectorCLI
-
-/// A plugin stage that hands back an entity one byte past the end of the text for documents whose id
-/// contains "bad".
-struct OffByOneStage: Stage {
-    static let name = "off-by-one"
-    static var defaultProduces: Set<Layer> { [.entity] }
-    init(options: NoOptions) {}
-    func process(_ document: inout Document, context: StageContext) throws {
-        let end = document.text.utf8.count + (document.id.contains("bad") ? 1 : 0)
-        document.set([Annotation(0, end, label: "MISC")], for: .entity)
-    }
-}
 
 /// A plugin stage that declares it rewrites the text (placed after `sentences`, it is a configuration error).
 struct ShoutStage: Stage {
@@ -29,7 +18,7 @@ struct ShoutStage: Stage {
 
 private func registryWithTestStages() -> StageRegistry {
     var registry = StageRegistry.builtins
-    registry.register(OffByOneStage.self)
+    registry.register(PastTheEndStage.self)
     registry.register(ShoutStage.self)
     return registry
 }
@@ -43,7 +32,7 @@ private func registryWithTestStages() -> StageRegistry {
         try Data("The text of \(name) is short.\n".utf8).write(to: input.appendingPathComponent(name))
     }
     let pipeline = root.appendingPathComponent("pipeline.yaml")
-    try Data("name: safety\nstages:\n  - clean\n  - off-by-one\n".utf8).write(to: pipeline)
+    try Data("name: safety\nstages:\n  - clean\n  - past-the-end\n".utf8).write(to: pipeline)
     let report = root.appendingPathComponent("report")
     let code = LectorMain.run(
         arguments: ["run", pipeline.path, input.path, "--report", report.path, "--quiet", "--jobs", "2"],
@@ -54,7 +43,7 @@ private func registryWithTestStages() -> StageRegistry {
     let errors = try jsonLines(report.appendingPathComponent("errors.jsonl"))
     #expect(errors.count == 1)
     #expect(errors.first?["id"] as? String == "bad.txt")
-    #expect(errors.first?["stage"] as? String == "off-by-one")
+    #expect(errors.first?["stage"] as? String == "past-the-end")
     #expect((errors.first?["message"] as? String)?.contains("outside the text") == true)
 }
 

@@ -3,38 +3,23 @@ import Testing
 
 @testable import LectorCore
 
-private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
-
-@Test(arguments: [
-    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-    (
-        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    ),
-    (
-        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
-    ),
-])
-func sha256MatchesTheFIPSExamples(message: String, digest: String) {
-    #expect(hex(SHA256.hash(Array(message.utf8))) == digest)
-}
-
-@Test func sha256StreamsInAnyPieces() {
-    let message = Array(repeating: UInt8(ascii: "a"), count: 1_000_000)
-    let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-    #expect(hex(SHA256.hash(message)) == expected)
-    var hasher = SHA256()
-    var position = 0
-    var step = 1
-    while position < message.count {
-        let end = min(message.count, position + step)
-        hasher.update(Array(message[position..<end]))
-        position = end
-        step = step % 131 + 7
+/// A key is SHA-256 over length-prefixed fields: the same fields give the same key however they are
+/// fed, and moving bytes between fields changes it.
+@Test func keyHasherFramesEachField() {
+    func key(_ fields: [String]) -> CacheKey {
+        var hasher = KeyHasher()
+        for field in fields { hasher.add(field) }
+        return hasher.finish()
     }
-    #expect(hex(hasher.finalize()) == expected)
+    #expect(key(["ab", "c"]) == key(["ab", "c"]))
+    #expect(key(["ab", "c"]) != key(["a", "bc"]))
+    #expect(key(["abc"]) != key(["ab", "c"]))
+    var bytes = KeyHasher()
+    bytes.add(Array("ab".utf8))
+    bytes.add(Array("c".utf8))
+    #expect(bytes.finish() == key(["ab", "c"]))
+    // SHA-256 of the framed input: 8-byte little-endian length, then the bytes ("abc" → 03 00 … 00 61 62 63).
+    #expect(key(["abc"]).description == "ce91dc5eec0139adf091900d225971d6ad246a845bad791b5693a9d0d55dd391")
 }
 
 private func outcomes(_ id: String, text: String) -> [DocumentOutcome] {

@@ -1,20 +1,12 @@
 import Foundation
+import LectorTestSupport
 import Testing
 
 @testable import LectorCore
 
-/// Stages that misbehave on documents whose id contains "bad": what they hand back must fail that
-/// document only, naming the stage, and never trap the process.
-struct PastTheEndStage: Stage {
-    static let name = "past-the-end"
-    static var defaultProduces: Set<Layer> { [.entity] }
-    init(options: NoOptions) {}
-    func process(_ document: inout Document, context: StageContext) throws {
-        let end = document.text.utf8.count + (document.id.contains("bad") ? 1 : 0)
-        document.set([Annotation(0, end, label: "X")], for: .entity)
-    }
-}
-
+/// Stages that misbehave on documents whose id contains "bad" (with `PastTheEndStage` from the test
+/// support): what they hand back must fail that document only, naming the stage, and never trap the
+/// process.
 struct BackwardsRangeStage: Stage {
     static let name = "backwards"
     static var defaultProduces: Set<Layer> { [.token] }

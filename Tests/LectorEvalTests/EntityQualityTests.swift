@@ -25,12 +25,18 @@ struct EntityQualityTests {
         #expect(f1 >= Self.devSliceFloor, "micro-F1 \(f1) on the dev slice")
     }
 
-    @Test("Training is deterministic for a fixed seed", .enabled(if: train != nil && dev != nil))
-    func deterministicTraining() throws {
+    /// The first 40 training and 5 development documents: enough to train two epochs in seconds.
+    static func smallSlices() throws -> (train: CoNLLCorpus, dev: CoNLLCorpus) {
         var train = try CoNLLCorpus(contentsOf: try #require(Self.train))
         train.documents = Array(train.documents.prefix(40))
         var dev = try CoNLLCorpus(contentsOf: try #require(Self.dev))
         dev.documents = Array(dev.documents.prefix(5))
+        return (train, dev)
+    }
+
+    @Test("Training is deterministic for a fixed seed", .enabled(if: train != nil && dev != nil))
+    func deterministicTraining() throws {
+        let (train, dev) = try Self.smallSlices()
         var settings = EntityTrainer.Settings()
         settings.epochs = 2
         settings.seed = 7
@@ -42,10 +48,7 @@ struct EntityQualityTests {
 
     @Test("Two-pass training (jackknifed document features) is deterministic", .enabled(if: train != nil && dev != nil))
     func deterministicTwoPassTraining() throws {
-        var train = try CoNLLCorpus(contentsOf: try #require(Self.train))
-        train.documents = Array(train.documents.prefix(40))
-        var dev = try CoNLLCorpus(contentsOf: try #require(Self.dev))
-        dev.documents = Array(dev.documents.prefix(5))
+        let (train, dev) = try Self.smallSlices()
         var settings = EntityTrainer.Settings()
         settings.epochs = 2
         settings.documentEpochs = 2

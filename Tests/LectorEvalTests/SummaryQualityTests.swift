@@ -1,5 +1,6 @@
 import Foundation
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorStages
@@ -9,18 +10,8 @@ import Testing
 /// articles with 3 sentences, the default method must beat Lead-3 and sumy's TextRank as measured for
 /// the project (ROUGE-1/2/Lsum F1 48.96/40.18/45.04 and 64.47/59.62/61.81).
 struct SummaryQualityTests {
-    static let goldFile: URL? = {
-        let root: URL
-        if let data = ProcessInfo.processInfo.environment["LECTOR_DATA"] {
-            root = URL(fileURLWithPath: data)
-        } else {
-            // Tests/LectorStagesTests/ThisFile.swift → repository root → ../shared/data
-            root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("../shared/data")
-        }
-        let file = root.appendingPathComponent("summ/bbc/tune.jsonl")
-        return FileManager.default.fileExists(atPath: file.path) ? file : nil
-    }()
+    static let goldFile: URL? =
+        DevelopmentData.exists("summ/bbc/tune.jsonl") ? DevelopmentData.file("summ/bbc/tune.jsonl") : nil
 
     /// Mean F1 ×100 of ROUGE-1, -2 and -Lsum over the first `limit` articles.
     func figures(method: SummaryMethod, limit: Int = 500) throws -> [Double] {

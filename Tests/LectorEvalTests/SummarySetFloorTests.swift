@@ -1,5 +1,6 @@
 import Foundation
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorStages
@@ -9,16 +10,7 @@ import Testing
 /// data is absent): with the project's own clean + sentences stages and the gold titles (the headline
 /// is not a candidate), three sentences, the default is not below Lead-3 on ROUGE-1, -2 or -Lsum.
 struct SummarySetFloorTests {
-    static let dataRoot: URL? = {
-        let root: URL
-        if let data = ProcessInfo.processInfo.environment["LECTOR_DATA"] {
-            root = URL(fileURLWithPath: data)
-        } else {
-            root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("../shared/data")
-        }
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent("summ").path) ? root : nil
-    }()
+    static let dataRoot: URL? = DevelopmentData.exists("summ") ? DevelopmentData.root : nil
 
     /// Mean ROUGE-1/2/Lsum F1 × 100 of `method` over the first `limit` stories of `file`.
     static func figures(_ file: String, method: SummaryMethod, sentences: Int = 3, limit: Int = 500) throws -> [Double] {

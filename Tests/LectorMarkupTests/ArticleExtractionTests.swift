@@ -149,22 +149,4 @@ import Testing
         #expect(tally.f1 == 0.5)
         #expect(tally.accuracy == 0.5)
     }
-
-    @Test func shingleScoreUsesFourTokenShingles() {
-        let gold = "one two three four five six"
-        let (precision, recall) = ShingleScore.precisionRecall(predicted: "one two three four five", gold: gold)
-        #expect(precision == 1)
-        #expect(abs(recall - 2.0 / 3.0) < 1e-9)
-        #expect(ShingleScore.precisionRecall(predicted: "", gold: "") == (1, 1))
-        #expect(ShingleScore.precisionRecall(predicted: "a b c d", gold: "w x y z") == (0, 0))
-    }
-
-    @Test func shingleScoreAveragesPagesBeforeF1() {
-        var score = ShingleScore()
-        score.add(predicted: "one two three four", gold: "one two three four")
-        score.add(predicted: "a b c d", gold: "w x y z")
-        #expect(score.precision == 0.5)
-        #expect(score.recall == 0.5)
-        #expect(score.f1 == 0.5)
-    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LectorCore
 import Testing
@@ -83,12 +82,8 @@ import Testing
         let options = ReportOptions()
         // CPU time of this thread (user + system): the machine is shared, so wall time would count
         // other people's work. `finish` runs on several threads and is given in wall time.
-        let clock = {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let wall = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        let clock = { Double(Stopwatch.threadCPUNanoseconds()) / 1e9 }
+        let wall = { Double(Stopwatch.wallNanoseconds()) / 1e9 }
 
         // Where render's time goes, on the first 2,000 documents.
         let sample = documents

@@ -64,9 +64,9 @@ struct EvalEntities: ParsableCommand {
                 contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
         }
         if sentenceDocuments { corpus = corpus.sentencesAsDocuments }
-        let loadStart = Date()
+        let loading = Stopwatch()
         let recognizer = try EntityModelStore.recognizer(path: model)
-        let loadSeconds = Date().timeIntervalSince(loadStart)
+        let loadSeconds = loading.elapsedSeconds
         let scored = scoredLabels(recognizer)
         var scorer = EntityScorer()
         var tagged: [[EntityRecognizer.TaggedSentence]] = []
@@ -74,11 +74,10 @@ struct EvalEntities: ParsableCommand {
         var cpuSeconds = Double.infinity
         let inputs = corpus.documents.map { $0.sentences.map(\.words) }
         for _ in 0..<(stage ? 1 : max(1, passes)) {
-            let started = Date()
-            let cpuStarted = Self.threadCPUTime()
+            let stopwatch = Stopwatch()
             tagged = inputs.map { firstPass ? recognizer.tagFirstPass($0) : recognizer.tag($0) }
-            cpuSeconds = min(cpuSeconds, Self.threadCPUTime() - cpuStarted)
-            seconds = min(seconds, Date().timeIntervalSince(started))
+            cpuSeconds = min(cpuSeconds, stopwatch.cpuSeconds)
+            seconds = min(seconds, stopwatch.elapsedSeconds)
         }
         if stage {
             let (stageSeconds, stageCPU, stageScorer) = try runStage(corpus, recognizer: recognizer)
@@ -162,11 +161,10 @@ struct EvalEntities: ParsableCommand {
         var processed = documents
         for _ in 0..<max(1, passes) {
             processed = documents
-            let started = Date()
-            let cpuStarted = Self.threadCPUTime()
+            let stopwatch = Stopwatch()
             for index in processed.indices { try entitiesStage.process(&processed[index], context: StageContext()) }
-            cpuSeconds = min(cpuSeconds, Self.threadCPUTime() - cpuStarted)
-            seconds = min(seconds, Date().timeIntervalSince(started))
+            cpuSeconds = min(cpuSeconds, stopwatch.cpuSeconds)
+            seconds = min(seconds, stopwatch.elapsedSeconds)
         }
         var scorer = EntityScorer()
         let types = scoredLabels(recognizer)
@@ -192,13 +190,6 @@ struct EvalEntities: ParsableCommand {
     private func scoredLabels(_ recognizer: EntityRecognizer) -> Set<String> {
         let types = Set(recognizer.model.tagSet.types)
         return gum ? types.intersection(CoNLLCorpus.gumLabelMap.values) : types
-    }
-
-    /// CPU time of the calling thread in seconds (speed on one core, whatever else the machine runs).
-    static func threadCPUTime() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     static func json(_ counts: EntityScorer.Counts) -> [String: Any] {

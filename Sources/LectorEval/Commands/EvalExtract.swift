@@ -6,7 +6,7 @@ import LectorMarkup
 /// `lector eval extract --gold FILE.jsonl`: score main-text extraction on pages with gold.
 ///
 /// Each gold line is `{"id", "html", ...}` (`html` relative to the JSONL file) with either `"text"`
-/// (the whole article: shingle scoring) or `"with"`/`"without"` snippets (snippet scoring). Pages are
+/// (the whole article: the Zyte benchmark's shingle F1, `ShingleF1`) or `"with"`/`"without"` snippets (snippet scoring). Pages are
 /// loaded first; the timed part is the reader alone, on one core. With `--suite DIR`, every set under
 /// DIR is scored with its own measure, beside other tools' texts (`--peers`): see `EvalExtractSuite`.
 struct EvalExtract: ParsableCommand {
@@ -81,14 +81,13 @@ struct EvalExtract: ParsableCommand {
         var texts: [String] = []
         texts.reserveCapacity(loaded.count)
         var failed = 0
-        let started = DispatchTime.now().uptimeNanoseconds
-        let startedCPU = Self.processCPUSeconds()
+        let stopwatch = Stopwatch()
         // The slowest page, to show that time per page stays bounded.
         var slowest = (nanoseconds: UInt64(0), id: "")
         for page in loaded {
-            let pageStarted = DispatchTime.now().uptimeNanoseconds
+            let pageStopwatch = Stopwatch()
             defer {
-                let elapsed = DispatchTime.now().uptimeNanoseconds - pageStarted
+                let elapsed = pageStopwatch.elapsedNanoseconds
                 if elapsed > slowest.nanoseconds { slowest = (elapsed, page.id) }
             }
             let outcomes = reader.read(bytes: page.bytes, id: page.id, source: page.id, formatHint: "html")
@@ -99,12 +98,13 @@ struct EvalExtract: ParsableCommand {
                 failed += 1
             }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let cpuSeconds = Self.processCPUSeconds() - startedCPU
+        let seconds = stopwatch.elapsedSeconds
+        let cpuSeconds = stopwatch.cpuSeconds
         let totalBytes = loaded.reduce(0) { $0 + $1.bytes.count }
 
         var snippets = SnippetTally()
-        var shingles = ShingleScore()
+        var shingles = ShingleF1()
+        var shinglePages = 0
         var snippetPages = 0
         var pageLines: [UInt8] = []
         for (page, text) in zip(loaded, texts) {
@@ -114,28 +114,26 @@ struct EvalExtract: ParsableCommand {
                 snippets.add(text: text, with: page.with, without: page.without)
                 snippetPages += 1
             }
-            var precisionRecall: (precision: Double, recall: Double)?
+            var pageShingles: ShingleF1?
             if let goldText = page.text {
-                shingles.add(predicted: text, gold: goldText)
-                precisionRecall = ShingleScore.precisionRecall(predicted: text, gold: goldText)
+                let counts = ShingleF1.page(predicted: text, gold: goldText)
+                var one = ShingleF1()
+                one.add(counts)
+                shingles.add(counts)
+                shinglePages += 1
+                pageShingles = one
             }
             if pages != nil {
                 var line = JSONWriter()
                 line.beginObject()
-                line.key("fn")
-                line.value(pageTally.falseNegatives)
-                line.key("fp")
-                line.value(pageTally.falsePositives)
-                line.key("id")
-                line.value(page.id)
-                if let precisionRecall {
-                    line.key("shingle_precision")
-                    line.value(precisionRecall.precision)
-                    line.key("shingle_recall")
-                    line.value(precisionRecall.recall)
+                line.field("fn", pageTally.falseNegatives)
+                line.field("fp", pageTally.falsePositives)
+                line.field("id", page.id)
+                if let pageShingles {
+                    line.field("shingle_precision", pageShingles.precision)
+                    line.field("shingle_recall", pageShingles.recall)
                 }
-                line.key("text")
-                line.value(text)
+                line.field("text", text)
                 line.endObject()
                 pageLines += line.bytes + [0x0A]
             }
@@ -146,79 +144,41 @@ struct EvalExtract: ParsableCommand {
 
         var output = JSONWriter()
         output.beginObject()
-        output.key("bias")
-        output.value(bias)
-        output.key("cpu_seconds")
-        output.value(cpuSeconds)
-        output.key("failed")
-        output.value(failed)
-        output.key("mb_per_second")
-        output.value(seconds > 0 ? Double(totalBytes) / 1e6 / seconds : 0)
-        output.key("mode")
-        output.value(mode)
-        output.key("pages")
-        output.value(loaded.count)
-        output.key("pages_per_cpu_second")
-        output.value(cpuSeconds > 0 ? Double(loaded.count) / cpuSeconds : 0)
-        output.key("pages_per_second")
-        output.value(seconds > 0 ? Double(loaded.count) / seconds : 0)
-        output.key("seconds")
-        output.value(seconds)
-        output.key("slowest_page")
-        output.value(slowest.id)
-        output.key("slowest_page_seconds")
-        output.value(Double(slowest.nanoseconds) / 1e9)
+        output.field("bias", bias)
+        output.field("cpu_seconds", cpuSeconds)
+        output.field("failed", failed)
+        output.field("mb_per_second", seconds > 0 ? Double(totalBytes) / 1e6 / seconds : 0)
+        output.field("mode", mode)
+        output.field("pages", loaded.count)
+        output.field("pages_per_cpu_second", cpuSeconds > 0 ? Double(loaded.count) / cpuSeconds : 0)
+        output.field("pages_per_second", seconds > 0 ? Double(loaded.count) / seconds : 0)
+        output.field("seconds", seconds)
+        output.field("slowest_page", slowest.id)
+        output.field("slowest_page_seconds", Double(slowest.nanoseconds) / 1e9)
         if snippetPages > 0 {
             output.key("snippets")
             output.beginObject()
-            output.key("accuracy")
-            output.value(snippets.accuracy)
-            output.key("f1")
-            output.value(snippets.f1)
-            output.key("fn")
-            output.value(snippets.falseNegatives)
-            output.key("fp")
-            output.value(snippets.falsePositives)
-            output.key("pages")
-            output.value(snippetPages)
-            output.key("precision")
-            output.value(snippets.precision)
-            output.key("recall")
-            output.value(snippets.recall)
-            output.key("tn")
-            output.value(snippets.trueNegatives)
-            output.key("tp")
-            output.value(snippets.truePositives)
+            output.field("accuracy", snippets.accuracy)
+            output.field("f1", snippets.f1)
+            output.field("fn", snippets.falseNegatives)
+            output.field("fp", snippets.falsePositives)
+            output.field("pages", snippetPages)
+            output.field("precision", snippets.precision)
+            output.field("recall", snippets.recall)
+            output.field("tn", snippets.trueNegatives)
+            output.field("tp", snippets.truePositives)
             output.endObject()
         }
-        if shingles.pages > 0 {
+        if shinglePages > 0 {
             output.key("text")
             output.beginObject()
-            output.key("f1")
-            output.value(shingles.f1)
-            output.key("pages")
-            output.value(shingles.pages)
-            output.key("precision")
-            output.value(shingles.precision)
-            output.key("recall")
-            output.value(shingles.recall)
+            output.field("f1", shingles.f1)
+            output.field("pages", shinglePages)
+            output.field("precision", shingles.precision)
+            output.field("recall", shingles.recall)
             output.endObject()
         }
         output.endObject()
         print(output.string)
-    }
-
-    /// CPU time this process has used (user and system), in seconds: on a shared machine a fairer
-    /// speed figure than wall time.
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-            let who = RUSAGE_SELF.rawValue
-        #else
-            let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

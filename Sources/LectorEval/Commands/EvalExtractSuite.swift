@@ -50,7 +50,7 @@ struct EvalExtractSuite: ParsableArguments {
         var failures: [String] = []
         for set in data.sets {
             for page in set.pages {
-                let started = Self.threadCPUSeconds()
+                let stopwatch = Stopwatch()
                 var text = ""
                 let outcomes = reader.read(bytes: page.bytes, id: page.id, source: page.id, formatHint: "html")
                 if case .processed(var document) = outcomes.first {
@@ -64,7 +64,7 @@ struct EvalExtractSuite: ParsableArguments {
                 } else if case .failed(let failure) = outcomes.first {
                     failures.append("\(set.name)/\(page.id): read: \(failure.message)")
                 }
-                let seconds = Self.threadCPUSeconds() - started
+                let seconds = stopwatch.cpuSeconds
                 var texts = [(lector, text, seconds)]
                 for tool in peerTexts?.tools ?? [] {
                     let peer = peerTexts?.texts[tool]?[set.name]?[page.id]
@@ -170,12 +170,5 @@ struct EvalExtractSuite: ParsableArguments {
         }
         writer.endObject()
         return writer
-    }
-
-    /// CPU time of the calling thread, in seconds.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

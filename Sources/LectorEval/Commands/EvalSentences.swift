@@ -21,14 +21,7 @@ struct EvalSentences: ParsableCommand {
     @Option(name: .long, help: "Gold file: .conllu or .jsonl.")
     var gold: String?
 
-    @Option(name: .long, help: "Score every UD development treebank (sent/**/*-ud-dev.conllu) under this folder.")
-    var suite: String?
-
-    @Option(name: .long, help: "With --suite: also score documents of this many sentences each (0: whole files only).")
-    var chunk: Int = 10
-
-    @Option(name: .long, help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) to print beside Lector's.")
-    var peers: String?
+    @OptionGroup var suiteOptions: SentenceSuiteOptions
 
     @Option(
         name: .long,
@@ -50,7 +43,7 @@ struct EvalSentences: ParsableCommand {
             splitter = SentenceSplitter(
                 model: SentenceModel(parsing: try String(contentsOfFile: model, encoding: .utf8)))
         }
-        if let suite { return try runSuite(suite, splitter: splitter) }
+        if let suite = suiteOptions.suite { return try runSuite(suite, splitter: splitter) }
         guard let gold else { throw ValidationError("give --gold FILE or --suite DIR") }
         if model == nil { splitter = Self.splitter(forTreebank: gold, default: splitter) }
         let url = URL(fileURLWithPath: gold)
@@ -119,7 +112,7 @@ struct EvalSentences: ParsableCommand {
         }
         guard !files.isEmpty else { throw ValidationError("no UD development treebanks under \(root.path)") }
         var peerSets: [String: Any] = [:]
-        if let peers {
+        if let peers = suiteOptions.peers {
             let data = try Data(contentsOf: URL(fileURLWithPath: peers))
             peerSets = ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["sets"] as? [String: Any]) ?? [:]
         }
@@ -130,16 +123,16 @@ struct EvalSentences: ParsableCommand {
             let name = "ud/" + url.lastPathComponent.replacingOccurrences(of: "-ud-dev.conllu", with: "")
             let content = try String(contentsOf: url, encoding: .utf8)
             var lector: [String: Double] = ["whole": Self.round(evaluator.evaluate(CoNLLUCorpus(parsing: content)).sentences.f1)]
-            if chunk > 0 {
-                let chunked = CoNLLUCorpus(parsing: Self.chunked(content, size: chunk))
-                lector["chunk\(chunk)"] = Self.round(evaluator.evaluate(chunked).sentences.f1)
+            if suiteOptions.chunk > 0 {
+                let chunked = CoNLLUCorpus(parsing: Self.chunked(content, size: suiteOptions.chunk))
+                lector["chunk\(suiteOptions.chunk)"] = Self.round(evaluator.evaluate(chunked).sentences.f1)
             }
             var row: [String: Any] = ["lector": lector]
             if let peers = peerSets[name] as? [String: Any] { row.merge(peers) { mine, _ in mine } }
             sets[name] = row
         }
         let data = try JSONSerialization.data(
-            withJSONObject: ["chunk": chunk, "sets": sets], options: [.sortedKeys, .prettyPrinted])
+            withJSONObject: ["chunk": suiteOptions.chunk, "sets": sets], options: [.sortedKeys, .prettyPrinted])
         print(String(decoding: data, as: UTF8.self))
     }
 
@@ -251,4 +244,12 @@ struct SegmentationFigures {
         writer.endObject()
         return writer.string
     }
+}
+
+/// `eval sentences --suite` and the options that go with it.
+struct SentenceSuiteOptions: ParsableArguments {
+    @Option(help: "Score every UD development treebank (sent/**/*-ud-dev.conllu) under this folder.") var suite: String?
+    @Option(help: "With --suite: also score documents of this many sentences each (0: whole ones only).") var chunk = 10
+    @Option(help: "With --suite: peers' figures (JSON from Benchmarks/sentences/sentence_peers.py) beside Lector's.")
+    var peers: String?
 }

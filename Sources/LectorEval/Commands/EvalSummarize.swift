@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import LectorCore
 import LectorStages
@@ -45,15 +44,12 @@ struct EvalSummarize: ParsableCommand {
     @Option(help: "Write each document's candidate and reference to this JSONL file (for cross-checks).")
     var dump: String?
 
-    @Option(help: "Sentence splitting: auto (registered 'clean' + 'sentences' stages if any), stages, or fallback.")
-    var splitter: String = "auto"
-
     /// `--suite`: per gold file, ROUGE of the chosen method, Lead-N and TextRank side by side.
     private func runSuite(_ folder: String) throws {
         guard let chosen = SummaryMethod(rawValue: method) else { throw ValidationError("unknown method '\(method)'") }
         let files = try SummarySet.goldFiles(in: folder)
         guard !files.isEmpty else { throw ValidationError("no gold summary files under \(folder)") }
-        let splitter = try sentenceSplitter()
+        let splitter = try EvalSentenceSplitter()
         var sets: [[String: Any]] = []
         for file in files {
             let set = try SummarySet(path: file, limit: limit, splitter: splitter)
@@ -77,19 +73,6 @@ struct EvalSummarize: ParsableCommand {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    /// How documents get their `.paragraph` and `.sentence` layers: the registered stages when there
-    /// are, else the stand-in below.
-    func sentenceSplitter() throws -> any EvalSentenceSplitting {
-        switch splitter {
-        case "fallback": return FallbackSentenceSplitter()
-        case "stages", "auto":
-            if let stages = try RegistrySentenceSplitter(registry: .builtins) { return stages }
-            if splitter == "stages" { throw ValidationError("no registered stage produces sentences") }
-            return FallbackSentenceSplitter()
-        default: throw ValidationError("splitter must be auto, stages or fallback")
-        }
-    }
-
     func run() throws {
         if let suite { return try runSuite(suite) }
         guard let gold else { throw ValidationError("give --gold FILE or --suite DIR") }
@@ -99,7 +82,7 @@ struct EvalSummarize: ParsableCommand {
         }
         guard idf == "builtin" || idf == "batch" else { throw ValidationError("idf must be builtin or batch") }
         let items = try GoldSummaries.load(path: gold, limit: limit)
-        let splitter = try sentenceSplitter()
+        let splitter = try EvalSentenceSplitter()
         var documents = try items.map { item -> Document in
             var document = Document(id: item.id, source: gold, format: "text", title: item.title, text: item.article)
             try splitter.split(&document)
@@ -119,18 +102,18 @@ struct EvalSummarize: ParsableCommand {
         // Timed passes over copies of the split documents; the fastest pass counts (the machine may be
         // shared). CPU time is this thread's, so "per core" figures hold on a busy machine too.
         let split = documents
-        var summarizeTime = EvalClock.Span.unmeasured
-        var keyphraseTime = EvalClock.Span.unmeasured
+        var summarizeTime = PassTime.unmeasured
+        var keyphraseTime = PassTime.unmeasured
         let keyphraseStage = keyphrases ? try KeyphraseStage(options: KeyphraseStage.Options()) : nil
         for _ in 0..<max(repeats, 1) {
             documents = split
-            let started = EvalClock.now()
+            let summarizing = Stopwatch()
             for index in documents.indices { try stage.process(&documents[index], context: context) }
-            let summarized = EvalClock.now()
-            summarizeTime = summarizeTime.fastest(summarized.minus(started))
+            summarizeTime = summarizeTime.fastest(PassTime(summarizing))
             if let keyphraseStage {
+                let keyphrasing = Stopwatch()
                 for index in documents.indices { try keyphraseStage.process(&documents[index], context: context) }
-                keyphraseTime = keyphraseTime.fastest(EvalClock.now().minus(summarized))
+                keyphraseTime = keyphraseTime.fastest(PassTime(keyphrasing))
             }
         }
 
@@ -180,31 +163,27 @@ struct EvalSummarize: ParsableCommand {
     }
 }
 
-/// Wall-clock and thread CPU time, for throughput figures.
-enum EvalClock {
-    /// Seconds of wall clock and of this thread's CPU time.
-    struct Span {
-        var wall: Double
-        var cpu: Double
+/// One timed pass: seconds of wall clock and of this thread's CPU time, read from a `Stopwatch`.
+private struct PassTime {
+    var wall: Double
+    var cpu: Double
 
-        static let unmeasured = Span(wall: .infinity, cpu: .infinity)
+    static let unmeasured = PassTime(wall: .infinity, cpu: .infinity)
 
-        func minus(_ other: Span) -> Span { Span(wall: wall - other.wall, cpu: cpu - other.cpu) }
-        func plus(_ other: Span) -> Span { Span(wall: wall + other.wall, cpu: cpu + other.cpu) }
-        func fastest(_ other: Span) -> Span { other.wall < wall ? other : self }
-
-        /// Documents per second (rounded), by wall clock or CPU time.
-        func rate(_ documents: Int, cpu: Bool) -> Double {
-            let seconds = cpu ? self.cpu : wall
-            return seconds > 0 && seconds.isFinite ? (Double(documents) / seconds).rounded() : 0
-        }
+    init(wall: Double, cpu: Double) {
+        self.wall = wall
+        self.cpu = cpu
     }
 
-    static func now() -> Span {
-        var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-        let cpu = Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-        return Span(wall: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpu: cpu)
+    init(_ stopwatch: Stopwatch) { self.init(wall: stopwatch.elapsedSeconds, cpu: stopwatch.cpuSeconds) }
+
+    func plus(_ other: PassTime) -> PassTime { PassTime(wall: wall + other.wall, cpu: cpu + other.cpu) }
+    func fastest(_ other: PassTime) -> PassTime { other.wall < wall ? other : self }
+
+    /// Documents per second (rounded), by wall clock or CPU time.
+    func rate(_ documents: Int, cpu: Bool) -> Double {
+        let seconds = cpu ? self.cpu : wall
+        return seconds > 0 && seconds.isFinite ? (Double(documents) / seconds).rounded() : 0
     }
 }
 
@@ -255,83 +234,5 @@ enum GoldSummaries {
             return highlights.components(separatedBy: " . ").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         return [highlights]
-    }
-}
-
-/// Gives an evaluation document its paragraphs and sentences.
-protocol EvalSentenceSplitting {
-    var name: String { get }
-    func split(_ document: inout Document) throws
-}
-
-/// Splits with the registered stages: `clean` (when registered) then `sentences`, default options.
-struct RegistrySentenceSplitter: EvalSentenceSplitting {
-    let pipeline: Pipeline
-    var name: String { pipeline.stages.map(\.name).joined(separator: "+") }
-
-    /// Nil when no `sentences` stage is registered.
-    init?(registry: StageRegistry) throws {
-        guard let sentences = registry.entry(named: "sentences") else { return nil }
-        let location = ConfigLocation(file: "eval", line: 0)
-        var stages: [AnyStage] = []
-        if let clean = registry.entry(named: "clean") {
-            stages.append(try clean.make(.emptyMap(at: location), "clean", ConfigDecoder()))
-        }
-        stages.append(try sentences.make(.emptyMap(at: location), "sentences", ConfigDecoder()))
-        pipeline = try Pipeline(name: "eval-splitter", stages: stages, registry: registry)
-    }
-
-    func split(_ document: inout Document) throws {
-        var timings = [UInt64](repeating: 0, count: pipeline.stages.count)
-        if let failure = pipeline.process(&document, context: StageContext(), timings: &timings) { throw failure }
-    }
-}
-
-/// A stand-in used only by `eval summarize` until the `sentences` stage is part of the build: lines are
-/// paragraphs; a sentence ends at `.`, `!` or `?` followed by white space and an upper-case letter, a
-/// digit or a double quote. Crude (no abbreviations), but it is how the peer figures for the BBC data
-/// were cut, so Lead-3 reproduces them.
-struct FallbackSentenceSplitter: EvalSentenceSplitting {
-    var name: String { "fallback" }
-
-    func split(_ document: inout Document) throws {
-        var paragraphs: [Annotation] = []
-        var sentences: [Annotation] = []
-        let bytes = Array(document.text.utf8)
-        var lineStart = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-            var start = lineStart
-            var end = index
-            while start < end && Self.isSpace(bytes[start]) { start += 1 }
-            while end > start && Self.isSpace(bytes[end - 1]) { end -= 1 }
-            lineStart = index + 1
-            guard start < end else { continue }
-            paragraphs.append(Annotation(start, end, label: "p"))
-            var sentenceStart = start
-            var cursor = start
-            while cursor < end {
-                let byte = bytes[cursor]
-                if byte == 0x2E || byte == 0x21 || byte == 0x3F, cursor + 1 < end, Self.isSpace(bytes[cursor + 1]) {
-                    var next = cursor + 1
-                    while next < end && Self.isSpace(bytes[next]) { next += 1 }
-                    if next < end, Self.opensSentence(bytes[next]) {
-                        sentences.append(Annotation(sentenceStart, cursor + 1))
-                        sentenceStart = next
-                        cursor = next
-                        continue
-                    }
-                }
-                cursor += 1
-            }
-            sentences.append(Annotation(sentenceStart, end))
-        }
-        document.set(paragraphs, for: .paragraph)
-        document.set(sentences, for: .sentence)
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
-
-    private static func opensSentence(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LectorCore
 import Foundation
 import LectorStages
 
@@ -37,7 +38,7 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Tag encoding: bilou (begin, inside, last, unit) or bio.") var scheme: TagScheme = .bilou
 
     func run() throws {
-        let started = Date()
+        let stopwatch = Stopwatch()
         var trainCorpus = CoNLLCorpus(documents: [])
         guard weight.isEmpty || weight.count == train.count else {
             throw ValidationError("give one --weight per --train corpus, or none")
@@ -66,11 +67,11 @@ struct TrainEntities: ParsableCommand {
             var learner = ContextClusterLearner()
             learner.seed = seed
             learner.fineClusters = clusters
-            let clusterStart = Date()
+            let clustering = Stopwatch()
             wordClusters = learner.learn(text, log: log)
             log(
                 String(
-                    format: "clusters: %d words in %.1f s", wordClusters.count, Date().timeIntervalSince(clusterStart)))
+                    format: "clusters: %d words in %.1f s", wordClusters.count, clustering.elapsedSeconds))
         }
         var settings = EntityTrainer.Settings()
         settings.seed = seed
@@ -115,7 +116,7 @@ struct TrainEntities: ParsableCommand {
         log(
             String(
                 format: "wrote %@: %d features, %.2f MB, %.0f s total", out, model.featureCount,
-                Double(data.count) / 1_048_576, Date().timeIntervalSince(started)))
+                Double(data.count) / 1_048_576, stopwatch.elapsedSeconds))
     }
 
     /// File names (with their formats) of corpus arguments, for the model's notes.

@@ -84,9 +84,8 @@ struct TrainSummarize: ParsableCommand {
                 freeFeatures?.insert(index)
             }
         }
-        let splitter = try RegistrySentenceSplitter(registry: .builtins) ?? nil
-        let split: any EvalSentenceSplitting = splitter ?? FallbackSentenceSplitter()
-        let sets = try files.map { try SummarySet(path: $0, limit: limit, splitter: split) }
+        let splitter = try EvalSentenceSplitter()
+        let sets = try files.map { try SummarySet(path: $0, limit: limit, splitter: splitter) }
 
         // Rows, oracle labels and set of every candidate sentence.
         var options = SummarizeStage.Options()

@@ -226,7 +226,7 @@ public struct EntityTrainer {
         var best: (f1: Double, model: EntityModel, epoch: Int)?
 
         for epoch in 1...max(1, settings.epochs) {
-            let started = Date()
+            let stopwatch = Stopwatch()
             random.shuffle(&order)
             var mistakes = 0
             for documentIndex in order {
@@ -318,7 +318,7 @@ public struct EntityTrainer {
             progress(
                 EpochReport(
                     stage: stage, epoch: epoch, mistakes: mistakes, devF1: f1, devScores: scores,
-                    seconds: Date().timeIntervalSince(started)))
+                    seconds: stopwatch.elapsedSeconds))
             if best == nil || dev.isEmpty || f1 > best?.f1 ?? 0 { best = (f1, model, epoch) }
         }
         if let best { return (best.model, best.epoch) }

@@ -10,22 +10,17 @@ struct SummaryOracle {
 
     init(limit: Int) { self.limit = limit }
 
-    /// Indices into `sentences` of the oracle's picks.
+    /// Indices into `sentences` of the oracle's picks. Bigrams of the summary are counted per
+    /// sentence; across a sentence boundary rouge-score would count one more, which the greedy search
+    /// can ignore.
     func labels(sentences: [String], reference: String) -> Set<Int> {
-        var vocabulary: [String: Int] = [:]
-        func ids(_ text: String) -> [Int] {
-            scorer.tokenize(text).map { token in
-                if let id = vocabulary[token] { return id }
-                vocabulary[token] = vocabulary.count
-                return vocabulary.count - 1
-            }
-        }
-        let referenceTokens = ids(reference)
+        var interner = TokenInterner(scorer: scorer)
+        let referenceTokens = interner.ids(reference)
         guard !referenceTokens.isEmpty else { return [] }
-        let referenceUnigrams = Self.counts(referenceTokens, n: 1)
-        let referenceBigrams = Self.counts(referenceTokens, n: 2)
-        let sentenceUnigrams = sentences.map { Self.counts(ids($0), n: 1) }
-        let sentenceBigrams = sentences.map { Self.counts(ids($0), n: 2) }
+        let referenceUnigrams = TokenInterner.counts(referenceTokens, n: 1)
+        let referenceBigrams = TokenInterner.counts(referenceTokens, n: 2)
+        let sentenceUnigrams = sentences.map { TokenInterner.counts(interner.ids($0), n: 1) }
+        let sentenceBigrams = sentences.map { TokenInterner.counts(interner.ids($0), n: 2) }
         var chosen = Set<Int>()
         var unigrams: [Int: Int] = [:]
         var bigrams: [Int: Int] = [:]
@@ -54,37 +49,17 @@ struct SummaryOracle {
     /// Each sentence's own mean of ROUGE-1 and ROUGE-2 F1 against the reference, divided by the best
     /// sentence's (0…1; all 0 when no sentence shares a word with the reference).
     func relativeScores(sentences: [String], reference: String) -> [Double] {
-        var vocabulary: [String: Int] = [:]
-        func ids(_ text: String) -> [Int] {
-            scorer.tokenize(text).map { token in
-                if let id = vocabulary[token] { return id }
-                vocabulary[token] = vocabulary.count
-                return vocabulary.count - 1
-            }
-        }
-        let referenceTokens = ids(reference)
-        let referenceUnigrams = Self.counts(referenceTokens, n: 1)
-        let referenceBigrams = Self.counts(referenceTokens, n: 2)
+        var interner = TokenInterner(scorer: scorer)
+        let referenceTokens = interner.ids(reference)
+        let referenceUnigrams = TokenInterner.counts(referenceTokens, n: 1)
+        let referenceBigrams = TokenInterner.counts(referenceTokens, n: 2)
         let scores = sentences.map { sentence -> Double in
-            let tokens = ids(sentence)
-            return (Self.f1(referenceUnigrams, [:], adding: Self.counts(tokens, n: 1))
-                + Self.f1(referenceBigrams, [:], adding: Self.counts(tokens, n: 2))) / 2
+            let tokens = interner.ids(sentence)
+            return (Self.f1(referenceUnigrams, [:], adding: TokenInterner.counts(tokens, n: 1))
+                + Self.f1(referenceBigrams, [:], adding: TokenInterner.counts(tokens, n: 2))) / 2
         }
         let top = scores.max() ?? 0
         return top > 0 ? scores.map { $0 / top } : scores
-    }
-
-    /// N-gram counts (bigrams keyed by a pair of ids packed in one integer). Bigrams of the summary
-    /// are counted per sentence; across a sentence boundary rouge-score would count one more, which
-    /// the greedy search can ignore.
-    private static func counts(_ tokens: [Int], n: Int) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        guard tokens.count >= n else { return result }
-        for start in 0...(tokens.count - n) {
-            let key = n == 1 ? tokens[start] : tokens[start] << 32 | tokens[start + 1]
-            result[key, default: 0] += 1
-        }
-        return result
     }
 
     private static func f1(_ reference: [Int: Int], _ summary: [Int: Int], adding extra: [Int: Int]) -> Double {

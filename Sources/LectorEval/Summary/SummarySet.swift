@@ -12,7 +12,7 @@ struct SummarySet {
     /// Split documents (paragraphs and sentences), one per item.
     var documents: [Document]
 
-    init(path: String, limit: Int?, splitter: any EvalSentenceSplitting) throws {
+    init(path: String, limit: Int?, splitter: EvalSentenceSplitter) throws {
         let url = URL(fileURLWithPath: path)
         name = url.deletingLastPathComponent().lastPathComponent + "/" + url.deletingPathExtension().lastPathComponent
         items = try GoldSummaries.load(path: path, limit: limit)

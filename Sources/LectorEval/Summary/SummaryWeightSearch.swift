@@ -37,21 +37,15 @@ struct SummaryWeightSearch {
 
     /// Add a document: its candidates' texts (in order), feature rows and reference.
     mutating func add(set: Int, texts: [String], rows: [[Float]], reference: String, scorer: RougeScorer) {
-        var vocabulary: [String: Int] = [:]
-        func ids(_ text: String) -> [Int] {
-            scorer.tokenize(text).map { token in
-                if let id = vocabulary[token] { return id }
-                vocabulary[token] = vocabulary.count
-                return vocabulary.count - 1
-            }
-        }
-        let referenceTokens = ids(reference)
-        let tokens = texts.map(ids)
+        var interner = TokenInterner(scorer: scorer)
+        let referenceTokens = interner.ids(reference)
+        let tokens = texts.map { interner.ids($0) }
         items.append(
             Item(
-                set: set, rows: rows, unigrams: tokens.map { Self.counts($0, n: 1) },
-                bigrams: tokens.map { Self.counts($0, n: 2) }, referenceUnigrams: Self.counts(referenceTokens, n: 1),
-                referenceBigrams: Self.counts(referenceTokens, n: 2)))
+                set: set, rows: rows, unigrams: tokens.map { TokenInterner.counts($0, n: 1) },
+                bigrams: tokens.map { TokenInterner.counts($0, n: 2) },
+                referenceUnigrams: TokenInterner.counts(referenceTokens, n: 1),
+                referenceBigrams: TokenInterner.counts(referenceTokens, n: 2)))
     }
 
     /// Per set and summary length, the mean of (ROUGE-1 F1 + ROUGE-2 F1) / 2 for `weights` over the
@@ -139,16 +133,6 @@ struct SummaryWeightSearch {
             if best == nil || value > best!.value { best = (weights, value) }
         }
         return best?.weights ?? starts.first ?? []
-    }
-
-    private static func counts(_ tokens: [Int], n: Int) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        guard tokens.count >= n else { return result }
-        for start in 0...(tokens.count - n) {
-            let key = n == 1 ? tokens[start] : tokens[start] << 32 | tokens[start + 1]
-            result[key, default: 0] += 1
-        }
-        return result
     }
 
     private static func f1(_ reference: [Int: Int], _ summary: [Int: Int]) -> Double {

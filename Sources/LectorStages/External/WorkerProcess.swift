@@ -1,4 +1,5 @@
 import Foundation
+import LectorCore
 
 /// One running worker: a child process with pipes on stdin, stdout and stderr, driven with `poll`
 /// so that neither a worker that stops reading nor one that stops writing can block a lane past
@@ -52,7 +53,7 @@ final class WorkerProcess {
 
     /// Write `request` and a newline, then read until a full reply line arrives or `timeout` passes.
     func exchange(_ request: [UInt8], timeout: Double) throws -> (reply: [UInt8], stderr: String) {
-        let deadline = Date().addingTimeInterval(timeout)
+        let stopwatch = Stopwatch()
         var stderrBytes: [UInt8] = []
         var message = request
         message.append(0x0A)
@@ -67,7 +68,7 @@ final class WorkerProcess {
                 hasReplied = true
                 return (reply, stderrBytes.isEmpty ? "" : Self.text(stderrBytes))
             }
-            let remaining = deadline.timeIntervalSinceNow
+            let remaining = timeout - stopwatch.elapsedSeconds
             if remaining <= 0 { throw WorkerFailure.timedOut(seconds: timeout) }
             var fds = [
                 pollfd(fd: output, events: Int16(POLLIN), revents: 0),
@@ -113,8 +114,8 @@ final class WorkerProcess {
     }
 
     private func waitForExit() -> Int32 {
-        let deadline = Date().addingTimeInterval(1)
-        while process.isRunning && Date() < deadline { usleep(1000) }
+        let waiting = Stopwatch()
+        while process.isRunning && waiting.elapsedSeconds < 1 { usleep(1000) }
         if process.isRunning { return -1 }
         return process.terminationStatus
     }
