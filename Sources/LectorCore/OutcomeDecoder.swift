@@ -243,13 +243,11 @@ struct OutcomeDecoder {
         guard position < bytes.count else { throw CodecError("unterminated escape") }
         let byte = bytes[position]
         position += 1
+        if let plain = JSONEscape.byte(forLetter: byte) {
+            buffer.append(plain)
+            return
+        }
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(byte)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
         case UInt8(ascii: "u"):
             var unit = try hexUnit()
             if (0xD800...0xDBFF).contains(unit) {

@@ -1,3 +1,5 @@
+import LectorCore
+
 /// Reads chosen top-level fields of one JSON object straight from its UTF-8 bytes, validating the
 /// whole text and skipping every other value without building it.
 ///
@@ -182,15 +184,12 @@ struct JSONFieldScanner {
             if byte == UInt8(ascii: "\"") { return nonASCII ? Self.repaired(value) : value }
             guard let escape = peek() else { throw .invalid }
             index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): value.append(escape)
-            case UInt8(ascii: "b"): value.append(0x08)
-            case UInt8(ascii: "f"): value.append(0x0C)
-            case UInt8(ascii: "n"): value.append(0x0A)
-            case UInt8(ascii: "r"): value.append(0x0D)
-            case UInt8(ascii: "t"): value.append(0x09)
-            case UInt8(ascii: "u"): Self.appendUTF8(try unicodeEscape(), to: &value)
-            default: throw .invalid
+            if let plain = JSONEscape.byte(forLetter: escape) {
+                value.append(plain)
+            } else if escape == UInt8(ascii: "u") {
+                Self.appendUTF8(try unicodeEscape(), to: &value)
+            } else {
+                throw .invalid
             }
         }
     }
