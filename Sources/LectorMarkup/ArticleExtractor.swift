@@ -422,6 +422,19 @@ struct ArticleExtractor {
                 best = index
             }
         }
+        // A candidate inside a footer, navigation, aside or dialog outside the page's <main> is not the
+        // page's content (a privacy policy in the footer's dialog): the next best one is.
+        var skipped = 0
+        while best >= 0, skipped < maxSkippedCandidates, insideStructuralFurniture(best, nodes) {
+            finalScores[best] = nil
+            skipped += 1
+            best = -1
+            bestScore = -Double.infinity
+            for (index, final) in finalScores where final > bestScore || (final == bestScore && index < best) {
+                bestScore = final
+                best = index
+            }
+        }
         guard best >= 0, bestScore > 0 else { return [] }
         // Climb while the parent holds clearly more prose (content split over sibling containers).
         while true {
@@ -457,6 +470,21 @@ struct ArticleExtractor {
         extend(&region, from: best, levels: extendLevels, nodes: nodes, tree: tree,
             textBytes: textBytes, linkBytes: linkBytes, proseBytes: proseBytes)
         return region
+    }
+
+    /// Whether an element sits in a footer, navigation, aside or dialog (by tag or role) that is not itself
+    /// inside the page's `<main>` or an `<article>`.
+    private func insideStructuralFurniture(_ start: Int, _ nodes: [MarkupTree.Node]) -> Bool {
+        var furniture = false
+        var index = Int(nodes[start].parent)
+        while index >= 0 {
+            let node = nodes[index]
+            // A dialog or aside inside the page's main content is a sheet of that content.
+            if node.name == "main" || node.name == "article" || node.attribute("role") == "main" { return false }
+            if !furniture && BoilerplateCues.isStructuralFurniture(node) { furniture = true }
+            index = Int(node.parent)
+        }
+        return furniture
     }
 
     /// Lead paragraphs, standfirsts and headlines often sit in containers just before the body: take
@@ -498,6 +526,9 @@ struct ArticleExtractor {
 
     /// How many ancestor levels an `itemprop="articleBody"` region grows by neighbouring siblings.
     private var structuredExtendLevels: Int { 4 }
+
+    /// How many best candidates inside footers, navigation or dialogs are passed over for the next.
+    private var maxSkippedCandidates: Int { 20 }
 
     /// Share of the page's prose an `<article>`/`<main>` must hold to confine the candidates.
     private var scopeShare: Double { 0.3 }

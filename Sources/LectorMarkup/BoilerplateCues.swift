@@ -65,6 +65,26 @@ enum BoilerplateCues {
         return weight
     }
 
+    /// Words of a class value naming a panel shown on demand (tabs, accordions, collapsed sections).
+    private static let disclosureWords: Set<String> = [
+        "accordion", "collapse", "collapsible", "collapsed", "tab", "tabs", "tabpanel", "pane", "expandable", "expander",
+        "spoiler", "disclosure",
+    ]
+
+    /// Whether an element is a panel that a tab, accordion or "more" button opens: hidden in the
+    /// markup, shown on a click, its text is the page's.
+    static func isDisclosure(_ node: MarkupTree.Node) -> Bool {
+        if hasDisclosureRole(node) { return true }
+        guard let value = node.attribute("class"), !value.isEmpty else { return false }
+        return cues(of: value).contains(.disclosure)
+    }
+
+    /// `role="tabpanel"` or `role="region"` (an accordion's panel).
+    private static func hasDisclosureRole(_ node: MarkupTree.Node) -> Bool {
+        guard let role = node.attribute("role")?.lowercased() else { return false }
+        return role == "tabpanel" || role == "region"
+    }
+
     /// Whole class tokens that hide an element.
     private static let hidingTokens: Set<String> = [
         "hidden", "d-none", "hide", "visually-hidden", "sr-only", "screen-reader-text", "screenreader", "invisible",
@@ -91,19 +111,29 @@ enum BoilerplateCues {
         return .content
     }
 
+    /// Whether an element is furniture by its tag or role alone (footer, navigation, dialog…), whatever
+    /// its class words and visibility (scripts show hidden content).
+    static func isStructuralFurniture(_ node: MarkupTree.Node) -> Bool {
+        if furnitureTags.contains(node.name) && node.name != "form" { return true }
+        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
+        return false
+    }
+
     /// Whether an element is furniture by strong cues (and, when `strict`, weak ones).
     static func isFurniture(_ node: MarkupTree.Node, strict: Bool) -> Bool {
         if node.name == "body" || node.name == "html" || node.name == "main" { return false }
-        if furnitureTags.contains(node.name) && node.name != "form" { return true }
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style"), hidesByStyle(style) { return true }
-        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return true }
+        if isStructuralFurniture(node) { return true }
+        // A tab, accordion or collapsed panel is hidden until a click shows it: its text is content.
+        let hidden = node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true"
+            || node.attribute("style").map(hidesByStyle) == true
+        if hidden && !isDisclosure(node) { return true }
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" { return false }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
             let found = cues(of: value, paragraph: node.name == "p")
-            if name == "class" && found.contains(.hiding) { return true }
+            if name == "class" && found.contains(.hiding) && !found.contains(.disclosure) && !hasDisclosureRole(node) {
+                return true
+            }
             let negative = found.contains(.negative) || (strict && found.contains(.weak))
             if negative && node.name != "article" { return true }
         }
@@ -127,6 +157,8 @@ enum BoilerplateCues {
         static let positive = Cues(rawValue: 4)
         /// A whole token that hides the element (`hidden`, `sr-only`…).
         static let hiding = Cues(rawValue: 8)
+        /// A word naming a tab, accordion or collapsed panel.
+        static let disclosure = Cues(rawValue: 16)
     }
 
     /// The cues of a class or id value, read from its bytes (ASCII case folded): tokens split at
@@ -155,6 +187,7 @@ enum BoilerplateCues {
             for part in token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") }) {
                 if standfirst && contains(part, "teaser") { continue }
                 let word = String(decoding: part, as: UTF8.self)
+                if disclosureWords.contains(word) { found.insert(.disclosure) }
                 if negativeWords.contains(word) {
                     found.insert(weakNegativeWords.contains(word) ? .weak : .negative)
                 } else if hasNegativeStem(word) {

@@ -131,4 +131,38 @@ import Testing
             """
         #expect(try Self.article(html).text.contains("Residents who spoke"))
     }
+
+    @Test func hiddenTabAndAccordionPanelsAreContent() throws {
+        let panel = "The frame is welded steel, powder coated, and carries up to forty kilograms on each shelf."
+        let html = """
+            <body><main>\(Self.paragraphs())
+            <div class="product-tabs"><div class="tab-pane" style="display:none"><p>\(panel)</p></div>
+            <div role="tabpanel" hidden><p>Wipe clean with a damp cloth, then dry it with a soft towel.</p></div>
+            <div class="accordion__item"><div class="collapse" aria-hidden="true"><p>Ships flat in one box.</p></div></div>
+            </div>
+            <div style="display:none"><p>Tracking text that no reader ever sees on this page at all.</p></div>
+            \(Self.paragraphs(Self.prose.reversed()))</main></body>
+            """
+        let text = try Self.article(html).text
+        #expect(text.contains("welded steel"))
+        #expect(text.contains("Wipe clean"))
+        #expect(text.contains("Ships flat"))
+        #expect(!text.contains("Tracking text"))
+    }
+
+    @Test func regionInsideAFooterDialogIsNotTheArticle() throws {
+        let legal = (1...8).map {
+            "<p>Clause \($0): we process personal data, such as names, addresses, orders and payments, for billing, "
+                + "delivery, support, fraud checks and the law, and keep it, where allowed, for ten years.</p>"
+        }.joined()
+        let html = """
+            <body><div class="product"><h1>Harbour chair</h1>
+            <p>A folding chair made for small balconies and long summer evenings by the sea.</p>
+            <p>Its oak slats are oiled by hand and it folds flat to hang on a wall hook.</p></div>
+            <footer><div role="dialog" class="policy"><div class="prose">\(legal)</div></div></footer></body>
+            """
+        let text = try Self.article(html).text
+        #expect(text.contains("oak slats"))
+        #expect(!text.contains("Clause 3"))
+    }
 }
