@@ -122,7 +122,9 @@ struct ArticleExtractor {
         let wide = wideBlocks(tree: tree, blocks: blocks)
         let keptBytes = kept.reduce(0) { $0 + $1.bytes.count }
         let wideBytes = wide.reduce(0) { $0 + $1.bytes.count }
-        guard Double(keptBytes) < wideShare * Double(wideBytes) else { return kept }
+        // A page this small (a fragment, a few bare <div>s) is all main text.
+        let tiny = wideBytes <= tinyPageBytes && keptBytes < wideBytes
+        guard Double(keptBytes) < wideShare * Double(wideBytes) || tiny else { return kept }
         return wide
     }
 
@@ -131,6 +133,9 @@ struct ArticleExtractor {
     /// values help listings, collections and service pages and cost trafilatura's snippet set and
     /// product pages (see the README's extraction section).
     private var wideShare: Double { 0.5 }
+
+    /// Pages whose text outside furniture is at most this many bytes keep all of it.
+    private var tinyPageBytes: Int { 400 }
 
     /// The page's blocks outside furniture: navigation, asides, footers, menus, hidden elements,
     /// elements whose class or id names furniture, and a site header outside `<article>`/`<main>`.

@@ -50,10 +50,13 @@ import Testing
         let (documents, errors) = try run([
             "fragment.html": "<p>Visit <b>Paris</b> today.</p>",
             "divs.html": "<div>Only text in a div.</div><div>And a second one.</div>",
+            "prose-divs.html": "<div>Only divs on this page. The council met on Monday.</div><div>It approved the budget.</div>",
         ])
         #expect(errors.isEmpty)
         #expect(documents["fragment.html"]?["text"] as? String == "Visit Paris today.")
         let divs = documents["divs.html"]?["text"] as? String ?? ""
         #expect(divs.contains("Only text in a div.") && divs.contains("And a second one."))
+        let proseDivs = documents["prose-divs.html"]?["text"] as? String ?? ""
+        #expect(proseDivs.contains("council met") && proseDivs.contains("approved the budget"))
     }
 }
