@@ -13,6 +13,10 @@ import LectorCore
 /// 0...1 (mean per-token probability for model entities, 1 for rule matches). Named entities never
 /// include a trailing possessive (`'s`, `’s`, or a bare apostrophe), whether it is its own token or
 /// not. The model is loaded once per process and shared by all lanes.
+///
+/// A document whose `lang` is outside `languages` is tagged by its language's model
+/// (`entities-model-XX.bin`, see `EntityModelStore`), read the first time a document in that language
+/// comes; a language without a model gets numeric expressions only, and an info diagnostic.
 public struct EntitiesStage: Stage {
     /// Options from the pipeline file.
     public struct Options: DeclaredOptions {
@@ -23,18 +27,25 @@ public struct EntitiesStage: Stage {
         /// Whether to link mentions and set `canonical`.
         public var link: Bool
         /// Languages the model is used on (primary subtags of the document's `lang` metadata); a
-        /// document declared in another language gets no named entities and an info diagnostic,
+        /// document declared in another language is tagged by that language's model when one is
+        /// installed (and `languageModels` is on), else gets no named entities and an info diagnostic,
         /// rather than the English model's guesses (numeric expressions are still found, with that
         /// language's rules). Empty: every document. Documents without `lang` are always tagged.
         public var languages: [String]
+        /// Whether documents in other languages use their language's model (`entities-model-XX.bin`).
+        public var languageModels: Bool
 
         public init() { self.init(model: nil) }
 
-        public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"]) {
+        public init(
+            model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"],
+            languageModels: Bool = true
+        ) {
             self.model = model
             self.numeric = numeric
             self.link = link
             self.languages = languages
+            self.languageModels = languageModels
         }
 
         public static let declarations: [OptionDeclaration<Options>] = [
@@ -44,7 +55,10 @@ public struct EntitiesStage: Stage {
             .value("numeric", \.numeric, type: "bool", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
             .value(
                 "languages", \.languages, type: "[string]",
-                "names only in documents whose `lang` is one of these (or unknown); [] tags every document"),
+                "the model's languages: documents whose `lang` is one of these (or unknown); [] tags every document with it"),
+            .value(
+                "language-models", \.languageModels, type: "bool",
+                "tag documents in other languages with their language's model (entities-model-XX.bin) when installed"),
             .value("link", \.link, type: "bool", "link mentions in a document; set the `canonical` attribute"),
         ]
     }
@@ -62,6 +76,8 @@ public struct EntitiesStage: Stage {
     let linker: EntityLinker?
     /// Lower-cased primary language subtags to tag (empty: all).
     let languages: Set<String>
+    /// Whether other languages use their own models.
+    let languageModels: Bool
 
     public init(options: Options) throws {
         recognizer = try EntityModelStore.recognizer(path: options.model?.path)
@@ -69,15 +85,20 @@ public struct EntitiesStage: Stage {
         languageRules = options.numeric ? Self.otherLanguageRules() : [:]
         linker = options.link ? EntityLinker() : nil
         languages = Set(options.languages.map { Self.primaryLanguage($0) })
+        languageModels = options.languageModels
     }
 
     /// A stage with an already loaded recogniser (for tests and tools).
-    public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = []) {
+    public init(
+        recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = [],
+        languageModels: Bool = true
+    ) {
         self.recognizer = recognizer
         rules = numeric ? NumericEntityRules() : nil
         languageRules = numeric ? Self.otherLanguageRules() : [:]
         linker = link ? EntityLinker() : nil
         self.languages = Set(languages.map { Self.primaryLanguage($0) })
+        self.languageModels = languageModels
     }
 
     /// Numeric rules for the languages that have their own (a few small tables, built once).
@@ -86,7 +107,7 @@ public struct EntitiesStage: Stage {
     }
 
     /// `en` for `en-GB`, `EN_us` or `en`.
-    static func primaryLanguage(_ tag: String) -> String {
+    public static func primaryLanguage(_ tag: String) -> String {
         String(tag.prefix { $0 != "-" && $0 != "_" }).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
@@ -94,8 +115,13 @@ public struct EntitiesStage: Stage {
         let language = Self.primaryLanguage(document.metadata["lang"] ?? "")
         let rules = self.rules.map { languageRules[language] ?? $0 }
         let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
-        if !languages.isEmpty, !language.isEmpty, !languages.contains(language) {
-            // Names in a language the model does not cover are left alone; numbers and dates are not.
+        let recognizer: EntityRecognizer
+        if languages.isEmpty || language.isEmpty || languages.contains(language) {
+            recognizer = self.recognizer
+        } else if languageModels, let model = try EntityModelStore.recognizer(language: language) {
+            recognizer = model
+        } else {
+            // Names in a language no model covers are left alone; numbers and dates are not.
             var annotations: [Annotation] = []
             if let rules {
                 for tokens in groups {
@@ -111,7 +137,8 @@ public struct EntitiesStage: Stage {
             document.set(annotations, for: .entity)
             document.note(
                 .info, origin: Self.name,
-                "names not tagged: the document is in '\(document.metadata["lang"] ?? language)', the model covers \(languages.sorted().joined(separator: ", "))")
+                "names not tagged: the document is in '\(document.metadata["lang"] ?? language)', the model covers \(languages.sorted().joined(separator: ", "))"
+                    + (languageModels ? " and no entities-model-\(language).bin is installed" : ""))
             return
         }
         let words: [[String]] =
