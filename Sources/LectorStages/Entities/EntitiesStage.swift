@@ -116,10 +116,15 @@ public struct EntitiesStage: Stage {
         let rules = self.rules.map { languageRules[language] ?? $0 }
         let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
         let recognizer: EntityRecognizer
+        // A language's own model may tag a currency name (GermEval marks "Euro" as OTH); inside an
+        // amount the amount wins ("1,5 Millionen Euro" is MONEY). The main model keeps its output.
+        let amountsWin: Bool
         if languages.isEmpty || language.isEmpty || languages.contains(language) {
             recognizer = self.recognizer
+            amountsWin = false
         } else if languageModels, let model = try EntityModelStore.recognizer(language: language) {
             recognizer = model
+            amountsWin = true
         } else {
             // Names in a language no model covers are left alone; numbers and dates are not.
             var annotations: [Annotation] = []
@@ -165,11 +170,15 @@ public struct EntitiesStage: Stage {
             let tokens = groups[index]
             let sentenceWords = modelWords[index]
             var blocked = [Bool](repeating: false, count: tokens.count)
+            let amounts =
+                amountsWin
+                ? rules?.matches(sentenceWords, blocked: blocked).filter { $0.label == "MONEY" } ?? [] : []
             for span in sentenceSpans[index] {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
                 let first = Self.startWithoutLeadingFunctionWord(span.start, end: end, words: sentenceWords)
                 guard end > first else { continue }
+                guard !amounts.contains(where: { $0.start < first && $0.end >= end }) else { continue }
                 let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
                 let start = tokens[first].start
                 guard byteEnd > start else { continue }
