@@ -175,21 +175,41 @@ public struct EntitiesStage: Stage {
         }
         if let linker {
             // How the document writes each word in mixed case, for mentions in capitals.
-            var spellings: [String: String] = [:]
-            if named.contains(where: { EntityLinker.isCapitals($0.mention.words) }) {
-                for word in modelWords.joined() where !spellings.keys.contains(word.lowercased()) {
-                    guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-                        !EntityLinker.isCapitals([word])
-                    else { continue }
-                    spellings[word.lowercased()] = word
-                }
+            // Gathered when the linker first asks (few documents need it): the first spelling of each
+            // lower-cased form among words that open with a capital and are not all capitals.
+            // Only documents with a mention written in capitals use them.
+            let inCapitals = named.contains(where: { EntityLinker.isCapitals($0.mention.words) })
+            var spellings: [String: String]?
+            let forms = linker.canonicalForms(named.map(\.mention)) { lowered in
+                guard inCapitals else { return nil }
+                if spellings == nil { spellings = Self.mixedCaseSpellings(modelWords) }
+                return spellings?[lowered]
             }
-            let forms = linker.canonicalForms(named.map(\.mention)) { spellings[$0] }
             for (mention, canonical) in zip(named, forms) {
                 annotations[mention.annotation].attributes["canonical"] = canonical
             }
         }
         document.set(annotations, for: .entity)
+    }
+
+    /// The first spelling, by lower-cased form, of each word that opens with a capital letter and is
+    /// not all capitals (`Millbrook` for `millbrook`).
+    static func mixedCaseSpellings(_ sentences: [[String]]) -> [String: String] {
+        var spellings: [String: String] = [:]
+        for sentence in sentences {
+            for word in sentence {
+                guard let first = word.utf8.first else { continue }
+                if first < 0x80 {
+                    guard first >= 0x41 && first <= 0x5a else { continue }
+                } else {
+                    guard let scalar = word.unicodeScalars.first, scalar.properties.isUppercase else { continue }
+                }
+                guard !EntityLinker.isCapitals([word]) else { continue }
+                let lowered = word.lowercased()
+                if spellings[lowered] == nil { spellings[lowered] = word }
+            }
+        }
+        return spellings
     }
 
     /// Each sentence's token ranges with hyphenated words joined: a one-byte `-` token that touches a
@@ -299,10 +319,18 @@ public struct EntitiesStage: Stage {
         }
     }
 
-    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil.
+    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil (compared as UTF-8 bytes: `’` is
+    /// E2 80 99).
     static func possessiveSuffixLength(_ word: String) -> Int? {
-        if word.hasSuffix("'s") || word.hasSuffix("'S") { return 2 }
-        if word.hasSuffix("\u{2019}s") || word.hasSuffix("\u{2019}S") { return 4 }
+        word.utf8.withContiguousStorageIfAvailable(possessiveSuffixLength)
+            ?? Array(word.utf8).withUnsafeBufferPointer(possessiveSuffixLength)
+    }
+
+    private static func possessiveSuffixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count >= 2, (bytes[count - 1] | 0x20) == 0x73 else { return nil }
+        if bytes[count - 2] == 0x27 { return 2 }
+        if count >= 4 && bytes[count - 2] == 0x99 && bytes[count - 3] == 0x80 && bytes[count - 4] == 0xE2 { return 4 }
         return nil
     }
 }
