@@ -195,8 +195,20 @@ public struct EntityLinker: Sendable {
     /// Initials of the capitalised words, skipping connectives ("Bank of England" → "BE").
     static func initials(_ words: [String]) -> String {
         var letters = ""
-        for word in words where !connectives.contains(word.lowercased()) {
-            guard let first = word.first, first.isUppercase else { continue }
+        for word in words {
+            let first: Character
+            let utf8 = word.utf8
+            if let byte = utf8.first, byte < 0x80,
+                utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80
+            {
+                // An ASCII character followed by another (or nothing) is a character of its own.
+                guard byte >= 0x41 && byte <= 0x5a else { continue }
+                first = Character(Unicode.Scalar(byte))
+            } else {
+                guard let character = word.first, character.isUppercase else { continue }
+                first = character
+            }
+            guard !connectives.contains(word.lowercased()) else { continue }
             letters.append(first)
         }
         return letters
