@@ -165,7 +165,8 @@ public struct NumericEntityRules: Sendable {
             language: language ?? LanguageRules(words: []), english: language == nil)
         var index = 0
         while index < words.count {
-            if blocked[index] {
+            // Every pattern opens with a classed word or a number: other tokens start nothing.
+            if blocked[index] || (wordClasses[index] == nil && numbers[index] == .none) {
                 index += 1
                 continue
             }
