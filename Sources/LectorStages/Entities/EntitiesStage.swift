@@ -258,20 +258,26 @@ public struct EntitiesStage: Stage {
         var current: [TextRange] = []
         var currentSentence = -1
         var sentenceIndex = 0
-        for token in document.annotations(.token) {
+        let tokens = document.annotations(.token)
+        // Ranges read in place: copying whole annotations (label, attributes) cost a retain and a
+        // release per token.
+        for index in tokens.indices {
+            let token = tokens[index].range
             guard token.start >= 0 && token.end <= limit && token.start < token.end else {
                 throw EntitiesStageError(
-                    "token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
+                    "token \(token) lies outside the text (\(limit) bytes) of \(document.id)")
             }
-            while sentenceIndex < sentences.count && sentences[sentenceIndex].end <= token.start { sentenceIndex += 1 }
-            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token.range)
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].range.end <= token.start {
+                sentenceIndex += 1
+            }
+            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token)
             let group = inside ? sentenceIndex : -2 - sentenceIndex
             if group != currentSentence && !current.isEmpty {
                 groups.append(current)
                 current = []
             }
             currentSentence = group
-            current.append(token.range)
+            current.append(token)
         }
         if !current.isEmpty { groups.append(current) }
         return groups
