@@ -174,10 +174,8 @@ public struct EntitiesStage: Stage {
             }
         }
         if let linker {
-            // How the document writes each word in mixed case, for mentions in capitals.
-            // Gathered when the linker first asks (few documents need it): the first spelling of each
-            // lower-cased form among words that open with a capital and are not all capitals.
-            // Only documents with a mention written in capitals use them.
+            // How the document writes each word in mixed case, for mentions in capitals: only documents
+            // with such a mention use it, and it is gathered when the linker first asks.
             let inCapitals = named.contains(where: { EntityLinker.isCapitals($0.mention.words) })
             var spellings: [String: String]?
             let forms = linker.canonicalForms(named.map(\.mention)) { lowered in
