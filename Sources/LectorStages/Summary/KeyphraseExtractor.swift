@@ -75,29 +75,29 @@ struct KeyphraseExtractor: Sendable {
         var content: [Bool] = []
         /// Whether the word is a determiner (a noun follows it).
         var determiner: [Bool] = []
-        var stemIds: [String: Int32] = [:]
+        /// Stem ids by the FNV hash of the stem.
+        var stemIds = HashedKeyMap<Int32>(capacity: 512)
         var stemFrequency: [Int] = []
 
-        mutating func id(
-            of key: String, hash: UInt64, weighting: SentenceVectors.Weighting, stemmer: WordStemmer,
-            isContent: (String) -> Bool
+        /// The id of a word not seen before in the document (`ids` has no entry for `hash`).
+        mutating func add(
+            _ key: String, hash: UInt64, isContent: Bool, weighting: SentenceVectors.Weighting, stemmer: WordStemmer
         ) -> Int32 {
-            if let known = ids[hash] { return known }
             let id = Int32(keys.count)
             ids[hash, default: 0] = id
             keys.append(key)
             determiner.append(KeyphraseExtractor.determiners.contains(key))
             // Past the packable range a word can no longer start or extend a phrase.
-            let usable = UInt32(id) < Gram.limit && isContent(key)
+            let usable = UInt32(id) < Gram.limit && isContent
             content.append(usable)
-            idf.append(usable ? weighting.idf(key) : 0)
+            idf.append(usable ? weighting.idf(key, hash: hash) : 0)
             if usable {
-                let stem = weighting.stem(key, stemmer: stemmer)
-                if let known = stemIds[stem] {
+                let stemHash = FeatureHash.hash(weighting.stem(key, hash: hash, stemmer: stemmer))
+                if let known = stemIds[stemHash] {
                     stems.append(known)
                 } else {
                     let stemId = Int32(stemFrequency.count)
-                    stemIds[stem] = stemId
+                    stemIds[stemHash, default: 0] = stemId
                     stemFrequency.append(0)
                     stems.append(stemId)
                 }
@@ -122,8 +122,11 @@ struct KeyphraseExtractor: Sendable {
             var ids: [Int32] = []
             ids.reserveCapacity(words.count)
             for word in words {
-                let id = vocabulary.id(
-                    of: word.key, hash: word.hash, weighting: weighting, stemmer: stemmer, isContent: isContent)
+                let id =
+                    vocabulary.ids[word.hash]
+                    ?? vocabulary.add(
+                        word.key, hash: word.hash, isContent: isContent(word.key), weighting: weighting,
+                        stemmer: stemmer)
                 let stem = vocabulary.stems[Int(id)]
                 if stem >= 0 { vocabulary.stemFrequency[Int(stem)] += 1 }
                 ids.append(id)

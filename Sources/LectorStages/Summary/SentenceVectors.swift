@@ -40,6 +40,18 @@ struct SentenceVectors {
             if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(word) { return stem }
             return stemmer.stem(word)
         }
+
+        /// `idf(word)` for a word whose `FeatureHash.hash` (`WordScanner.Word.hash`) is known.
+        func idf(_ word: String, hash: UInt64) -> Double {
+            if case .table(let table) = self { return table.idf(hash: hash) }
+            return idf(word)
+        }
+
+        /// `stem(word, stemmer:)` for a word whose `FeatureHash.hash` is known.
+        func stem(_ word: String, hash: UInt64, stemmer: WordStemmer) -> String {
+            if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(hash: hash) { return stem }
+            return stemmer.stem(word)
+        }
     }
 
     /// All sentences' terms, flat: sentence `i` owns `termIds[offsets[i]..<offsets[i + 1]]` (ids sorted
@@ -81,7 +93,7 @@ struct SentenceVectors {
                         id = -1
                     } else {
                         id = Int32(idf.count)
-                        idf.append(Float(weighting.idf(word.key)))
+                        idf.append(Float(weighting.idf(word.key, hash: word.hash)))
                         documentCounts.append(0)
                     }
                     surfaceIds[word.hash, default: 0] = id
