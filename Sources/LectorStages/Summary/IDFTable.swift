@@ -87,9 +87,6 @@ public struct IDFTable: Sendable {
     /// The IDF of a lower-cased word whose `FeatureHash.hash` is `hash` (no re-hashing).
     func idf(hash: UInt64) -> Double { entry(hash: hash)?.idf ?? unseen }
 
-    /// The Porter stem of a lower-cased word, when the table knows the word.
-    func knownStem(_ word: String) -> String? { entry(hash: FeatureHash.hash(word))?.stem }
-
     /// The Porter stem of the word whose `FeatureHash.hash` is `hash`, when the table knows it.
     func knownStem(hash: UInt64) -> String? { entry(hash: hash)?.stem }
 

@@ -35,19 +35,14 @@ struct SentenceVectors {
             }
         }
 
-        /// The stem of a lower-cased word (Porter stems from the table when it knows the word).
-        func stem(_ word: String, stemmer: WordStemmer) -> String {
-            if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(word) { return stem }
-            return stemmer.stem(word)
-        }
-
         /// `idf(word)` for a word whose `FeatureHash.hash` (`WordScanner.Word.hash`) is known.
         func idf(_ word: String, hash: UInt64) -> Double {
             if case .table(let table) = self { return table.idf(hash: hash) }
             return idf(word)
         }
 
-        /// `stem(word, stemmer:)` for a word whose `FeatureHash.hash` is known.
+        /// The stem of a lower-cased word whose `FeatureHash.hash` is `hash` (Porter stems from the table
+        /// when it knows the word).
         func stem(_ word: String, hash: UInt64, stemmer: WordStemmer) -> String {
             if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(hash: hash) { return stem }
             return stemmer.stem(word)
