@@ -30,7 +30,7 @@ struct WordScannerTests {
 
     @Test func boundsAreClampedAndAWordCutAtTheEndIsKept() {
         var text = "Alpha beta"
-        let found = text.withUTF8 { WordScanner.scan($0, from: -5, to: 8) }
+        let found = text.withUTF8 { WordScanner.scan($0, from: -5, to: 9) }
         #expect(found.map(\.key) == ["alpha", "bet"])
         #expect(text.withUTF8 { WordScanner.scan($0, from: 20, to: 30) }.isEmpty)
     }
