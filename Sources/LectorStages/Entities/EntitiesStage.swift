@@ -210,22 +210,40 @@ public struct EntitiesStage: Stage {
             }
         }
         if let linker {
-            // How the document writes each word in mixed case, for mentions in capitals.
-            var spellings: [String: String] = [:]
-            if named.contains(where: { EntityLinker.isCapitals($0.mention.words) }) {
-                for word in modelWords.joined() where !spellings.keys.contains(word.lowercased()) {
-                    guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-                        !EntityLinker.isCapitals([word])
-                    else { continue }
-                    spellings[word.lowercased()] = word
-                }
+            // How the document writes each word in mixed case, for mentions in capitals: only documents
+            // with such a mention use it, and it is gathered when the linker first asks.
+            let inCapitals = named.contains(where: { EntityLinker.isCapitals($0.mention.words) })
+            var spellings: [String: String]?
+            let forms = linker.canonicalForms(named.map(\.mention)) { lowered in
+                guard inCapitals else { return nil }
+                if spellings == nil { spellings = Self.mixedCaseSpellings(modelWords) }
+                return spellings?[lowered]
             }
-            let forms = linker.canonicalForms(named.map(\.mention)) { spellings[$0] }
             for (mention, canonical) in zip(named, forms) {
                 annotations[mention.annotation].attributes["canonical"] = canonical
             }
         }
         document.set(annotations, for: .entity)
+    }
+
+    /// The first spelling, by lower-cased form, of each word that opens with a capital letter and is
+    /// not all capitals (`Millbrook` for `millbrook`).
+    static func mixedCaseSpellings(_ sentences: [[String]]) -> [String: String] {
+        var spellings: [String: String] = [:]
+        for sentence in sentences {
+            for word in sentence {
+                guard let first = word.utf8.first else { continue }
+                if first < 0x80 {
+                    guard first >= 0x41 && first <= 0x5a else { continue }
+                } else {
+                    guard let scalar = word.unicodeScalars.first, scalar.properties.isUppercase else { continue }
+                }
+                guard !EntityLinker.isCapitals([word]) else { continue }
+                let lowered = word.lowercased()
+                if spellings[lowered] == nil { spellings[lowered] = word }
+            }
+        }
+        return spellings
     }
 
     /// Each sentence's token ranges with hyphenated words joined: a one-byte `-` token that touches a
@@ -274,20 +292,26 @@ public struct EntitiesStage: Stage {
         var current: [TextRange] = []
         var currentSentence = -1
         var sentenceIndex = 0
-        for token in document.annotations(.token) {
+        let tokens = document.annotations(.token)
+        // Ranges read in place: copying whole annotations (label, attributes) cost a retain and a
+        // release per token.
+        for index in tokens.indices {
+            let token = tokens[index].range
             guard token.start >= 0 && token.end <= limit && token.start < token.end else {
                 throw EntitiesStageError(
-                    "token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
+                    "token \(token) lies outside the text (\(limit) bytes) of \(document.id)")
             }
-            while sentenceIndex < sentences.count && sentences[sentenceIndex].end <= token.start { sentenceIndex += 1 }
-            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token.range)
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].range.end <= token.start {
+                sentenceIndex += 1
+            }
+            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token)
             let group = inside ? sentenceIndex : -2 - sentenceIndex
             if group != currentSentence && !current.isEmpty {
                 groups.append(current)
                 current = []
             }
             currentSentence = group
-            current.append(token.range)
+            current.append(token)
         }
         if !current.isEmpty { groups.append(current) }
         return groups
@@ -335,10 +359,18 @@ public struct EntitiesStage: Stage {
         }
     }
 
-    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil.
+    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil (compared as UTF-8 bytes: `’` is
+    /// E2 80 99).
     static func possessiveSuffixLength(_ word: String) -> Int? {
-        if word.hasSuffix("'s") || word.hasSuffix("'S") { return 2 }
-        if word.hasSuffix("\u{2019}s") || word.hasSuffix("\u{2019}S") { return 4 }
+        word.utf8.withContiguousStorageIfAvailable(possessiveSuffixLength)
+            ?? Array(word.utf8).withUnsafeBufferPointer(possessiveSuffixLength)
+    }
+
+    private static func possessiveSuffixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count >= 2, (bytes[count - 1] | 0x20) == 0x73 else { return nil }
+        if bytes[count - 2] == 0x27 { return 2 }
+        if count >= 4 && bytes[count - 2] == 0x99 && bytes[count - 3] == 0x80 && bytes[count - 4] == 0xE2 { return 4 }
         return nil
     }
 }
