@@ -87,6 +87,12 @@ public struct IDFTable: Sendable {
     /// The Porter stem of a lower-cased word, when the table knows the word.
     func knownStem(_ word: String) -> String? { entry(word)?.stem }
 
+    /// The IDF of a lower-cased word and, when the table knows it, its Porter stem (one look-up).
+    func idfAndStem(_ word: String) -> (idf: Double, stem: String?) {
+        guard let entry = entry(word) else { return (unseen, nil) }
+        return (entry.idf, entry.stem)
+    }
+
     private func entry(_ word: String) -> Entry? {
         index[FeatureHash.hash(word)].map { entries[Int($0)] }
     }
