@@ -144,3 +144,19 @@ public struct StorySummary: Codable, Sendable, Hashable {
         return Int32(clamping: era * 146_097 + dayOfEra - 719_468)
     }
 }
+
+extension StorySummary: JSONWritableSummary {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let day { writer.field("day", Int(day)) }
+        writer.key("entities")
+        writer.beginArray()
+        for entity in entities { writer.value(entity) }
+        writer.endArray()
+        writer.key("terms")
+        writer.beginArray()
+        for term in terms { writer.value(term) }
+        writer.endArray()
+        writer.endObject()
+    }
+}
