@@ -93,6 +93,12 @@ public struct IDFTable: Sendable {
     private func entry(_ word: String) -> Entry? { entry(hash: FeatureHash.hash(word)) }
 
     private func entry(hash: UInt64) -> Entry? { index[hash].map { entries[Int($0)] } }
+
+    /// The IDF of a lower-cased word and, when the table knows it, its Porter stem (one look-up).
+    func idfAndStem(_ word: String) -> (idf: Double, stem: String?) {
+        guard let entry = entry(word) else { return (unseen, nil) }
+        return (entry.idf, entry.stem)
+    }
 }
 
 /// A malformed IDF table.
