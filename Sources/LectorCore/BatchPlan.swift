@@ -5,7 +5,8 @@
 /// barrier, and its outcome (with the summaries) is kept: in the run cache (so `--resume` answers
 /// without processing it again), in the shard result (`--shard`), and in a spill file on disk that
 /// the next pass reads back in input order. While pass 0 runs, the consuming thread folds the
-/// summaries into each batch stage's reduction in input order; when it ends, the reductions finish.
+/// summaries into each batch stage's reduction in input order; when it ends, the reductions finish
+/// (side by side, one thread each).
 /// Pass 1 reads the spill, applies the results to each document, runs the stages up to the next
 /// barrier (skipping a document a batch stage set aside), and so on; the last pass renders the report.
 /// Nothing depends on which lane ran a document, so every pass gives the same output with any

@@ -59,6 +59,7 @@ extension BatchRunner {
         var pendingItems: () throws -> AnySequence<PassPayload> = { AnySequence(try items()) }
         for pass in 1..<plan.passes.count {
             let applied = reduce.finish()
+            reduce.addTimes(to: &statistics.stageNanoseconds)
             results += applied
             let step = PassStep(
                 runner: self, plan: plan, pass: pass, applied: applied,
@@ -150,8 +151,10 @@ struct PassStep: Sendable {
         for position in outcomes.indices {
             guard case .processed(var document) = outcomes[position] else { continue }
             let wasSkipped = document.skipsLaterStages
-            for result in applied where result.apply(first + position, &document) == .skip {
-                document.skipsLaterStages = true
+            for (stage, result) in zip(plan.barriers[pass - 1], applied) {
+                let started = Stopwatch.wallNanoseconds()
+                if result.apply(first + position, &document) == .skip { document.skipsLaterStages = true }
+                timings[stage] &+= Stopwatch.wallNanoseconds() &- started
             }
             if document.skipsLaterStages && !wasSkipped { tally.skipped += 1 }
             document.batchSummaries = []
@@ -168,7 +171,8 @@ struct PassStep: Sendable {
             if isLast {
                 if index < cachedItems.count, !cachedItems[index] { tally.tokens += document.annotations(.token).count }
             } else {
-                BatchReduce.summarize(&document, stages: plan.barriers[pass], in: runner.pipeline, encode: false)
+                BatchReduce.summarize(
+                    &document, stages: plan.barriers[pass], in: runner.pipeline, encode: false, timings: &timings)
             }
             outcomes[position] = .processed(document)
         }
@@ -199,10 +203,12 @@ struct PassItem: Sendable {
     var cached: Bool
 
     /// `encoded`: the outcomes as they came (a shard's line); nil: keep them for the spill (in memory
-    /// while `spill` has room, else encoded), without their summaries (folded already).
+    /// while `spill` has room, else encoded), without their summaries (folded already). `record`: the
+    /// outcomes' cache record, written to the spill as it is instead of encoding them again (the
+    /// next pass drops the summaries it carries).
     init(
         _ outcomes: [DocumentOutcome], barrier: [Int], pipeline: Pipeline, encoded: [UInt8]? = nil,
-        spill: SpillBudget? = nil
+        spill: SpillBudget? = nil, record: [UInt8]? = nil
     ) {
         ids = outcomes.map(\.id)
         cached = false
@@ -224,30 +230,48 @@ struct PassItem: Sendable {
             document.batchSummaryValues = []
             return .processed(document)
         }
-        payload = spill?.reserve(for: kept) == true ? .outcomes(kept) : .encoded(OutcomeCodec.encode(kept))
+        payload = spill?.reserve(for: kept) == true ? .outcomes(kept) : .encoded(record ?? OutcomeCodec.encode(kept))
     }
 }
 
 /// The reduce state of one barrier's batch stages, folded on the consuming thread in input order.
 struct BatchReduce {
     var reducers: [AnyBatchReducer]
+    /// The batch stages (indices into the pipeline), one per reducer.
+    let stages: [Int]
+    /// Time spent folding and finishing, per reducer (nanoseconds).
+    private(set) var nanoseconds: [UInt64]
     /// The ordinal of each item's first outcome (ordinals count every outcome, failed ones too).
     var firstOrdinals: [Int] = []
     var cachedItems: [Bool] = []
     private var nextOrdinal = 0
 
     init(pipeline: Pipeline, stages: [Int]) {
-        reducers = stages.compactMap { pipeline.stages[$0].batch?.makeReducer() }
+        let batch = stages.filter { pipeline.stages[$0].batch != nil }
+        self.stages = batch
+        reducers = batch.compactMap { pipeline.stages[$0].batch?.makeReducer() }
+        nanoseconds = Array(repeating: 0, count: batch.count)
     }
 
     /// Give `document` its summaries for the batch stages at `stages`: as values, and as JSON when
-    /// they are to be stored (`encode`: the run cache or a shard result keeps them).
-    static func summarize(_ document: inout Document, stages: [Int], in pipeline: Pipeline, encode: Bool) {
-        let batchStages = stages.compactMap { pipeline.stages[$0].batch }
-        let values = batchStages.map { $0.summarize(document) }
+    /// they are to be stored (`encode`: the run cache or a shard result keeps them). The time each
+    /// stage takes goes to `timings`.
+    static func summarize(
+        _ document: inout Document, stages: [Int], in pipeline: Pipeline, encode: Bool, timings: inout [UInt64]
+    ) {
+        var values: [any Sendable] = []
+        var encoded: [String] = []
+        values.reserveCapacity(stages.count)
+        for index in stages {
+            guard let stage = pipeline.stages[index].batch else { continue }
+            let started = Stopwatch.wallNanoseconds()
+            let value = stage.summarize(document)
+            values.append(value)
+            if encode { encoded.append(String(decoding: stage.encode(value), as: UTF8.self)) }
+            timings[index] &+= Stopwatch.wallNanoseconds() &- started
+        }
         document.batchSummaryValues = values
-        document.batchSummaries =
-            encode ? zip(batchStages, values).map { String(decoding: $0.encode($1), as: UTF8.self) } : []
+        document.batchSummaries = encoded
     }
 
     mutating func fold(_ item: PassItem) {
@@ -267,16 +291,77 @@ struct BatchReduce {
         nextOrdinal = first + item.ids.count
     }
 
-    private func addSummaries(_ item: PassItem, first: Int) {
-        for (position, summaries) in item.summaries.enumerated() {
-            guard let summaries else { continue }
-            for (reducer, summary) in zip(reducers, summaries) {
-                if let summary { reducer.add(summary, ordinal: first + position, id: item.ids[position]) }
-            }
+    /// Fold one document's summaries (one per batch stage, nil where missing).
+    mutating func add(_ summaries: [(any Sendable)?], ordinal: Int, id: String) {
+        for (slot, reducer) in reducers.enumerated() {
+            guard slot < summaries.count, let summary = summaries[slot] else { continue }
+            let started = Stopwatch.wallNanoseconds()
+            reducer.add(summary, ordinal: ordinal, id: id)
+            nanoseconds[slot] &+= Stopwatch.wallNanoseconds() &- started
         }
     }
 
-    func finish() -> [BatchResult] { reducers.map { $0.finish() } }
+    private mutating func addSummaries(_ item: PassItem, first: Int) {
+        for (slot, reducer) in reducers.enumerated() {
+            let started = Stopwatch.wallNanoseconds()
+            for (position, summaries) in item.summaries.enumerated() {
+                guard let summaries, slot < summaries.count, let summary = summaries[slot] else { continue }
+                reducer.add(summary, ordinal: first + position, id: item.ids[position])
+            }
+            nanoseconds[slot] &+= Stopwatch.wallNanoseconds() &- started
+        }
+    }
+
+    /// The reduced results, one per batch stage. The reducers are independent, so they finish side by
+    /// side (each on its own thread): the barrier waits for the slowest, not for the sum.
+    mutating func finish() -> [BatchResult] {
+        let reducers = ReducerSet(reducers)
+        DispatchQueue.concurrentPerform(iterations: reducers.count) { reducers.finish($0) }
+        for (slot, time) in reducers.nanoseconds.enumerated() { nanoseconds[slot] &+= time }
+        return reducers.results
+    }
+
+    /// Add the time folding and finishing took to each batch stage's slot of `stageNanoseconds`.
+    func addTimes(to stageNanoseconds: inout [UInt64]) {
+        for (slot, stage) in stages.enumerated() where stage < stageNanoseconds.count {
+            stageNanoseconds[stage] &+= nanoseconds[slot]
+        }
+    }
+}
+
+/// Reducers finishing on several threads at once, each writing only its own slot.
+///
+/// `@unchecked Sendable`: `finish(slot)` touches reducer `slot` and result slot `slot` only, each slot
+/// from one thread; the results are read after every `finish` has returned.
+private final class ReducerSet: @unchecked Sendable {
+    let reducers: [AnyBatchReducer]
+    private let finished: UnsafeMutableBufferPointer<BatchResult?>
+    private let times: UnsafeMutableBufferPointer<UInt64>
+
+    init(_ reducers: [AnyBatchReducer]) {
+        self.reducers = reducers
+        finished = .allocate(capacity: reducers.count)
+        finished.initialize(repeating: nil)
+        times = .allocate(capacity: reducers.count)
+        times.initialize(repeating: 0)
+    }
+
+    deinit {
+        finished.deinitialize()
+        finished.deallocate()
+        times.deallocate()
+    }
+
+    var count: Int { reducers.count }
+
+    func finish(_ slot: Int) {
+        let started = Stopwatch.wallNanoseconds()
+        finished[slot] = reducers[slot].finish()
+        times[slot] = Stopwatch.wallNanoseconds() &- started
+    }
+
+    var nanoseconds: [UInt64] { Array(times) }
+    var results: [BatchResult] { finished.map { $0! } }
 }
 
 /// How much of a pass's output stays in memory instead of going to the spill file (an estimate of

@@ -61,7 +61,7 @@ public struct BatchRunner: Sendable {
         let plan = BatchPlan(pipeline)
         guard plan.isBatch else {
             return try firstPass(
-                sources: sources, plan: plan, transform: transform,
+                sources: sources, plan: plan, transform: { outcomes, _ in transform(outcomes) },
                 consume: { output, tally in
                     try progress?(tally)
                     try consume(output)
@@ -72,7 +72,9 @@ public struct BatchRunner: Sendable {
         var reduce = BatchReduce(pipeline: pipeline, stages: plan.barriers[0])
         var statistics = try firstPass(
             sources: sources, plan: plan,
-            transform: { PassItem($0, barrier: plan.barriers[0], pipeline: pipeline, spill: budget) },
+            transform: { outcomes, record in
+                PassItem(outcomes, barrier: plan.barriers[0], pipeline: pipeline, spill: budget, record: record)
+            },
             consume: { item, tally in
                 try progress?(tally)
                 var item = item
@@ -95,7 +97,8 @@ public struct BatchRunner: Sendable {
         progress: ((RunStatistics.Tally) throws -> Void)? = nil
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         try firstPass(
-            sources: sources, plan: BatchPlan(pipeline), keepsSummaries: true, transform: transform,
+            sources: sources, plan: BatchPlan(pipeline), keepsSummaries: true,
+            transform: { outcomes, _ in transform(outcomes) },
             consume: { output, tally in
                 try progress?(tally)
                 try consume(output)
@@ -103,9 +106,11 @@ public struct BatchRunner: Sendable {
     }
 
     /// `keepsSummaries`: the outcomes go to a shard result, so their summaries are written as JSON.
+    /// `transform` also gets the outcomes' cache record (`OutcomeCodec` bytes) when the cache
+    /// encoded or loaded one, so that nothing encodes them a second time.
     private func firstPass<Sources: Sequence, Output: Sendable>(
         sources: Sources, plan: BatchPlan, keepsSummaries: Bool = false,
-        transform: @escaping @Sendable (_ outcomes: [DocumentOutcome]) -> Output,
+        transform: @escaping @Sendable (_ outcomes: [DocumentOutcome], _ record: [UInt8]?) -> Output,
         consume: (Output, RunStatistics.Tally) throws -> Void
     ) throws -> RunStatistics where Sources.Element == SourceItem {
         let started = Stopwatch.wallNanoseconds()
@@ -113,9 +118,9 @@ public struct BatchRunner: Sendable {
         statistics.stageNanoseconds = try lanes(
             sources,
             body: { lane, _, item, timings in
-                let (outcomes, tally) = self.process(
+                let (outcomes, record, tally) = self.process(
                     item, lane: lane, plan: plan, keepsSummaries: keepsSummaries, timings: &timings)
-                return (transform(outcomes), tally)
+                return (transform(outcomes, record), tally)
             },
             consume: { output, tally in
                 statistics.add(tally)
@@ -127,10 +132,11 @@ public struct BatchRunner: Sendable {
         return statistics
     }
 
-    /// Read (or load from the cache) and process one source through pass 0.
+    /// Read (or load from the cache) and process one source through pass 0. Also gives the outcomes'
+    /// cache record when there is one (encoded once, for the cache and for the spill).
     private func process(
         _ item: SourceItem, lane: Int, plan: BatchPlan, keepsSummaries: Bool, timings: inout [UInt64]
-    ) -> ([DocumentOutcome], RunStatistics.Tally) {
+    ) -> ([DocumentOutcome], [UInt8]?, RunStatistics.Tally) {
         var outcomes: [DocumentOutcome]
         var tally = RunStatistics.Tally()
         var cacheKey: CacheKey?
@@ -138,11 +144,13 @@ public struct BatchRunner: Sendable {
         case .unreadable(let failure): outcomes = [.failed(failure)]
         case .file(let source):
             cacheKey = cache?.key(for: source)
-            if let cacheKey, let cached = cache?.load(cacheKey) {
+            if let cacheKey, let record = cache?.loadRecord(cacheKey),
+                let cached = try? OutcomeCodec.decode(record), Self.hasSummaries(cached, for: plan)
+            {
                 tally.processed = cached.count
                 tally.cached = cached.count
                 for case .processed(let document) in cached { tally.bytes += document.sourceBytes }
-                return (cached, tally)
+                return (cached, record, tally)
             }
             outcomes = reader.read(source)
         }
@@ -159,7 +167,8 @@ public struct BatchRunner: Sendable {
             } else {
                 if plan.isBatch {
                     BatchReduce.summarize(
-                        &document, stages: plan.barriers[0], in: pipeline, encode: cache != nil || keepsSummaries)
+                        &document, stages: plan.barriers[0], in: pipeline, encode: cache != nil || keepsSummaries,
+                        timings: &timings)
                 } else {
                     tally.tokens += document.annotations(.token).count
                 }
@@ -168,8 +177,21 @@ public struct BatchRunner: Sendable {
                 outcomes[position] = .processed(document)
             }
         }
-        if let cacheKey, tally.failed == 0 { cache?.store(outcomes, for: cacheKey) }
-        return (outcomes, tally)
+        guard let cache, let cacheKey, tally.failed == 0, !cache.contains(cacheKey) else { return (outcomes, nil, tally) }
+        let record = OutcomeCodec.encode(outcomes)
+        cache.store(record: record, for: cacheKey)
+        return (outcomes, record, tally)
+    }
+
+    /// Whether every document of a cache entry carries the summaries pass 0 gives it (an entry written
+    /// by a pipeline without them is processed again, never folded without its summaries).
+    static func hasSummaries(_ outcomes: [DocumentOutcome], for plan: BatchPlan) -> Bool {
+        guard plan.isBatch else { return true }
+        let count = plan.barriers[0].count
+        return outcomes.allSatisfy { outcome in
+            guard case .processed(let document) = outcome else { return true }
+            return document.batchSummaries.count == count
+        }
     }
 
     /// The context a stage sees on `lane`, with the document's deadline starting now.
@@ -261,17 +283,37 @@ public struct RunStatistics: Sendable, Equatable {
     }
 
     public var stageNames: [String]
-    public var documentsProcessed = 0
-    public var documentsFailed = 0
-    /// Documents taken from the cache instead of being processed again (included in `documentsProcessed`).
-    public var documentsFromCache = 0
+    /// The run's counts, summed over its sources (the fields below read and write them).
+    public var totals = Tally()
     public var sourcesRead = 0
+    public var documentsProcessed: Int {
+        get { totals.processed }
+        set { totals.processed = newValue }
+    }
+    public var documentsFailed: Int {
+        get { totals.failed }
+        set { totals.failed = newValue }
+    }
+    /// Documents taken from the cache instead of being processed again (included in `documentsProcessed`).
+    public var documentsFromCache: Int {
+        get { totals.cached }
+        set { totals.cached = newValue }
+    }
     /// Tokens of the documents processed by the pipeline in this run (cached documents not counted).
-    public var tokens = 0
+    public var tokens: Int {
+        get { totals.tokens }
+        set { totals.tokens = newValue }
+    }
     /// Documents a batch stage set aside from the stages after it (included in `documentsProcessed`).
-    public var documentsSkipped = 0
+    public var documentsSkipped: Int {
+        get { totals.skipped }
+        set { totals.skipped = newValue }
+    }
     /// Bytes of the sources of processed documents.
-    public var bytes = 0
+    public var bytes: Int {
+        get { totals.bytes }
+        set { totals.bytes = newValue }
+    }
     /// CPU-side time per stage, summed over lanes (nanoseconds; indexed like `stageNames`).
     public var stageNanoseconds: [UInt64] = []
     public var wallNanoseconds: UInt64 = 0
@@ -293,13 +335,9 @@ public struct RunStatistics: Sendable, Equatable {
         self.stageNanoseconds = Array(repeating: 0, count: stageNames.count)
     }
 
+    /// Count one source's tally.
     mutating func add(_ tally: Tally) {
-        documentsProcessed += tally.processed
-        documentsFailed += tally.failed
-        bytes += tally.bytes
-        documentsFromCache += tally.cached
-        tokens += tally.tokens
-        documentsSkipped += tally.skipped
+        totals.add(tally)
         sourcesRead += 1
     }
 

@@ -68,6 +68,12 @@ public struct JSONWriter {
         appendDecimal(number)
     }
 
+    /// An unsigned 64-bit number (hashes), all its digits.
+    public mutating func value(_ number: UInt64) {
+        beforeValue()
+        appendDigits(number)
+    }
+
     /// The digits of `number`, written straight into `bytes` (no `String` in between: annotations
     /// are mostly integers, and a cached run encodes every one of them).
     private mutating func appendDecimal(_ number: Int) {
@@ -76,7 +82,11 @@ public struct JSONWriter {
             return
         }
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
+        appendDigits(UInt64(number.magnitude))
+    }
+
+    private mutating func appendDigits(_ number: UInt64) {
+        var magnitude = number
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var start = 20
             repeat {

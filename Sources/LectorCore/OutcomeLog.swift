@@ -105,7 +105,9 @@ public final class OutcomeLog: OutcomeCache {
         return hasher.finish()
     }
 
-    public func load(_ key: CacheKey) -> [DocumentOutcome]? {
+    public func contains(_ key: CacheKey) -> Bool { index.withLock { $0[key] != nil } }
+
+    public func loadRecord(_ key: CacheKey) -> [UInt8]? {
         guard answers, let location = index.withLock({ $0[key] }) else { return nil }
         var record = [UInt8](repeating: 0, count: location.length)
         let read = record.withUnsafeMutableBytes { pread(logDescriptor, $0.baseAddress, location.length, off_t(location.offset)) }
@@ -113,13 +115,11 @@ public final class OutcomeLog: OutcomeCache {
             CacheKey(bytes: record[4..<36]) == key,
             Self.integer(record, at: 36) == location.length - Self.headerSize
         else { return nil }
-        return try? OutcomeCodec.decode(Array(record[Self.headerSize...]))
+        return Array(record[Self.headerSize...])
     }
 
-    public func store(_ outcomes: [DocumentOutcome], for key: CacheKey) {
-        guard outcomes.allSatisfy({ if case .processed = $0 { true } else { false } }) else { return }
-        if index.withLock({ $0[key] != nil }) { return }
-        let payload = OutcomeCodec.encode(outcomes)
+    public func store(record payload: [UInt8], for key: CacheKey) {
+        if contains(key) { return }
         var record = Self.magic
         record.reserveCapacity(Self.headerSize + payload.count)
         record.append(contentsOf: key.bytes)

@@ -31,6 +31,42 @@ import Testing
         }
     }
 
+    @Test func inMemoryTextRunsTheBatchStagesAsABatchOfOne() throws {
+        let pipeline = try LectorPipeline(contentsOf: path("pipelines/news.yaml"))
+        let document = try pipeline.process(
+            text: "Anna Kowalczyk visited Berlin on Monday. Kowalczyk met the mayor of Berlin there.", id: "note"
+        ).get()
+        // link-entities ran: every mention names its batch entity; alone, a document is nobody's
+        // duplicate and in no story of two or more.
+        let entities = document.annotations(.entity)
+        #expect(!entities.isEmpty)
+        #expect(entities.allSatisfy { $0.attributes[BatchField.entityID]?.hasPrefix("E") == true })
+        #expect(document.metadata[BatchField.duplicateOf] == nil)
+        #expect(document.metadata[BatchField.story] == nil)
+    }
+
+    @Test func inMemoryFeedItemsAreOneBatch() throws {
+        let pipeline = try LectorPipeline(contentsOf: path("pipelines/news.yaml"))
+        let item = """
+            <item><title>Harbour Bridge reopens</title><description>The Harbour Bridge in Millbrook reopened \
+            on Monday after six months of repairs, the city council said. Mayor Gwen Tallis cut the ribbon \
+            before the first buses crossed, and traffic was light all morning.</description></item>
+            """
+        let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\(item)\(item)</channel></rss>"
+        let outcomes = pipeline.process(bytes: Array(feed.utf8), id: "wire", formatHint: "rss")
+        let documents = outcomes.compactMap { outcome -> Document? in
+            if case .processed(let document) = outcome { return document }
+            return nil
+        }
+        try #require(documents.count == 2)
+        // The second item repeats the first: the batch stages saw both.
+        #expect(documents[0].metadata[BatchField.duplicateOf] == nil)
+        #expect(documents[1].metadata[BatchField.duplicateOf] == documents[0].id)
+        let ids = documents.map { document in document.annotations(.entity).compactMap { $0.attributes[BatchField.entityID] } }
+        #expect(!ids[0].isEmpty)
+        #expect(ids[0] == ids[1])
+    }
+
     @Test func runOverInputsMatchesTheReportOfTheCommand() throws {
         let out = try temporaryDirectory("library-run")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -29,6 +29,21 @@ struct EntityCorpusFormatTests {
         #expect(EntityCorpusFormat.btc.labels == ["PER", "ORG", "LOC"])
     }
 
+    @Test("GermEval's outer spans: OTH read as MISC, deriv and part types dropped")
+    func germevalLabels() {
+        let text = "Die\tO\ndeutsche\tB-LOCderiv\nBahn\tB-ORG\nfuhr\tO\nnach\tO\nBad\tB-LOC\nEms\tI-LOC\n"
+            + "zum\tO\nRheingau\tB-OTH\nMusik\tI-OTH\nFestival\tI-OTH\nund\tO\nin\tO\nEU-Staaten\tB-ORGpart\n"
+        let sentence = CoNLLCorpus(text: text, labelMap: CoNLLCorpus.germevalLabelMap).documents[0].sentences[0]
+        #expect(
+            sentence.spans == [
+                EntitySpan(start: 2, end: 3, label: "ORG"), EntitySpan(start: 5, end: 7, label: "LOC"),
+                EntitySpan(start: 8, end: 11, label: "MISC"),
+            ])
+        #expect(EntityCorpusFormat.parse("de.conll:germeval") == ("de.conll", .germeval))
+        #expect(EntityCorpusFormat.germeval.labels == ["PER", "ORG", "LOC", "MISC"])
+        #expect(EntityCorpusFormat.plo.labels == ["PER", "ORG", "LOC"])
+    }
+
     @Test("Training accepts a predicted span of a type the source does not annotate, over gold O only")
     func unannotatedTypes() {
         let tagSet = EntityTagSet.conll.with(scheme: .bilou)

@@ -180,4 +180,16 @@ extension BatchEntityLinkerTests {
         let apart = link(documents, options: .init(mergeLabels: false))
         #expect(apart.ids[0] != apart.ids[1])
     }
+
+    @Test("Collapsing spaces gives the words joined by single spaces, with or without the fast path")
+    func collapseSpaces() {
+        let names = [
+            "Vladimir Putin", "Leeds", "", " Leeds", "Leeds ", "New  York", "New\tYork", "Zoë Ball",
+            "São\u{00A0}Paulo", "A\r\nB", "  ", "O'Neil-Smith Jr.", "Ünal  Aksoy ",
+        ]
+        for name in names {
+            let reference = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(BatchEntityName.collapseSpaces(name) == reference, "\(name.debugDescription)")
+        }
+    }
 }

@@ -21,27 +21,54 @@ struct EntityStageTests {
         #expect(StageRegistry.builtins.entry(named: "entities") != nil)
     }
 
-    @Test("Documents declared in a language the model does not cover are left untagged, with a note")
+    @Test("Documents declared in a language no model covers are left untagged, with a note")
     func otherLanguagesAreSkipped() throws {
         let stage = try EntitiesStage(options: EntitiesStage.Options())
         let text = "Angela Merkel met officials of Siemens in Berlin on Tuesday ."
-        for (lang, tagged) in [("de-DE", false), ("en-GB", true), ("EN", true), (nil, true)] as [(String?, Bool)] {
+        for (lang, tagged) in [("pt-BR", false), ("en-GB", true), ("EN", true), (nil, true)] as [(String?, Bool)] {
             var document = EntityTestSupport.document(text)
             if let lang { document.metadata["lang"] = lang }
             try stage.process(&document, context: StageContext())
-            #expect(document.annotations(.entity).isEmpty == !tagged, "lang \(lang ?? "none")")
+            let names = document.annotations(.entity).filter { ["PER", "ORG", "LOC", "MISC"].contains($0.label) }
+            #expect(names.isEmpty == !tagged, "lang \(lang ?? "none")")
             #expect(document.has(.entity))
             #expect(document.diagnostics.contains { $0.message.contains("not tagged") } == !tagged)
         }
         // Numbers and dates of an uncovered language are still found, with that language's rules.
         var german = EntityTestSupport.document("Angela Merkel kam am 3 . Oktober 2024 nach Berlin .")
         german.metadata["lang"] = "de"
-        try stage.process(&german, context: StageContext())
+        try EntitiesStage(options: EntitiesStage.Options(languageModels: false)).process(&german, context: StageContext())
         #expect(german.annotations(.entity).map(\.label) == ["DATE"])
+        #expect(german.diagnostics.contains { $0.message.contains("not tagged") })
         var everything = EntityTestSupport.document(text)
         everything.metadata["lang"] = "de"
         try EntitiesStage(options: EntitiesStage.Options(languages: [])).process(&everything, context: StageContext())
         #expect(!everything.annotations(.entity).isEmpty)
+    }
+
+    @Test("A German document is tagged by the German model, loaded on first use; amounts stay MONEY")
+    func germanModel() throws {
+        let german = try #require(try EntityModelStore.recognizer(language: "de"))
+        #expect(german.model.notes.contains("language: de"))
+        #expect(try EntityModelStore.recognizer(language: "de")?.model.notes == german.model.notes)
+        #expect(try EntityModelStore.recognizer(language: "pt") == nil)
+        let stage = try EntitiesStage(options: EntitiesStage.Options())
+        var document = EntityTestSupport.document(
+            "Angela Merkel traf am 3 . Oktober 2024 in Berlin Vertreter von Siemens . Der Auftrag ist 1,5 Millionen Euro wert .")
+        document.metadata["lang"] = "de"
+        try stage.process(&document, context: StageContext())
+        let found = EntityTestSupport.entities(document)
+        #expect(found.contains { $0 == ("Angela Merkel", "PER") })
+        #expect(found.contains { $0 == ("Berlin", "LOC") })
+        #expect(found.contains { $0 == ("1,5 Millionen Euro", "MONEY") })
+        #expect(!document.diagnostics.contains { $0.message.contains("not tagged") })
+        // The same sentence tagged by the German model directly gives the same names.
+        var direct = EntityTestSupport.document(
+            "Angela Merkel traf am 3 . Oktober 2024 in Berlin Vertreter von Siemens . Der Auftrag ist 1,5 Millionen Euro wert .")
+        try EntitiesStage(recognizer: german).process(&direct, context: StageContext())
+        #expect(
+            EntityTestSupport.entities(direct).filter { ["PER", "LOC", "ORG"].contains($0.1) }.map { "\($0)" }
+                == found.filter { ["PER", "LOC", "ORG"].contains($0.1) }.map { "\($0)" })
     }
 
     @Test("A well-known pattern of names is tagged with the right types")

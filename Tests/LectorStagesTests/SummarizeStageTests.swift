@@ -89,6 +89,26 @@ struct SummarizeStageTests {
         #expect(try anchored(5, sentences: 1) == [0])
     }
 
+    @Test func leadKeptPutsTheOpeningSentencesFirstAndPicksTheRestByScore() throws {
+        let weights = SummaryModel.featureNames.map { $0 == "centrality" ? Float(4) : 0 }
+        var options = SummarizeStage.Options()
+        options.sentences = 3
+        let free = try anchored(0, sentences: 3)
+        let stage = try SummarizeStage(
+            options: options, model: SummaryModel(weights: weights, redundancyWeight: 0, leadKept: 1))
+        var document = SummaryTestDocuments.make(SummaryTestDocuments.bridgeStory)
+        try stage.process(&document, context: StageContext())
+        let kept = chosenSentences(document)
+        #expect(kept.first == 0)
+        #expect(kept.count == 3)
+        // The other picks are among the sentences centrality picks unanchored.
+        #expect(Set(kept.dropFirst()).isSubset(of: Set(free)))
+        let text = SummaryModel(weights: weights, leadKept: 2).tsv(comments: [])
+        #expect(text.contains("lead-kept\t2"))
+        #expect(try SummaryModel(tsv: text).leadKept == 2)
+        #expect(throws: SummaryModelError.self) { try SummaryModel(tsv: "lead-kept\t1.5\n") }
+    }
+
     @Test func leadMarginIsReadAndWrittenWithTheModel() throws {
         let weights = SummaryModel.featureNames.map { $0 == "position-inverse" ? Float(2) : 0 }
         let model = SummaryModel(weights: weights, redundancyWeight: 0.3, leadMargin: 1.5)

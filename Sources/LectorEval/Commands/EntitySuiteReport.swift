@@ -4,19 +4,30 @@ import LectorCore
 import LectorStages
 
 /// Runs `EntitySuite` and prints one table: per set, Lector from gold tokens, Lector from raw text and
-/// the peer (spaCy) from raw text, each with per-label F1 and micro precision, recall and F1.
+/// the peer (spaCy) from raw text, each with per-label F1 and micro precision, recall and F1. For a
+/// language other than English the model is `model`, else that language's installed model, and the
+/// shipped English model's figures from gold tokens come first as the baseline.
 struct EntitySuiteReport {
     var root: URL
     var work: URL?
     var model: String?
     var rawText: Bool
+    var language = "en"
 
     func run() throws {
-        let recognizer = try EntityModelStore.recognizer(path: model)
+        let recognizer: EntityRecognizer
+        if let model {
+            recognizer = try EntityModelStore.recognizer(path: model)
+        } else if let installed = try EntityModelStore.recognizer(language: language) {
+            recognizer = installed
+        } else {
+            throw ValidationError("no entities-model-\(language).bin is installed: give --model FILE")
+        }
         let stage = EntitiesStage(recognizer: recognizer)
         let pipeline = try Self.readingPipeline(entities: stage)
+        let baseline = language == "en" ? nil : EntitiesStage(recognizer: try EntityModelStore.shippedRecognizer())
         var rows: [EntitySuite.Row] = []
-        for set in EntitySuite.sets {
+        for set in EntitySuite.sets(language: language) {
             let url = root.appendingPathComponent(set.path)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 FileHandle.standardError.write(Data("skipped \(set.name): \(url.path) is missing\n".utf8))
@@ -24,7 +35,9 @@ struct EntitySuiteReport {
             }
             let prepared = try EntitySuite.prepare(set, root: root)
             if let work { try EntitySuite.writeTexts(prepared, to: work) }
-            var systems: [(String, [[[EntitySpan]]])] = [("lector tokens", try EntitySuite.tagGoldTokens(prepared, stage: stage))]
+            var systems: [(String, [[[EntitySpan]]])] = []
+            if let baseline { systems.append(("en model tokens", try EntitySuite.tagGoldTokens(prepared, stage: baseline))) }
+            systems.append(("lector tokens", try EntitySuite.tagGoldTokens(prepared, stage: stage)))
             if rawText { systems.append(("lector text", EntitySuite.tagRawText(prepared, pipeline: pipeline))) }
             if let work, let peer = try EntitySuite.peerSpans(prepared, directory: work, file: "spacy.jsonl") {
                 systems.append(("spacy sm text", peer))

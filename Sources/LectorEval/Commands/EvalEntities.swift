@@ -16,11 +16,16 @@ struct EvalEntities: ParsableCommand {
             With --suite DATA-DIR, scores every English development set under the data folder (CoNLL-2003 dev, \
             WNUT-17 dev, BTC dev with and without @user names, wikigold, GUM dev) from gold tokens and through \
             the reading pipeline from raw text, and prints a table; with --work DIR it writes the raw texts there \
-            and adds the rows of a peer whose entities Benchmarks/spacy/spacy_entities.py wrote beside them.
+            and adds the rows of a peer whose entities Benchmarks/spacy/spacy_entities.py wrote beside them. \
+            With --suite and --lang XX (es, nl, de, fr, it) it scores that language's sets instead (CoNLL-2002, \
+            GermEval 2014 outer spans with OTH as MISC, KIND, WikiNEuRal; a sentence a document where the file \
+            is unrelated sentences) with --model or the installed entities-model-XX.bin, the shipped English \
+            model from gold tokens first as the baseline.
             """
     )
 
-    @Option(help: "Gold data in CoNLL columns.") var gold: String?
+    @Option(help: "Gold data in CoNLL columns; PATH:FORMAT reads another scheme (wnut, btc, gum, plo, germeval).")
+    var gold: String?
     @Option(
         help: ArgumentHelp(
             "Score every English development set under this data folder (CoNLL-2003, WNUT-17, BTC, wikigold, GUM dev).",
@@ -30,6 +35,7 @@ struct EvalEntities: ParsableCommand {
         help: "With --suite: write each set's raw text here (<set>/<n>.txt) and show a peer's entities found in <set>/spacy.jsonl (Benchmarks/spacy/spacy_entities.py).")
     var work: String?
     @Flag(help: "With --suite: score from gold tokens only (skip the raw-text pipeline).") var tokensOnly = false
+    @Option(help: "With --suite: score the sets of this language (en, es, nl, de, fr, it).") var lang: String = "en"
     @Option(help: "Model file (default: the shipped model).") var model: String?
     @Flag(help: "Map WNUT-17 labels to CoNLL's.") var wnut = false
     @Flag(help: "Gold is GUM CoNLL-U with Entity= annotations; score PER, LOC and ORG only.") var gum = false
@@ -47,7 +53,7 @@ struct EvalEntities: ParsableCommand {
         if let suite {
             try EntitySuiteReport(
                 root: URL(fileURLWithPath: suite), work: work.map { URL(fileURLWithPath: $0) }, model: model,
-                rawText: !tokensOnly
+                rawText: !tokensOnly, language: EntitiesStage.primaryLanguage(lang)
             ).run()
             return
         }
@@ -59,9 +65,11 @@ struct EvalEntities: ParsableCommand {
             guard corpus.documents.contains(where: { $0.sentences.contains { !$0.spans.isEmpty } }) else {
                 throw ValidationError("\(gold) has no named person, place or organization mentions (Entity= annotations)")
             }
+        } else if wnut {
+            corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: gold), labelMap: CoNLLCorpus.wnutLabelMap)
         } else {
-            corpus = try CoNLLCorpus(
-                contentsOf: URL(fileURLWithPath: gold), labelMap: wnut ? CoNLLCorpus.wnutLabelMap : [:])
+            let (path, format) = EntityCorpusFormat.parse(gold)
+            corpus = try format.read(URL(fileURLWithPath: path), dropMentions: false)
         }
         if sentenceDocuments { corpus = corpus.sentencesAsDocuments }
         let loading = Stopwatch()
@@ -186,10 +194,12 @@ struct EvalEntities: ParsableCommand {
         return (seconds, cpuSeconds, scorer)
     }
 
-    /// The labels scored: GUM has no MISC, so with --gum predicted MISC spans are left out.
+    /// The labels scored: the gold's format's (GUM, BTC and the PER/ORG/LOC sets have no MISC, so their
+    /// predicted MISC spans are left out).
     private func scoredLabels(_ recognizer: EntityRecognizer) -> Set<String> {
         let types = Set(recognizer.model.tagSet.types)
-        return gum ? types.intersection(CoNLLCorpus.gumLabelMap.values) : types
+        if gum { return types.intersection(CoNLLCorpus.gumLabelMap.values) }
+        return types.intersection(gold.map { EntityCorpusFormat.parse($0).format.labels } ?? types)
     }
 
     static func json(_ counts: EntityScorer.Counts) -> [String: Any] {

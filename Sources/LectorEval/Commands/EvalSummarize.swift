@@ -29,6 +29,13 @@ struct EvalSummarize: ParsableCommand {
     @Option(help: "Sentences per summary.")
     var sentences: Int = 3
 
+    @Option(
+        help: "Suite: summary length — stage (--sentences) or reference (each summary gets its reference's word count as max-words).")
+    var length: SummaryLength = .stage
+
+    @Option(help: "Sentence-scoring model file (TSV, as `lector train summarize --out` writes) for the default method, instead of the built-in one.")
+    var model: String?
+
     @Option(help: "Score only the first N documents.")
     var limit: Int?
 
@@ -43,6 +50,18 @@ struct EvalSummarize: ParsableCommand {
 
     @Option(help: "Write each document's candidate and reference to this JSONL file (for cross-checks).")
     var dump: String?
+
+    /// The stage for `options`: with `--model`, the default method scores with that file's model.
+    private func stage(_ options: SummarizeStage.Options) throws -> SummarizeStage {
+        guard let model, options.method == .default else { return try SummarizeStage(options: options) }
+        let text: String
+        do { text = try String(contentsOfFile: model, encoding: .utf8) } catch {
+            throw ValidationError("cannot read model file \(model): \(error.localizedDescription)")
+        }
+        do { return try SummarizeStage(options: options, model: SummaryModel(tsv: text)) } catch {
+            throw ValidationError("\(model): \(error)")
+        }
+    }
 
     /// `--suite`: per gold file, ROUGE of the chosen method, Lead-N and TextRank side by side.
     private func runSuite(_ folder: String) throws {
@@ -59,16 +78,17 @@ struct EvalSummarize: ParsableCommand {
                 var options = SummarizeStage.Options()
                 options.method = method
                 options.sentences = sentences
-                let figures = try set.rouge(SummarizeStage(options: options))
+                let figures = try set.rouge(stage(options), length: length)
                 entry[label] = figures.json
                 lines.append("\(label.padding(toLength: 9, withPad: " ", startingAt: 0)) \(figures.line)")
             }
             sets.append(entry)
+            let asked = length == .reference ? "the reference's word count" : "\(sentences) sentences"
             FileHandle.standardError.write(
-                Data(("\(set.name) (\(set.documents.count) documents, \(sentences) sentences; R1 R2 RLsum)\n"
+                Data(("\(set.name) (\(set.documents.count) documents, \(asked); R1 R2 RLsum)\n"
                     + lines.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
         }
-        let result: [String: Any] = ["sentences": sentences, "method": method, "sets": sets, "sentence_splitter": splitter.name]
+        let result: [String: Any] = ["sentences": sentences, "length": length.rawValue, "method": method, "sets": sets, "sentence_splitter": splitter.name]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .prettyPrinted])
         print(String(decoding: data, as: UTF8.self))
     }
@@ -92,7 +112,7 @@ struct EvalSummarize: ParsableCommand {
         options.method = chosen
         options.sentences = sentences
         options.idf = idf == "batch" ? .batch : .builtin
-        let stage = try SummarizeStage(options: options)
+        let stage = try stage(options)
         var context = StageContext()
         if idf == "batch" {
             var counter = DocumentFrequencyCounter()
@@ -225,6 +245,14 @@ enum GoldSummaries {
         let first = article[..<newline].trimmingCharacters(in: .whitespaces)
         guard first == title.trimmingCharacters(in: .whitespaces) else { return article }
         return String(article[newline...].drop { $0 == "\n" })
+    }
+
+    /// Words of a reference: its whitespace-separated tokens that hold a letter or digit (the " . "
+    /// between CNN/DM highlights is not a word).
+    static func wordCount(_ highlights: String) -> Int {
+        highlights.split(whereSeparator: \.isWhitespace).filter { token in
+            token.contains { $0.isLetter || $0.isNumber }
+        }.count
     }
 
     /// Reference sentences: one per line, else split on " . ", else the whole text.

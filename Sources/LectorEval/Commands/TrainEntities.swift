@@ -13,7 +13,10 @@ struct TrainEntities: ParsableCommand {
             or plain text), builds a gazetteer from the training spans, trains for --epochs and keeps the \
             epoch with the best dev micro-F1. With --document-epochs, a second pass learns from document \
             features (how the same word was tagged elsewhere in the document) on jackknifed first-pass tags. \
-            Tags are BILOU by default (--scheme bio for IOB2). Deterministic for a fixed --seed.
+            Tags are BILOU by default (--scheme bio for IOB2). Deterministic for a fixed --seed. \
+            With --lang XX the model is for documents in that language: its notes name the language, and \
+            without --out it is written to entities-model-XX.bin, the name the entities stage looks for \
+            (beside the shipped resources, or in the folder named by LECTOR_RESOURCES, under Resources/).
             """
     )
 
@@ -24,7 +27,9 @@ struct TrainEntities: ParsableCommand {
     var weight: [Double] = []
     @Option(help: "Development data used to pick the best epoch (mean micro-F1 when repeated); PATH:FORMAT as --train.")
     var dev: [String]
-    @Option(help: "Where to write the model.") var out: String
+    @Option(help: "Where to write the model (default with --lang: entities-model-XX.bin).") var out: String?
+    @Option(help: "Language of the training data (primary subtag: de, fr, es, nl, it…); default English.")
+    var lang: String?
     @Option(help: "Random seed (document order, cluster initialisation).") var seed: UInt64 = 1
     @Option(help: "Training epochs.") var epochs: Int = 12
     @Option(help: "Unlabelled text for word clusters (repeatable).") var unlabelled: [String] = []
@@ -37,8 +42,19 @@ struct TrainEntities: ParsableCommand {
     var typeSharing = false
     @Option(help: "Tag encoding: bilou (begin, inside, last, unit) or bio.") var scheme: TagScheme = .bilou
 
+    func validate() throws {
+        if let lang, EntityModelStore.modelName(language: lang) == nil {
+            throw ValidationError("--lang '\(lang)' is not a language subtag (two or three letters: de, fr, es…)")
+        }
+        if out == nil && lang == nil { throw ValidationError("give --out FILE or --lang XX") }
+    }
+
     func run() throws {
         let stopwatch = Stopwatch()
+        let language = lang.map(EntitiesStage.primaryLanguage) ?? "en"
+        guard let out = out ?? EntityModelStore.modelName(language: language) else {
+            throw ValidationError("give --out FILE")
+        }
         var trainCorpus = CoNLLCorpus(documents: [])
         guard weight.isEmpty || weight.count == train.count else {
             throw ValidationError("give one --weight per --train corpus, or none")
@@ -81,7 +97,7 @@ struct TrainEntities: ParsableCommand {
         settings.typeSharing = typeSharing
         let names = unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let notes = """
-            Lector entity model: averaged perceptron, \(scheme.rawValue.uppercased()) tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
+            Lector entity model (language: \(language)): averaged perceptron, \(scheme.rawValue.uppercased()) tags\(documentEpochs > 0 ? ", two passes (document features)" : ""). Trained by `lector train entities` on \
             \(Self.fileNames(train)) (\(trainCorpus.tokenCount) tokens), best epoch by \
             \(Self.fileNames(dev)); clusters from: \(names.isEmpty ? "none" : names); seed \(seed).
             """

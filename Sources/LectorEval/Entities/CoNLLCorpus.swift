@@ -66,6 +66,16 @@ public struct CoNLLCorpus: Sendable {
         "creative-work": "MISC",
     ]
 
+    /// GermEval 2014's outer types on CoNLL's: OTH is MISC; the `deriv` and `part` forms are dropped.
+    public static let germevalLabelMap: [String: String] = {
+        var map = ["OTH": "MISC"]
+        for type in ["PER", "ORG", "LOC", "OTH"] {
+            map[type + "deriv"] = ""
+            map[type + "part"] = ""
+        }
+        return map
+    }()
+
     /// Read `url`; `labelMap` renames types (unmapped types are kept as they are).
     public init(contentsOf url: URL, labelMap: [String: String] = [:]) throws {
         let data = try Data(contentsOf: url)

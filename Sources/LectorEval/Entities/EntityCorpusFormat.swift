@@ -10,17 +10,21 @@ import LectorStages
 /// - `btc`: the Broad Twitter Corpus (PER, ORG, LOC; no MISC); every tweet is a document; `@` and `#`
 ///   are joined to the following word as posted.
 /// - `gum`: GUM CoNLL-U; named person, place and organization mentions (no MISC).
+/// - `plo`: CoNLL columns annotating PER, ORG and LOC only (Europeana newspapers, KIND, WikiANN): MISC is
+///   unannotated there.
+/// - `germeval`: GermEval 2014 outer spans: PER, ORG, LOC kept, OTH read as MISC, every `deriv` and
+///   `part` type (`LOCderiv` for "deutsche", `ORGpart` for "EU-Staaten") dropped.
 ///
 /// User names (`@name`) are not entities for Lector: `dropMentions` removes their gold spans (for
 /// training and for the "no mentions" score).
 public enum EntityCorpusFormat: String, CaseIterable, Sendable {
-    case conll, wnut, btc, gum
+    case conll, wnut, btc, gum, plo, germeval
 
     /// The types a corpus of this format annotates.
     public var labels: Set<String> {
         switch self {
-        case .conll, .wnut: ["PER", "ORG", "LOC", "MISC"]
-        case .btc, .gum: ["PER", "ORG", "LOC"]
+        case .conll, .wnut, .germeval: ["PER", "ORG", "LOC", "MISC"]
+        case .btc, .gum, .plo: ["PER", "ORG", "LOC"]
         }
     }
 
@@ -35,6 +39,10 @@ public enum EntityCorpusFormat: String, CaseIterable, Sendable {
         case .btc:
             return try CoNLLCorpus(contentsOf: url).joiningSigils(dropMentions: dropMentions)
                 .withUnannotatedTypes(["MISC"])
+        case .plo:
+            return try CoNLLCorpus(contentsOf: url, labelMap: ["MISC": ""]).withUnannotatedTypes(["MISC"])
+        case .germeval:
+            return try CoNLLCorpus(contentsOf: url, labelMap: CoNLLCorpus.germevalLabelMap)
         case .gum:
             let data = try Data(contentsOf: url)
             return CoNLLCorpus(gumText: String(decoding: data, as: UTF8.self)).withUnannotatedTypes(["MISC"])

@@ -3,7 +3,7 @@ import LectorCore
 import LectorMarkup
 import LectorStages
 
-/// The English entity development sets scored by `lector eval entities --suite DIR`, each from gold
+/// The entity development sets scored by `lector eval entities --suite DIR [--lang XX]`, each from gold
 /// tokens and through the reading pipeline from raw text, with a peer's entities (spaCy, written by
 /// `Benchmarks/spacy/spacy_entities.py`) scored the same way.
 ///
@@ -19,6 +19,10 @@ struct EntitySuite {
         var format: EntityCorpusFormat
         /// Also score without user-name entities.
         var withoutMentions = false
+        /// Primary language subtag of the set's text.
+        var language = "en"
+        /// Every sentence is its own document (a file of unrelated sentences).
+        var sentenceDocuments = false
     }
 
     static let sets: [Set] = [
@@ -27,7 +31,19 @@ struct EntitySuite {
         Set(name: "btc-dev", path: "ner/btc/dev.conll", format: .btc, withoutMentions: true),
         Set(name: "wikigold", path: "ner/wikigold/dev.conll", format: .conll),
         Set(name: "gum-dev", path: "sent/ud_english/en_gum/en_gum-ud-dev.conllu", format: .gum),
+        Set(name: "conll2002-es-dev", path: "ner/conll2002/es/dev.conll", format: .conll, language: "es"),
+        Set(name: "wikineural-es-dev", path: "ner/wikineural/es/dev.conll", format: .conll, language: "es", sentenceDocuments: true),
+        Set(name: "conll2002-nl-dev", path: "ner/conll2002/nl/dev.conll", format: .conll, language: "nl"),
+        Set(name: "wikineural-nl-dev", path: "ner/wikineural/nl/dev.conll", format: .conll, language: "nl", sentenceDocuments: true),
+        Set(name: "germeval-dev", path: "ner/germeval2014/dev.conll", format: .germeval, language: "de", sentenceDocuments: true),
+        Set(name: "wikineural-de-dev", path: "ner/wikineural/de/dev.conll", format: .conll, language: "de", sentenceDocuments: true),
+        Set(name: "wikineural-fr-dev", path: "ner/wikineural/fr/dev.conll", format: .conll, language: "fr", sentenceDocuments: true),
+        Set(name: "kind-dev", path: "ner/kind_wikinews/dev.conll", format: .plo, language: "it"),
+        Set(name: "wikineural-it-dev", path: "ner/wikineural/it/dev.conll", format: .conll, language: "it", sentenceDocuments: true),
     ]
+
+    /// The sets in `language`.
+    static func sets(language: String) -> [Set] { sets.filter { $0.language == language } }
 
     /// A set read and laid out as raw text.
     struct Prepared {
@@ -47,7 +63,8 @@ struct EntitySuite {
     }
 
     static func prepare(_ set: Set, root: URL) throws -> Prepared {
-        let corpus = try set.format.read(root.appendingPathComponent(set.path), dropMentions: false)
+        var corpus = try set.format.read(root.appendingPathComponent(set.path), dropMentions: false)
+        if set.sentenceDocuments { corpus = corpus.sentencesAsDocuments }
         var texts: [String] = []
         var ranges: [[[Range<Int>]]] = []
         for document in corpus.documents {
@@ -147,7 +164,9 @@ struct EntitySuite {
     }
 
     /// The reading pipeline (`clean`, `sentences`, `tokens`, `entities` with default options) on each
-    /// document's raw text; entities aligned back to the raw text's token offsets.
+    /// document's raw text; entities aligned back to the raw text's token offsets. A set in another
+    /// language than English is read as declared in its language (`lang`), as a page or feed declares it,
+    /// so that sentences and tokens follow that language's rules.
     static func tagRawText(_ prepared: Prepared, pipeline: Pipeline) -> [[[EntitySpan]]] {
         let reader = FormatReader()
         var result: [[[EntitySpan]]] = []
@@ -156,9 +175,13 @@ struct EntitySuite {
             let ranges = prepared.tokenRanges[index]
             guard case .processed(var document)? = reader.read(
                 bytes: Array(text.utf8), id: "\(index)", source: "\(index).txt", formatHint: "txt"
-            ).first,
-                pipeline.process(&document, context: StageContext(), timings: &timings) == nil
+            ).first
             else {
+                result.append([[EntitySpan]](repeating: [], count: ranges.count))
+                continue
+            }
+            if prepared.set.language != "en" { document.metadata["lang"] = prepared.set.language }
+            guard pipeline.process(&document, context: StageContext(), timings: &timings) == nil else {
                 result.append([[EntitySpan]](repeating: [], count: ranges.count))
                 continue
             }

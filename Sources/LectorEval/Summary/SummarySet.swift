@@ -44,13 +44,22 @@ struct SummarySet {
         return files.sorted()
     }
 
-    /// Mean ROUGE-1/2/Lsum F1 × 100 of `stage`'s summaries over the set.
-    func rouge(_ stage: SummarizeStage, context: StageContext = StageContext()) throws -> RougeFigures {
+    /// Mean ROUGE-1/2/Lsum F1 × 100 of `stage`'s summaries over the set. With `length` `.reference`,
+    /// each summary gets the reference's word count as its budget (`max-words`, any number of
+    /// sentences) instead of the stage's own length.
+    func rouge(
+        _ stage: SummarizeStage, length: SummaryLength = .stage, context: StageContext = StageContext()
+    ) throws -> RougeFigures {
         let scorer = RougeScorer(stemming: true)
         var totals = RougeFigures()
         for (item, document) in zip(items, documents) {
             var summarized = document
-            try stage.process(&summarized, context: context)
+            switch length {
+            case .stage: try stage.process(&summarized, context: context)
+            case .reference:
+                let budget = GoldSummaries.wordCount(item.highlights)
+                try stage.withLength(sentences: Int.max / 2, maxWords: budget).process(&summarized, context: context)
+            }
             let candidate = summarized.annotations(.summary).map { summarized.text(in: $0.range) }
             let scores = scorer.score(reference: GoldSummaries.referenceSentences(item.highlights), candidate: candidate)
             totals.rouge1 += scores.rouge1.f1
@@ -60,6 +69,14 @@ struct SummarySet {
         let scale = 100 / Double(max(items.count, 1))
         return RougeFigures(rouge1: totals.rouge1 * scale, rouge2: totals.rouge2 * scale, rougeLsum: totals.rougeLsum * scale)
     }
+}
+
+/// How long the summaries scored by `SummarySet.rouge` are.
+enum SummaryLength: String, CaseIterable, ExpressibleByArgument {
+    /// As the stage's options say (`sentences`).
+    case stage
+    /// The reference's own word count, per document.
+    case reference
 }
 
 /// Mean ROUGE F1 figures × 100.

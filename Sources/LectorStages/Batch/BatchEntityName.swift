@@ -86,7 +86,22 @@ struct BatchEntityName: Hashable, Sendable {
 
     /// Collapses runs of white space to one space and trims the ends.
     static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether `text` is ASCII with single spaces between words and none at its ends (most names):
+    /// then collapsing would give it back unchanged.
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            if !isSpace && (byte < 0x20 || byte == 0x7F) { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// A one-letter word, with or without a dot ("w", "w.").

@@ -1,3 +1,5 @@
+import LectorCore
+
 /// A document's fingerprint for duplicate detection: a fixed-size, `Codable` summary of its clean text.
 ///
 /// - `exact` hashes the normalised text: its words (see `BatchWords`), ASCII lower-cased, joined by one
@@ -136,5 +138,20 @@ public struct DuplicateSignature: Codable, Sendable, Hashable {
         guard smaller >= containmentMinimumRatio * Double(max(shingles, otherShingles)) else { return jaccard }
         let intersection = jaccard * Double(shingles + otherShingles) / (1 + jaccard)
         return min(1, intersection / smaller)
+    }
+}
+
+extension DuplicateSignature: JSONWritableSummary {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("exact")
+        writer.value(exact)
+        writer.key("minHash")
+        writer.beginArray()
+        for value in minHash { writer.value(Int(value)) }
+        writer.endArray()
+        writer.field("shingles", Int(shingles))
+        writer.field("words", Int(words))
+        writer.endObject()
     }
 }

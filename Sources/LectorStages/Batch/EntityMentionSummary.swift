@@ -59,3 +59,20 @@ public struct EntityMentionSummary: Codable, Sendable, Hashable {
         return mentions.firstIndex { $0.label == label && $0.name == trimmed }
     }
 }
+
+extension EntityMentionSummary: JSONWritableSummary {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("mentions")
+        writer.beginArray()
+        for mention in mentions {
+            writer.beginObject()
+            writer.field("count", mention.count)
+            writer.field("label", mention.label)
+            writer.field("name", mention.name)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+}

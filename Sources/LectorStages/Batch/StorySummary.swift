@@ -100,9 +100,18 @@ public struct StorySummary: Codable, Sendable, Hashable {
         for entry in words.values.sorted(by: { $0.first < $1.first }) {
             let word = String(decoding: entry.word, as: UTF8.self)
             guard !StopWords.english.contains(word) else { continue }
-            let idf = table?.idf(word) ?? 1
-            let stem = entry.word.allSatisfy { $0 < 0x80 } ? stemmer.stem(entry.word) : entry.word
-            let key = stem.withUnsafeBufferPointer { BatchWords.hash($0) }
+            let (idf, knownStem) = table?.idfAndStem(word) ?? (1, nil)
+            let key: UInt64
+            if entry.word.allSatisfy({ $0 < 0x80 }) {
+                // The table holds the same stemmer's stem of each word longer than three bytes.
+                if let knownStem, entry.word.count > 3 {
+                    key = BatchWords.hash(knownStem)
+                } else {
+                    key = stemmer.stem(entry.word).withUnsafeBufferPointer { BatchWords.hash($0) }
+                }
+            } else {
+                key = entry.word.withUnsafeBufferPointer { BatchWords.hash($0) }
+            }
             let weight = Double(entry.count) * idf
             let current = stems[key] ?? (0, entry.first)
             stems[key] = (current.weight + weight, min(current.first, entry.first))
@@ -133,5 +142,21 @@ public struct StorySummary: Codable, Sendable, Hashable {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return Int32(clamping: era * 146_097 + dayOfEra - 719_468)
+    }
+}
+
+extension StorySummary: JSONWritableSummary {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let day { writer.field("day", Int(day)) }
+        writer.key("entities")
+        writer.beginArray()
+        for entity in entities { writer.value(entity) }
+        writer.endArray()
+        writer.key("terms")
+        writer.beginArray()
+        for term in terms { writer.value(term) }
+        writer.endArray()
+        writer.endObject()
     }
 }

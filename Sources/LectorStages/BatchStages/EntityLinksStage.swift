@@ -43,10 +43,13 @@ public struct EntityLinksStage: BatchStage {
     public func apply(_ result: Links, ordinal: Int, to document: inout Document) -> BatchVerdict {
         guard let slot = result.slots[ordinal], slot < result.links.ids.count else { return .keep }
         let ids = result.links.ids[slot]
-        // The summary's mentions, by label and name as it stores them (the document is as it was summarized).
-        let summary = EntityMentionSummary(document: document)
+        // The summary's mentions, by label and name as it stores them (the document is as it was
+        // summarized; the reduce kept its summary, so it is not built again here).
+        guard slot < result.summaries.count else { return .keep }
         var positions: [String: Int] = [:]
-        for (index, mention) in summary.mentions.enumerated() { positions[mention.label + "\u{1F}" + mention.name] = index }
+        for (index, mention) in result.summaries[slot].mentions.enumerated() {
+            positions[mention.label + "\u{1F}" + mention.name] = index
+        }
         let entities = document.annotations(.entity).map { mention in
             var mention = mention
             let name = BatchEntityName.collapseSpaces(mention.attributes["canonical"] ?? document.text(in: mention.range))
@@ -67,6 +70,8 @@ public struct EntityLinksStage: BatchStage {
     public struct Links: Sendable {
         public var links: BatchEntityLinks
         public var slots: [Int: Int]
+        /// Each slot's summary as the reduce received it.
+        public var summaries: [EntityMentionSummary]
     }
 
     /// The summaries so far, with their ordinals.
@@ -80,6 +85,6 @@ public struct EntityLinksStage: BatchStage {
             summaries.append(summary)
         }
 
-        public func finish() -> Links { Links(links: linker.link(summaries), slots: slots) }
+        public func finish() -> Links { Links(links: linker.link(summaries), slots: slots, summaries: summaries) }
     }
 }

@@ -13,6 +13,10 @@ import LectorCore
 /// 0...1 (mean per-token probability for model entities, 1 for rule matches). Named entities never
 /// include a trailing possessive (`'s`, `’s`, or a bare apostrophe), whether it is its own token or
 /// not. The model is loaded once per process and shared by all lanes.
+///
+/// A document whose `lang` is outside `languages` is tagged by its language's model
+/// (`entities-model-XX.bin`, see `EntityModelStore`), read the first time a document in that language
+/// comes; a language without a model gets numeric expressions only, and an info diagnostic.
 public struct EntitiesStage: Stage {
     /// Options from the pipeline file.
     public struct Options: DeclaredOptions {
@@ -23,18 +27,25 @@ public struct EntitiesStage: Stage {
         /// Whether to link mentions and set `canonical`.
         public var link: Bool
         /// Languages the model is used on (primary subtags of the document's `lang` metadata); a
-        /// document declared in another language gets no named entities and an info diagnostic,
+        /// document declared in another language is tagged by that language's model when one is
+        /// installed (and `languageModels` is on), else gets no named entities and an info diagnostic,
         /// rather than the English model's guesses (numeric expressions are still found, with that
         /// language's rules). Empty: every document. Documents without `lang` are always tagged.
         public var languages: [String]
+        /// Whether documents in other languages use their language's model (`entities-model-XX.bin`).
+        public var languageModels: Bool
 
         public init() { self.init(model: nil) }
 
-        public init(model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"]) {
+        public init(
+            model: ConfigPath? = nil, numeric: Bool = true, link: Bool = true, languages: [String] = ["en"],
+            languageModels: Bool = true
+        ) {
             self.model = model
             self.numeric = numeric
             self.link = link
             self.languages = languages
+            self.languageModels = languageModels
         }
 
         public static let declarations: [OptionDeclaration<Options>] = [
@@ -44,7 +55,10 @@ public struct EntitiesStage: Stage {
             .value("numeric", \.numeric, type: "bool", "add DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL"),
             .value(
                 "languages", \.languages, type: "[string]",
-                "names only in documents whose `lang` is one of these (or unknown); [] tags every document"),
+                "the model's languages: documents whose `lang` is one of these (or unknown); [] tags every document with it"),
+            .value(
+                "language-models", \.languageModels, type: "bool",
+                "tag documents in other languages with their language's model (entities-model-XX.bin) when installed"),
             .value("link", \.link, type: "bool", "link mentions in a document; set the `canonical` attribute"),
         ]
     }
@@ -62,6 +76,8 @@ public struct EntitiesStage: Stage {
     let linker: EntityLinker?
     /// Lower-cased primary language subtags to tag (empty: all).
     let languages: Set<String>
+    /// Whether other languages use their own models.
+    let languageModels: Bool
 
     public init(options: Options) throws {
         recognizer = try EntityModelStore.recognizer(path: options.model?.path)
@@ -69,15 +85,20 @@ public struct EntitiesStage: Stage {
         languageRules = options.numeric ? Self.otherLanguageRules() : [:]
         linker = options.link ? EntityLinker() : nil
         languages = Set(options.languages.map { Self.primaryLanguage($0) })
+        languageModels = options.languageModels
     }
 
     /// A stage with an already loaded recogniser (for tests and tools).
-    public init(recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = []) {
+    public init(
+        recognizer: EntityRecognizer, numeric: Bool = true, link: Bool = true, languages: [String] = [],
+        languageModels: Bool = true
+    ) {
         self.recognizer = recognizer
         rules = numeric ? NumericEntityRules() : nil
         languageRules = numeric ? Self.otherLanguageRules() : [:]
         linker = link ? EntityLinker() : nil
         self.languages = Set(languages.map { Self.primaryLanguage($0) })
+        self.languageModels = languageModels
     }
 
     /// Numeric rules for the languages that have their own (a few small tables, built once).
@@ -86,7 +107,7 @@ public struct EntitiesStage: Stage {
     }
 
     /// `en` for `en-GB`, `EN_us` or `en`.
-    static func primaryLanguage(_ tag: String) -> String {
+    public static func primaryLanguage(_ tag: String) -> String {
         String(tag.prefix { $0 != "-" && $0 != "_" }).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
@@ -94,8 +115,18 @@ public struct EntitiesStage: Stage {
         let language = Self.primaryLanguage(document.metadata["lang"] ?? "")
         let rules = self.rules.map { languageRules[language] ?? $0 }
         let groups = Self.joiningHyphens(try Self.sentenceTokens(document), in: document.text)
-        if !languages.isEmpty, !language.isEmpty, !languages.contains(language) {
-            // Names in a language the model does not cover are left alone; numbers and dates are not.
+        let recognizer: EntityRecognizer
+        // A language's own model may tag a currency name (GermEval marks "Euro" as OTH); inside an
+        // amount the amount wins ("1,5 Millionen Euro" is MONEY). The main model keeps its output.
+        let amountsWin: Bool
+        if languages.isEmpty || language.isEmpty || languages.contains(language) {
+            recognizer = self.recognizer
+            amountsWin = false
+        } else if languageModels, let model = try EntityModelStore.recognizer(language: language) {
+            recognizer = model
+            amountsWin = true
+        } else {
+            // Names in a language no model covers are left alone; numbers and dates are not.
             var annotations: [Annotation] = []
             if let rules {
                 for tokens in groups {
@@ -111,7 +142,8 @@ public struct EntitiesStage: Stage {
             document.set(annotations, for: .entity)
             document.note(
                 .info, origin: Self.name,
-                "names not tagged: the document is in '\(document.metadata["lang"] ?? language)', the model covers \(languages.sorted().joined(separator: ", "))")
+                "names not tagged: the document is in '\(document.metadata["lang"] ?? language)', the model covers \(languages.sorted().joined(separator: ", "))"
+                    + (languageModels ? " and no entities-model-\(language).bin is installed" : ""))
             return
         }
         let words: [[String]] =
@@ -138,11 +170,15 @@ public struct EntitiesStage: Stage {
             let tokens = groups[index]
             let sentenceWords = modelWords[index]
             var blocked = [Bool](repeating: false, count: tokens.count)
+            let amounts =
+                amountsWin
+                ? rules?.matches(sentenceWords, blocked: blocked).filter { $0.label == "MONEY" } ?? [] : []
             for span in sentenceSpans[index] {
                 var end = span.end
                 while end > span.start && Self.isPossessive(sentenceWords[end - 1]) { end -= 1 }
                 let first = Self.startWithoutLeadingFunctionWord(span.start, end: end, words: sentenceWords)
                 guard end > first else { continue }
+                guard !amounts.contains(where: { $0.start < first && $0.end >= end }) else { continue }
                 let byteEnd = tokens[end - 1].end - suffixes[index][end - 1]
                 let start = tokens[first].start
                 guard byteEnd > start else { continue }
@@ -174,22 +210,40 @@ public struct EntitiesStage: Stage {
             }
         }
         if let linker {
-            // How the document writes each word in mixed case, for mentions in capitals.
-            var spellings: [String: String] = [:]
-            if named.contains(where: { EntityLinker.isCapitals($0.mention.words) }) {
-                for word in modelWords.joined() where !spellings.keys.contains(word.lowercased()) {
-                    guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-                        !EntityLinker.isCapitals([word])
-                    else { continue }
-                    spellings[word.lowercased()] = word
-                }
+            // How the document writes each word in mixed case, for mentions in capitals: only documents
+            // with such a mention use it, and it is gathered when the linker first asks.
+            let inCapitals = named.contains(where: { EntityLinker.isCapitals($0.mention.words) })
+            var spellings: [String: String]?
+            let forms = linker.canonicalForms(named.map(\.mention)) { lowered in
+                guard inCapitals else { return nil }
+                if spellings == nil { spellings = Self.mixedCaseSpellings(modelWords) }
+                return spellings?[lowered]
             }
-            let forms = linker.canonicalForms(named.map(\.mention)) { spellings[$0] }
             for (mention, canonical) in zip(named, forms) {
                 annotations[mention.annotation].attributes["canonical"] = canonical
             }
         }
         document.set(annotations, for: .entity)
+    }
+
+    /// The first spelling, by lower-cased form, of each word that opens with a capital letter and is
+    /// not all capitals (`Millbrook` for `millbrook`).
+    static func mixedCaseSpellings(_ sentences: [[String]]) -> [String: String] {
+        var spellings: [String: String] = [:]
+        for sentence in sentences {
+            for word in sentence {
+                guard let first = word.utf8.first else { continue }
+                if first < 0x80 {
+                    guard first >= 0x41 && first <= 0x5a else { continue }
+                } else {
+                    guard let scalar = word.unicodeScalars.first, scalar.properties.isUppercase else { continue }
+                }
+                guard !EntityLinker.isCapitals([word]) else { continue }
+                let lowered = word.lowercased()
+                if spellings[lowered] == nil { spellings[lowered] = word }
+            }
+        }
+        return spellings
     }
 
     /// Each sentence's token ranges with hyphenated words joined: a one-byte `-` token that touches a
@@ -238,20 +292,26 @@ public struct EntitiesStage: Stage {
         var current: [TextRange] = []
         var currentSentence = -1
         var sentenceIndex = 0
-        for token in document.annotations(.token) {
+        let tokens = document.annotations(.token)
+        // Ranges read in place: copying whole annotations (label, attributes) cost a retain and a
+        // release per token.
+        for index in tokens.indices {
+            let token = tokens[index].range
             guard token.start >= 0 && token.end <= limit && token.start < token.end else {
                 throw EntitiesStageError(
-                    "token \(token.range) lies outside the text (\(limit) bytes) of \(document.id)")
+                    "token \(token) lies outside the text (\(limit) bytes) of \(document.id)")
             }
-            while sentenceIndex < sentences.count && sentences[sentenceIndex].end <= token.start { sentenceIndex += 1 }
-            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token.range)
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].range.end <= token.start {
+                sentenceIndex += 1
+            }
+            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].range.contains(token)
             let group = inside ? sentenceIndex : -2 - sentenceIndex
             if group != currentSentence && !current.isEmpty {
                 groups.append(current)
                 current = []
             }
             currentSentence = group
-            current.append(token.range)
+            current.append(token)
         }
         if !current.isEmpty { groups.append(current) }
         return groups
@@ -299,10 +359,18 @@ public struct EntitiesStage: Stage {
         }
     }
 
-    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil.
+    /// Bytes of a trailing `'s` / `’s` on a longer word, or nil (compared as UTF-8 bytes: `’` is
+    /// E2 80 99).
     static func possessiveSuffixLength(_ word: String) -> Int? {
-        if word.hasSuffix("'s") || word.hasSuffix("'S") { return 2 }
-        if word.hasSuffix("\u{2019}s") || word.hasSuffix("\u{2019}S") { return 4 }
+        word.utf8.withContiguousStorageIfAvailable(possessiveSuffixLength)
+            ?? Array(word.utf8).withUnsafeBufferPointer(possessiveSuffixLength)
+    }
+
+    private static func possessiveSuffixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count >= 2, (bytes[count - 1] | 0x20) == 0x73 else { return nil }
+        if bytes[count - 2] == 0x27 { return 2 }
+        if count >= 4 && bytes[count - 2] == 0x99 && bytes[count - 3] == 0x80 && bytes[count - 4] == 0xE2 { return 4 }
         return nil
     }
 }

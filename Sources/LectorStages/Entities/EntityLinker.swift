@@ -68,6 +68,9 @@ public struct EntityLinker: Sendable {
         // Computed once per mention, not once per pair: documents with hundreds of mentions made this
         // the linker's largest cost.
         var initialsOf: [String]?
+        // Likewise each name's capitals test and lower-cased words, asked for by every mention in capitals.
+        var capitalsOf: [Bool]?
+        var loweredOf: [[String]?] = []
         var result: [String] = []
         result.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
@@ -102,9 +105,22 @@ public struct EntityLinker: Sendable {
                 if best == nil, let letters, let alias = Self.aliases[letters] { best = [alias] }
                 if best == nil && Self.isCapitals(words) && words.joined().unicodeScalars.count > 3 {
                     let lowered = words.map { $0.lowercased() }
-                    if let other = names.indices.first(where: {
-                        $0 != index && !Self.isCapitals(names[$0]) && names[$0].map { $0.lowercased() } == lowered
-                    }) {
+                    if capitalsOf == nil {
+                        capitalsOf = names.map(Self.isCapitals)
+                        loweredOf = Array(repeating: nil, count: names.count)
+                    }
+                    var found: Int?
+                    for other in names.indices where other != index && capitalsOf?[other] == false
+                        && names[other].count == lowered.count
+                    {
+                        let otherLowered = loweredOf[other] ?? names[other].map { $0.lowercased() }
+                        loweredOf[other] = otherLowered
+                        if otherLowered == lowered {
+                            found = other
+                            break
+                        }
+                    }
+                    if let other = found {
                         best = names[other]
                         bestIndex = other
                     } else {
@@ -149,9 +165,16 @@ public struct EntityLinker: Sendable {
     static func isCapitals(_ words: [String]) -> Bool {
         var letters = 0
         for word in words {
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                guard scalar.properties.isUppercase else { return false }
-                letters += 1
+            for scalar in word.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    // ASCII without property lookups: the letters are A–Z and a–z.
+                    if value >= 0x61 && value <= 0x7a { return false }
+                    if value >= 0x41 && value <= 0x5a { letters += 1 }
+                } else if scalar.properties.isAlphabetic {
+                    guard scalar.properties.isUppercase else { return false }
+                    letters += 1
+                }
             }
         }
         return letters > 0
@@ -172,8 +195,20 @@ public struct EntityLinker: Sendable {
     /// Initials of the capitalised words, skipping connectives ("Bank of England" → "BE").
     static func initials(_ words: [String]) -> String {
         var letters = ""
-        for word in words where !connectives.contains(word.lowercased()) {
-            guard let first = word.first, first.isUppercase else { continue }
+        for word in words {
+            let first: Character
+            let utf8 = word.utf8
+            if let byte = utf8.first, byte < 0x80,
+                utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80
+            {
+                // An ASCII character followed by another (or nothing) is a character of its own.
+                guard byte >= 0x41 && byte <= 0x5a else { continue }
+                first = Character(Unicode.Scalar(byte))
+            } else {
+                guard let character = word.first, character.isUppercase else { continue }
+                first = character
+            }
+            guard !connectives.contains(word.lowercased()) else { continue }
             letters.append(first)
         }
         return letters

@@ -73,6 +73,7 @@ package struct EntityWordTypeBuilder: Sendable {
         // Affixes of up to four characters, hashed straight from the UTF-8 bytes at scalar boundaries.
         let bytes = Array(lower.utf8)
         var boundaries: [Int] = []
+        boundaries.reserveCapacity(bytes.count + 1)
         for (offset, byte) in bytes.enumerated() where byte & 0xc0 != 0x80 { boundaries.append(offset) }
         let scalarCount = boundaries.count
         boundaries.append(bytes.count)
@@ -94,15 +95,21 @@ package struct EntityWordTypeBuilder: Sendable {
             add(.cluster3, String(cluster.2))
         }
         var neighbour: [[UInt64]] = []
+        neighbour.reserveCapacity(Self.neighbourTemplates.count)
         var neighbourNames: [[String]] = []
+        let value = cluster.map { String($0.1) } ?? "-"
         for templates in Self.neighbourTemplates {
-            var hashes = [FeatureHash.hash(templates[0], lower), FeatureHash.hash(templates[1], shape)]
-            var labels = named ? ["\(templates[0])=\(lower)", "\(templates[1])=\(shape)"] : []
-            let value = cluster.map { String($0.1) } ?? "-"
-            hashes.append(FeatureHash.hash(templates[2], value))
-            if named { labels.append("\(templates[2])=\(value)") }
-            neighbour.append(hashes)
-            neighbourNames.append(labels)
+            neighbour.append([
+                FeatureHash.hash(templates[0], lower), FeatureHash.hash(templates[1], shape),
+                FeatureHash.hash(templates[2], value),
+            ])
+            if named {
+                neighbourNames.append([
+                    "\(templates[0])=\(lower)", "\(templates[1])=\(shape)", "\(templates[2])=\(value)",
+                ])
+            } else {
+                neighbourNames.append([])
+            }
         }
         return EntityWordType(
             lowerKey: FeatureHash.hash(lower), shapeKey: FeatureHash.hash(shape), casing: casing, own: own,
@@ -111,9 +118,12 @@ package struct EntityWordTypeBuilder: Sendable {
 
     /// Short shape (runs collapsed), long shape (first 8 characters), casing class and a flag string.
     static func describe(_ word: String) -> (String, String, EntityWordType.Case, String) {
-        var short = ""
-        var long = ""
-        var last: Character = " "
+        // Shape marks are ASCII: built as bytes, made strings once.
+        var short: [UInt8] = []
+        var long: [UInt8] = []
+        short.reserveCapacity(8)
+        long.reserveCapacity(8)
+        var last: UInt8 = 0x20
         var uppers = 0
         var lowers = 0
         var digits = 0
@@ -125,7 +135,7 @@ package struct EntityWordTypeBuilder: Sendable {
         var apostrophe = false
         var ampersand = false
         for scalar in word.unicodeScalars {
-            let mark: Character
+            let mark: UInt8
             let value = scalar.value
             let isUpper: Bool
             let isLetter: Bool
@@ -138,14 +148,14 @@ package struct EntityWordTypeBuilder: Sendable {
                 isLetter = isUpper || properties.isLowercase || properties.isAlphabetic
             }
             if isUpper {
-                mark = "X"
+                mark = 0x58  // X
                 uppers += 1
                 if count == 0 { firstUpper = true }
             } else if isLetter {
-                mark = "x"
+                mark = 0x78  // x
                 lowers += 1
             } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                mark = "d"
+                mark = 0x64  // d
                 digits += 1
             } else {
                 others += 1
@@ -156,7 +166,7 @@ package struct EntityWordTypeBuilder: Sendable {
                 case "&": ampersand = true
                 default: break
                 }
-                mark = scalar.isASCII ? Character(scalar) : "o"
+                mark = scalar.isASCII ? UInt8(truncatingIfNeeded: scalar.value) : 0x6f  // o
             }
             if count < 8 { long.append(mark) }
             if mark != last { short.append(mark) }
@@ -183,6 +193,6 @@ package struct EntityWordTypeBuilder: Sendable {
         if digits > 0 && uppers + lowers > 0 { flags.append("dx") }
         if others == count { flags.append("P") }
         if count == 1 { flags.append("1") }
-        return (short, long, casing, flags)
+        return (String(decoding: short, as: UTF8.self), String(decoding: long, as: UTF8.self), casing, flags)
     }
 }

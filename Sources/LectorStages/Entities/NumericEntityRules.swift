@@ -37,7 +37,7 @@ public struct NumericEntityRules: Sendable {
         case clockWord
     }
 
-    private let classes: [String: WordClass]
+    private let classes: WordClassTable
     /// The language's other forms (nil: English).
     private let language: LanguageRules?
 
@@ -52,10 +52,10 @@ public struct NumericEntityRules: Sendable {
         for (words, wordClass) in Self.sharedWords + rules.words {
             for word in words.split(separator: " ") { classes[String(word)] = wordClass }
         }
-        self.init(classes: classes, language: rules)
+        self.init(classes: WordClassTable(classes), language: rules)
     }
 
-    private init(classes: [String: WordClass], language: LanguageRules) {
+    private init(classes: WordClassTable, language: LanguageRules) {
         self.classes = classes
         self.language = language
     }
@@ -100,7 +100,50 @@ public struct NumericEntityRules: Sendable {
             "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
                 + "fiftieth hundredth thousandth", .ordinalWord)
-        self.classes = classes
+        self.classes = WordClassTable(classes)
+    }
+
+    /// Word classes by lower-cased form. An ASCII word is looked up by the FNV-1a hash of its bytes
+    /// lower-cased on the fly (no string is built, no SipHash) and checked against the stored form;
+    /// other words go through the dictionary (String equality, as before).
+    struct WordClassTable: Sendable {
+        private let byForm: [String: WordClass]
+        private let asciiIndex: HashedKeyMap<Int32>
+        private let asciiForms: [[UInt8]]
+        private let asciiClasses: [WordClass]
+
+        init(_ byForm: [String: WordClass]) {
+            self.byForm = byForm
+            var index = HashedKeyMap<Int32>(capacity: byForm.count)
+            var forms: [[UInt8]] = []
+            var classes: [WordClass] = []
+            for (form, wordClass) in byForm.sorted(by: { $0.key < $1.key }) where form.utf8.allSatisfy({ $0 < 0x80 }) {
+                index[FeatureHash.hash(form), default: 0] = Int32(forms.count)
+                forms.append(Array(form.utf8))
+                classes.append(wordClass)
+            }
+            asciiIndex = index
+            asciiForms = forms
+            asciiClasses = classes
+        }
+
+        /// The class of `word`'s lower-cased form, or nil.
+        func lookup(_ word: String) -> WordClass? {
+            var hash = FeatureHash.offsetBasis
+            for byte in word.utf8 {
+                guard byte < 0x80 else { return byForm[word.lowercased()] }
+                hash = FeatureHash.step(hash, Self.lowered(byte))
+            }
+            guard let found = asciiIndex[hash] else { return nil }
+            let form = asciiForms[Int(found)]
+            guard form.count == word.utf8.count, zip(form, word.utf8).allSatisfy({ $0 == Self.lowered($1) }) else {
+                return nil
+            }
+            return asciiClasses[Int(found)]
+        }
+
+        @inline(__always)
+        private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte }
     }
 
     /// A rule match over token indices `start..<end` of one sentence.
@@ -113,10 +156,7 @@ public struct NumericEntityRules: Sendable {
     /// Numeric and temporal expressions among `words` (one sentence's tokens), skipping tokens where
     /// `blocked` is true (already inside a named entity).
     public func matches(_ words: [String], blocked: [Bool]) -> [Match] {
-        let lowered = words.map {
-            $0.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a || $0 >= 0xC3 }) ? $0.lowercased() : $0
-        }
-        let wordClasses = lowered.map { classes[$0] }
+        let wordClasses = words.map(classes.lookup)
         let suffixes = language?.ordinalSuffixes ?? []
         let numbers = words.map { Self.numberKind($0, ordinalSuffixes: suffixes) }
         var result: [Match] = []
@@ -125,7 +165,8 @@ public struct NumericEntityRules: Sendable {
             language: language ?? LanguageRules(words: []), english: language == nil)
         var index = 0
         while index < words.count {
-            if blocked[index] {
+            // Every pattern opens with a classed word or a number: other tokens start nothing.
+            if blocked[index] || (wordClasses[index] == nil && numbers[index] == .none) {
                 index += 1
                 continue
             }

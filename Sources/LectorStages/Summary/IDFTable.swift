@@ -84,11 +84,20 @@ public struct IDFTable: Sendable {
     /// The IDF of a word the table never saw (the largest it gives).
     var unseenIDF: Double { unseen }
 
-    /// The Porter stem of a lower-cased word, when the table knows the word.
-    func knownStem(_ word: String) -> String? { entry(word)?.stem }
+    /// The IDF of a lower-cased word whose `FeatureHash.hash` is `hash` (no re-hashing).
+    func idf(hash: UInt64) -> Double { entry(hash: hash)?.idf ?? unseen }
 
-    private func entry(_ word: String) -> Entry? {
-        index[FeatureHash.hash(word)].map { entries[Int($0)] }
+    /// The Porter stem of the word whose `FeatureHash.hash` is `hash`, when the table knows it.
+    func knownStem(hash: UInt64) -> String? { entry(hash: hash)?.stem }
+
+    private func entry(_ word: String) -> Entry? { entry(hash: FeatureHash.hash(word)) }
+
+    private func entry(hash: UInt64) -> Entry? { index[hash].map { entries[Int($0)] } }
+
+    /// The IDF of a lower-cased word and, when the table knows it, its Porter stem (one look-up).
+    func idfAndStem(_ word: String) -> (idf: Double, stem: String?) {
+        guard let entry = entry(word) else { return (unseen, nil) }
+        return (entry.idf, entry.stem)
     }
 }
 

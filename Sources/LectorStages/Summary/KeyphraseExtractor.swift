@@ -23,10 +23,15 @@ struct KeyphraseExtractor: Sendable {
     private struct Candidate {
         var firstRange: TextRange
         var firstWord: Int
-        /// Word ids of the phrase.
-        var words: [Int32]
+        /// Word ids of the phrase, packed.
+        var gram: Gram
+        /// Number of words.
+        var length: Int
         var occurrences: Int
         var capitalizedOccurrences: Int
+
+        /// Word ids of the phrase, in order.
+        var words: [Int32] { (0..<length).map { gram.id(at: $0) } }
     }
 
     /// Up to six word ids of 21 bits packed into two integers: a hashable n-gram key without allocation.
@@ -48,6 +53,17 @@ struct KeyphraseExtractor: Sendable {
 
         /// Word ids must stay below this to be packed.
         static let limit: UInt32 = (1 << 21) - 1
+
+        /// The word id at `position` (0…5) of the phrase.
+        @inline(__always)
+        func id(at position: Int) -> Int32 {
+            let field = position < 3 ? low >> (21 * UInt64(position)) : high >> (21 * UInt64(position - 3))
+            return Int32(truncatingIfNeeded: field & UInt64(Self.limit)) - 1
+        }
+
+        /// A 64-bit key for `HashedKeyMap`: the packed ids themselves for up to three words (no two
+        /// phrases share one), mixed with the rest for longer phrases.
+        var key: UInt64 { high == 0 ? low : FeatureHash.mix(low, high) }
     }
 
     /// Per-document word table: ids for lower-cased words, with their stems, rarity and kind.
@@ -57,28 +73,31 @@ struct KeyphraseExtractor: Sendable {
         var stems: [Int32] = []
         var idf: [Double] = []
         var content: [Bool] = []
-        var stemIds: [String: Int32] = [:]
+        /// Whether the word is a determiner (a noun follows it).
+        var determiner: [Bool] = []
+        /// Stem ids by the FNV hash of the stem.
+        var stemIds = HashedKeyMap<Int32>(capacity: 512)
         var stemFrequency: [Int] = []
 
-        mutating func id(
-            of key: String, hash: UInt64, weighting: SentenceVectors.Weighting, stemmer: WordStemmer,
-            isContent: (String) -> Bool
+        /// The id of a word not seen before in the document (`ids` has no entry for `hash`).
+        mutating func add(
+            _ key: String, hash: UInt64, isContent: Bool, weighting: SentenceVectors.Weighting, stemmer: WordStemmer
         ) -> Int32 {
-            if let known = ids[hash] { return known }
             let id = Int32(keys.count)
             ids[hash, default: 0] = id
             keys.append(key)
+            determiner.append(KeyphraseExtractor.determiners.contains(key))
             // Past the packable range a word can no longer start or extend a phrase.
-            let usable = UInt32(id) < Gram.limit && isContent(key)
+            let usable = UInt32(id) < Gram.limit && isContent
             content.append(usable)
-            idf.append(usable ? weighting.idf(key) : 0)
+            idf.append(usable ? weighting.idf(key, hash: hash) : 0)
             if usable {
-                let stem = weighting.stem(key, stemmer: stemmer)
-                if let known = stemIds[stem] {
+                let stemHash = FeatureHash.hash(weighting.stem(key, hash: hash, stemmer: stemmer))
+                if let known = stemIds[stemHash] {
                     stems.append(known)
                 } else {
                     let stemId = Int32(stemFrequency.count)
-                    stemIds[stem] = stemId
+                    stemIds[stemHash, default: 0] = stemId
                     stemFrequency.append(0)
                     stems.append(stemId)
                 }
@@ -103,8 +122,11 @@ struct KeyphraseExtractor: Sendable {
             var ids: [Int32] = []
             ids.reserveCapacity(words.count)
             for word in words {
-                let id = vocabulary.id(
-                    of: word.key, hash: word.hash, weighting: weighting, stemmer: stemmer, isContent: isContent)
+                let id =
+                    vocabulary.ids[word.hash]
+                    ?? vocabulary.add(
+                        word.key, hash: word.hash, isContent: isContent(word.key), weighting: weighting,
+                        stemmer: stemmer)
                 let stem = vocabulary.stems[Int(id)]
                 if stem >= 0 { vocabulary.stemFrequency[Int(stem)] += 1 }
                 ids.append(id)
@@ -114,8 +136,9 @@ struct KeyphraseExtractor: Sendable {
         }
         guard totalWords > 0 else { return [] }
 
-        var candidates: [Gram: Candidate] = [:]
-        var order: [Gram] = []
+        // Candidates in order of first occurrence, found by their gram's key.
+        var candidates: [Candidate] = []
+        var candidateIndex = HashedKeyMap<Int32>(capacity: 2048)
         // Words seen right after a determiner ("the bombing"): nouns, even when they end like verbs.
         var afterDeterminer = [Bool](repeating: false, count: vocabulary.keys.count)
         var text = document.text
@@ -137,17 +160,19 @@ struct KeyphraseExtractor: Sendable {
                                 capitalized = false
                                 break
                             }
-                            if let index = candidates.index(forKey: gram) {
-                                // One hash lookup per occurrence: counts change in place.
-                                candidates.values[index].occurrences += 1
-                                if capitalized { candidates.values[index].capitalizedOccurrences += 1 }
+                            let key = gram.key
+                            if let index = candidateIndex[key] {
+                                // One lookup per occurrence: counts change in place.
+                                candidates[Int(index)].occurrences += 1
+                                if capitalized { candidates[Int(index)].capitalizedOccurrences += 1 }
                             } else {
-                                candidates[gram] = Candidate(
-                                    firstRange: TextRange(
-                                        start: runWords[start].start, end: runWords[start + length - 1].end),
-                                    firstWord: runPositions[start], words: Array(slice), occurrences: 1,
-                                    capitalizedOccurrences: capitalized ? 1 : 0)
-                                order.append(gram)
+                                candidateIndex[key, default: 0] = Int32(candidates.count)
+                                candidates.append(
+                                    Candidate(
+                                        firstRange: TextRange(
+                                            start: runWords[start].start, end: runWords[start + length - 1].end),
+                                        firstWord: runPositions[start], gram: gram, length: length, occurrences: 1,
+                                        capitalizedOccurrences: capitalized ? 1 : 0))
                             }
                         }
                     }
@@ -156,10 +181,10 @@ struct KeyphraseExtractor: Sendable {
                     runPositions.removeAll(keepingCapacity: true)
                 }
                 var previousEnd = -1
-                var previousKey = ""
+                var previousDeterminer = false
                 for (word, id) in zip(words, ids) {
-                    if Self.determiners.contains(previousKey) { afterDeterminer[Int(id)] = true }
-                    previousKey = word.key
+                    if previousDeterminer { afterDeterminer[Int(id)] = true }
+                    previousDeterminer = vocabulary.determiner[Int(id)]
                     // Punctuation other than a hyphen or an apostrophe between two words breaks a phrase.
                     if previousEnd >= 0 && !Self.joins(bytes, from: previousEnd, to: word.start) { flushRun() }
                     if vocabulary.content[Int(id)] {
@@ -178,15 +203,17 @@ struct KeyphraseExtractor: Sendable {
 
         // A shorter phrase that mostly occurs inside a longer candidate ("xi" in "xi jinping", a first
         // name in a full name) gives way to it: the longer phrase is kept whole.
-        var absorbed = Set<Gram>()
-        for gram in order {
-            guard let long = candidates[gram], long.words.count >= 2 else { continue }
+        var absorbed = [Bool](repeating: false, count: candidates.count)
+        for long in candidates where long.length >= 2 {
             let named = long.capitalizedOccurrences * 2 > long.occurrences
             guard long.occurrences >= 2 || named else { continue }
-            for length in 1..<long.words.count {
-                for start in 0...(long.words.count - length) {
-                    let sub = Gram(long.words[start..<(start + length)])
-                    if let short = candidates[sub], long.occurrences * 2 > short.occurrences { absorbed.insert(sub) }
+            let words = long.words
+            for length in 1..<long.length {
+                for start in 0...(long.length - length) {
+                    let sub = Gram(words[start..<(start + length)])
+                    if let index = candidateIndex[sub.key], long.occurrences * 2 > candidates[Int(index)].occurrences {
+                        absorbed[Int(index)] = true
+                    }
                 }
             }
         }
@@ -195,24 +222,22 @@ struct KeyphraseExtractor: Sendable {
         var scored: [(candidate: Candidate, score: Double)] = []
         // Phrases seen once (not names): listed only when the recurring ones do not fill the list.
         var reserve: [(candidate: Candidate, score: Double)] = []
-        scored.reserveCapacity(order.count)
-        for gram in order {
-            guard let candidate = candidates[gram], !absorbed.contains(gram) else { continue }
-            let length = candidate.words.count
+        scored.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() where !absorbed[index] {
+            let length = candidate.length
             let named = candidate.capitalizedOccurrences * 2 > candidate.occurrences
             // A single word must recur; a longer phrase must recur or be a name.
             let once = candidate.occurrences < 2 && (length == 1 || !named)
             // A lone word that reads as a verb or an adverb ("bolstering", "agreed", "quickly") is not a
             // key phrase, unless a determiner ever precedes it ("the bombing").
-            if language.englishWordEndings && length == 1 && !named, let only = candidate.words.first,
-                Self.looksVerbal(vocabulary.keys[Int(only)]) && !afterDeterminer[Int(only)]
-            {
-                continue
+            if language.englishWordEndings && length == 1 && !named {
+                let only = Int(candidate.gram.id(at: 0))
+                if Self.looksVerbal(vocabulary.keys[only]) && !afterDeterminer[only] { continue }
             }
             var wordScore = 0.0
             var rarest = 0.0
-            for word in candidate.words {
-                let index = Int(word)
+            for position in 0..<length {
+                let index = Int(candidate.gram.id(at: position))
                 let tf = Double(vocabulary.stemFrequency[Int(vocabulary.stems[index])])
                 let idf = vocabulary.idf[index]
                 rarest = max(rarest, idf)
@@ -234,7 +259,7 @@ struct KeyphraseExtractor: Sendable {
                     ? $0.score > $1.score
                     : $0.candidate.firstWord < $1.candidate.firstWord
                         || ($0.candidate.firstWord == $1.candidate.firstWord
-                            && $0.candidate.words.count < $1.candidate.words.count)
+                            && $0.candidate.length < $1.candidate.length)
             }
         }
         scored = ranked(scored)

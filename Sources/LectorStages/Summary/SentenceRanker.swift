@@ -143,14 +143,22 @@ struct SentenceRanker: Sendable {
 
     /// Pick up to `count` candidates (indices into `candidates`) by score, with MMR redundancy removal
     /// when `redundancyWeight` > 0 and a word budget (`maxWords`, counted as `vectors.wordCounts`: a
-    /// candidate that would overrun it is passed over); returned in document order.
+    /// candidate that would overrun it is passed over); returned in document order. The first `kept`
+    /// candidates are taken before any other (within the budget).
     func pick(
         _ vectors: SentenceVectors, candidates: [Int], scores: [Float], count: Int, maxWords: Int?,
-        redundancyWeight: Float = 0, redundancyThreshold: Float = 0.5
+        redundancyWeight: Float = 0, redundancyThreshold: Float = 0.5, kept: Int = 0
     ) -> [Int] {
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
         var words = 0
+        for candidate in 0..<min(kept, count, candidates.count) {
+            let length = vectors.wordCounts[candidates[candidate]]
+            if let maxWords, words + length > maxWords { continue }
+            words += length
+            chosen.append(candidate)
+        }
+        remaining.removeAll { $0 < min(kept, count, candidates.count) }
         let useMMR = redundancyWeight > 0 && redundancyThreshold < 1
         while chosen.count < count, !remaining.isEmpty {
             var best = -1

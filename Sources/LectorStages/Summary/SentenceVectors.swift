@@ -35,9 +35,16 @@ struct SentenceVectors {
             }
         }
 
-        /// The stem of a lower-cased word (Porter stems from the table when it knows the word).
-        func stem(_ word: String, stemmer: WordStemmer) -> String {
-            if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(word) { return stem }
+        /// `idf(word)` for a word whose `FeatureHash.hash` (`WordScanner.Word.hash`) is known.
+        func idf(_ word: String, hash: UInt64) -> Double {
+            if case .table(let table) = self { return table.idf(hash: hash) }
+            return idf(word)
+        }
+
+        /// The stem of a lower-cased word whose `FeatureHash.hash` is `hash` (Porter stems from the table
+        /// when it knows the word).
+        func stem(_ word: String, hash: UInt64, stemmer: WordStemmer) -> String {
+            if stemmer == .porter, case .table(let table) = self, let stem = table.knownStem(hash: hash) { return stem }
             return stemmer.stem(word)
         }
     }
@@ -81,7 +88,7 @@ struct SentenceVectors {
                         id = -1
                     } else {
                         id = Int32(idf.count)
-                        idf.append(Float(weighting.idf(word.key)))
+                        idf.append(Float(weighting.idf(word.key, hash: word.hash)))
                         documentCounts.append(0)
                     }
                     surfaceIds[word.hash, default: 0] = id

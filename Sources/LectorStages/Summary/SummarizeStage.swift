@@ -88,6 +88,16 @@ public struct SummarizeStage: Stage {
         self = SummarizeStage(options: options, table: table, model: model)
     }
 
+    /// The same stage (table and model kept) asking for a summary of another length: at most
+    /// `sentences` sentences within `maxWords` words (evaluation at a reference's length).
+    package func withLength(sentences: Int, maxWords: Int?) -> SummarizeStage {
+        var options = self.options
+        options.sentences = max(sentences, 1)
+        options.ratio = nil
+        options.maxWords = maxWords.map { max($0, 1) }
+        return SummarizeStage(options: options, table: table, model: model)
+    }
+
     private init(options: Options, table: IDFTable?, model: SummaryModel?) {
         self.options = options
         self.table = table
@@ -117,17 +127,19 @@ public struct SummarizeStage: Stage {
         }
         var redundancyWeight: Float = 0
         var redundancyThreshold: Float = 0.5
+        var kept = 0
         if options.method == .default {
             let model = self.model ?? SummaryModel(weights: SentenceFeatures.names.map { $0 == "centrality" ? 1 : 0 })
             scores = model.scores(features(prepared, centrality: scores, document: document), anchored: count)
             redundancyWeight = model.redundancyWeight
             redundancyThreshold = model.redundancyThreshold
+            kept = model.leadKept
         } else if options.method == .central {
             redundancyWeight = 0.5
         }
         let chosen = ranker.pick(
             prepared.vectors, candidates: candidates, scores: scores, count: count, maxWords: options.maxWords,
-            redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold)
+            redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold, kept: kept)
         return chosen.map { (candidates[$0], scores[$0]) }
     }
 

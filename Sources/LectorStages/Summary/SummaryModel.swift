@@ -12,7 +12,8 @@ import LectorCore
 ///
 /// Lead anchoring: a summary of N sentences starts from the first N candidates, and another
 /// sentence takes a lead sentence's place only when its linear score beats that lead sentence's by
-/// `leadMargin` (the margin is added to the lead's scores before the logistic squash).
+/// `leadMargin` (the margin is added to the lead's scores before the logistic squash). With
+/// `lead-kept` k, the first k candidates are always in the summary and the rest are picked by score.
 package struct SummaryModel: Sendable, Equatable {
     /// Names of the features, in weight order.
     package static var featureNames: [String] { SentenceFeatures.names }
@@ -26,15 +27,20 @@ package struct SummaryModel: Sendable, Equatable {
     /// How far another sentence's linear score must beat a lead sentence's to take its place (0: no
     /// anchoring).
     package var leadMargin: Float
+    /// How many opening candidates every summary keeps, in place before any other pick (0: none); the
+    /// other sentences are picked by score, with MMR against the kept ones.
+    package var leadKept: Int
 
     package init(
-        weights: [Float], redundancyWeight: Float = 0.5, redundancyThreshold: Float = 0.5, leadMargin: Float = 0
+        weights: [Float], redundancyWeight: Float = 0.5, redundancyThreshold: Float = 0.5, leadMargin: Float = 0,
+        leadKept: Int = 0
     ) {
         precondition(weights.count == SentenceFeatures.names.count, "one weight per feature")
         self.weights = weights
         self.redundancyWeight = redundancyWeight
         self.redundancyThreshold = redundancyThreshold
         self.leadMargin = leadMargin
+        self.leadKept = leadKept
     }
 
     /// Probability-like score (0…1) of each candidate belonging in a summary; the first `anchored`
@@ -53,6 +59,7 @@ package struct SummaryModel: Sendable, Equatable {
         var redundancyWeight: Float = 0.5
         var redundancyThreshold: Float = 0.5
         var leadMargin: Float = 0
+        var leadKept = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -71,6 +78,11 @@ package struct SummaryModel: Sendable, Equatable {
             } else if name == "lead-margin" {
                 guard value >= 0 else { throw SummaryModelError(message: "line \(number + 1): lead-margin must not be negative") }
                 leadMargin = value
+            } else if name == "lead-kept" {
+                guard value >= 0, value == value.rounded(), value < 1_000 else {
+                    throw SummaryModelError(message: "line \(number + 1): lead-kept must be a whole number ≥ 0")
+                }
+                leadKept = Int(value)
             } else if let index = SentenceFeatures.names.firstIndex(of: name) {
                 weights[index] = value
             } else {
@@ -79,7 +91,7 @@ package struct SummaryModel: Sendable, Equatable {
         }
         self.init(
             weights: weights, redundancyWeight: redundancyWeight, redundancyThreshold: redundancyThreshold,
-            leadMargin: leadMargin)
+            leadMargin: leadMargin, leadKept: leadKept)
     }
 
     /// The text format, with `comments` as `#` lines first.
@@ -89,6 +101,7 @@ package struct SummaryModel: Sendable, Equatable {
         lines.append("mmr-weight\t\(redundancyWeight)")
         lines.append("mmr-threshold\t\(redundancyThreshold)")
         lines.append("lead-margin\t\(leadMargin)")
+        if leadKept > 0 { lines.append("lead-kept\t\(leadKept)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

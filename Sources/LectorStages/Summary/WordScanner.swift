@@ -63,26 +63,30 @@ package struct WordScanner: Sendable {
     }
 
     /// The words in `bytes[from..<to]` (bounds clamped to the buffer).
+    ///
+    /// Lower-casing keeps every byte count, so a key is its word's bytes with capitals lowered: the
+    /// hash is computed while scanning, and a key is copied from the text only once per word (straight
+    /// from the bytes when nothing was lowered).
     package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [Word] {
-        var words: [Word] = []
         let end = min(max(to, 0), bytes.count)
         var index = min(max(from, 0), end)
+        var words: [Word] = []
+        words.reserveCapacity((end - index) / 6 + 1)
         var wordStart = -1
-        var key: [UInt8] = []
-        key.reserveCapacity(32)
+        var hash = FeatureHash.offsetBasis
+        var lowered = false
         func finish(at position: Int) {
-            if wordStart >= 0 {
-                let first = bytes[wordStart]
-                let capitalized =
-                    (first >= 0x41 && first <= 0x5A)
-                    || (first == 0xC3 && wordStart + 1 < position && isLatin1Capital(bytes[wordStart + 1]))
-                words.append(
-                    Word(
-                        start: wordStart, end: position, key: String(decoding: key, as: UTF8.self),
-                        hash: FeatureHash.hash(key[...]), capitalized: capitalized))
-                key.removeAll(keepingCapacity: true)
-                wordStart = -1
-            }
+            guard wordStart >= 0 else { return }
+            let first = bytes[wordStart]
+            let capitalized =
+                (first >= 0x41 && first <= 0x5A)
+                || (first == 0xC3 && wordStart + 1 < position && isLatin1Capital(bytes[wordStart + 1]))
+            let span = UnsafeBufferPointer(rebasing: bytes[wordStart..<position])
+            let key = lowered ? lowerCased(span) : String(decoding: span, as: UTF8.self)
+            words.append(Word(start: wordStart, end: position, key: key, hash: hash, capitalized: capitalized))
+            wordStart = -1
+            hash = FeatureHash.offsetBasis
+            lowered = false
         }
         while index < end {
             let byte = bytes[index]
@@ -95,7 +99,12 @@ package struct WordScanner: Sendable {
                     continue
                 }
                 if wordStart < 0 { wordStart = index }
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                if byte <= 0x5A && byte >= 0x41 {
+                    hash = FeatureHash.step(hash, lower)
+                    lowered = true
+                } else {
+                    hash = FeatureHash.step(hash, byte)
+                }
                 index += 1
                 continue
             }
@@ -111,18 +120,39 @@ package struct WordScanner: Sendable {
             if wordStart < 0 { wordStart = index }
             if byte == 0xC3, index + 1 < stop, isLatin1Capital(bytes[index + 1]) {
                 // À–Þ (but not ×) lower-case to à–þ: the second byte moves up by 0x20.
-                key.append(byte)
-                key.append(bytes[index + 1] + 0x20)
+                hash = FeatureHash.step(FeatureHash.step(hash, byte), bytes[index + 1] + 0x20)
+                lowered = true
                 index += 2
                 continue
             }
             while index < stop {
-                key.append(bytes[index])
+                hash = FeatureHash.step(hash, bytes[index])
                 index += 1
             }
         }
         finish(at: end)
         return words
+    }
+
+    /// A word's bytes lower-cased as `scan` lowers them (ASCII capitals; À–Þ but ×).
+    private static func lowerCased(_ span: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: span.count) { buffer in
+            var index = 0
+            while index < span.count {
+                let byte = span[index]
+                if byte <= 0x5A && byte >= 0x41 {
+                    buffer[index] = byte | 0x20
+                } else if byte == 0xC3, index + 1 < span.count, isLatin1Capital(span[index + 1]) {
+                    buffer[index] = byte
+                    buffer[index + 1] = span[index + 1] + 0x20
+                    index += 1
+                } else {
+                    buffer[index] = byte
+                }
+                index += 1
+            }
+            return span.count
+        }
     }
 
     /// Whether `second`, after a 0xC3 lead byte, makes a Latin-1 capital letter (U+00C0–U+00DE but U+00D7 ×).
