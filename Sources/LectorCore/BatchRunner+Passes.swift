@@ -151,11 +151,8 @@ struct PassStep: Sendable {
         for position in outcomes.indices {
             guard case .processed(var document) = outcomes[position] else { continue }
             let wasSkipped = document.skipsLaterStages
-            for (stage, result) in zip(plan.barriers[pass - 1], applied) {
-                let started = Stopwatch.wallNanoseconds()
-                if result.apply(first + position, &document) == .skip { document.skipsLaterStages = true }
-                timings[stage] &+= Stopwatch.wallNanoseconds() &- started
-            }
+            BatchReduce.apply(
+                applied, stages: plan.barriers[pass - 1], ordinal: first + position, to: &document, timings: &timings)
             if document.skipsLaterStages && !wasSkipped { tally.skipped += 1 }
             document.batchSummaries = []
             if !document.skipsLaterStages,
@@ -302,13 +299,21 @@ struct BatchReduce {
     }
 
     private mutating func addSummaries(_ item: PassItem, first: Int) {
-        for (slot, reducer) in reducers.enumerated() {
+        for (position, summaries) in item.summaries.enumerated() {
+            guard let summaries else { continue }
+            add(summaries, ordinal: first + position, id: item.ids[position])
+        }
+    }
+
+    /// Apply a barrier's reduced `results` (one per batch stage at `stages`) to the document at
+    /// `ordinal`; a result that sets it aside marks it so. The time each takes goes to `timings`.
+    static func apply(
+        _ results: [BatchResult], stages: [Int], ordinal: Int, to document: inout Document, timings: inout [UInt64]
+    ) {
+        for (stage, result) in zip(stages, results) {
             let started = Stopwatch.wallNanoseconds()
-            for (position, summaries) in item.summaries.enumerated() {
-                guard let summaries, slot < summaries.count, let summary = summaries[slot] else { continue }
-                reducer.add(summary, ordinal: first + position, id: item.ids[position])
-            }
-            nanoseconds[slot] &+= Stopwatch.wallNanoseconds() &- started
+            if result.apply(ordinal, &document) == .skip { document.skipsLaterStages = true }
+            timings[stage] &+= Stopwatch.wallNanoseconds() &- started
         }
     }
 

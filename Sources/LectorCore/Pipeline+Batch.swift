@@ -20,11 +20,7 @@ extension Pipeline {
             var reduce = BatchReduce(pipeline: self, stages: barrier)
             for position in outcomes.indices {
                 guard case .processed(var document) = outcomes[position] else { continue }
-                for (stage, result) in zip(previous, applied) {
-                    let started = Stopwatch.wallNanoseconds()
-                    if result.apply(position, &document) == .skip { document.skipsLaterStages = true }
-                    timings[stage] &+= Stopwatch.wallNanoseconds() &- started
-                }
+                BatchReduce.apply(applied, stages: previous, ordinal: position, to: &document, timings: &timings)
                 if !document.skipsLaterStages,
                     let failure = process(&document, context: context(corpus), timings: &timings, range: range)
                 {
